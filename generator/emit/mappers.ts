@@ -1,0 +1,327 @@
+/**
+ * `xFromWire` / `xToWire` for every declaration: plain functions that call each other by name.
+ *
+ * - Objects are rebuilt as object literals with exactly their declared keys (unknown keys are dropped), in
+ *   the order of the target type; absent stays absent, null stays null, no `key: undefined` is introduced.
+ * - Records keep their keys (data), arrays map their items; values that need no conversion are shared.
+ * - Unions: null first, then the first member, in spec order, whose test accepts the value: the
+ *   discriminator value when the spec gives one, else the member's shape (JSON type, required keys present,
+ *   constant properties equal). A value no member accepts passes through unchanged.
+ * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
+ */
+import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
+import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
+import type { Names } from "../naming/assign-names.js";
+import type { Analysis } from "./analysis.js";
+import { propertyName, typeExpr, type Side } from "./type-expr.js";
+
+type Direction = "fromWire" | "toWire";
+
+/** Keys that name something on `Object.prototype`: read with an own-property check. */
+const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+export interface MapperContext {
+  readonly names: Names;
+  readonly analysis: Analysis;
+  readonly decls: ReadonlyMap<string, Decl>;
+  /** Runtime helpers the emitted code calls (filled while emitting). */
+  readonly uses: Set<string>;
+}
+
+export function emitMappers(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): FunctionDeclarationStructure[] {
+  const ctx: MapperContext = { names, analysis, decls: declMap(ir), uses };
+  return ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
+}
+
+function mapper(decl: Decl, dir: Direction, ctx: MapperContext): FunctionDeclarationStructure {
+  const n = ctx.names.decl(decl.id);
+  const [param, inType, outType] = dir === "fromWire" ? ["wire", n.wire, n.model] : ["model", n.model, n.wire];
+  const doc =
+    dir === "fromWire"
+      ? `Maps a {@link ${n.wire}} (JSON as received) to a {@link ${n.model}}. Does not validate: see \`${n.parse}\`.`
+      : `Maps a {@link ${n.model}} to a {@link ${n.wire}}, ready for \`JSON.stringify\`.`;
+  return {
+    kind: StructureKind.Function,
+    name: dir === "fromWire" ? n.fromWire : n.toWire,
+    isExported: true,
+    docs: [doc],
+    parameters: [{ name: param, type: inType }],
+    returnType: outType,
+    statements: body(decl, dir, param, outType, ctx),
+  };
+}
+
+/** Collects lines eagerly (so helper imports are known before printing); indentation is two spaces a level. */
+class Lines {
+  readonly lines: string[] = [];
+  private depth = 0;
+  writeLine(line: string): this {
+    this.lines.push("  ".repeat(this.depth) + line);
+    return this;
+  }
+  indent(block: () => void): void {
+    this.depth++;
+    block();
+    this.depth--;
+  }
+}
+
+function body(decl: Decl, dir: Direction, input: string, outType: string, ctx: MapperContext): string[] {
+  const w = new Lines();
+  writeBody(w, decl, dir, input, outType, ctx);
+  return w.lines;
+}
+
+function writeBody(w: Lines, decl: Decl, dir: Direction, input: string, outType: string, ctx: MapperContext): void {
+  if (!ctx.analysis.copies.has(decl.id)) {
+    w.writeLine(`return ${input};`);
+    return;
+  }
+  const node = decl.node;
+  const inner = nonNullMember(node);
+  if (node.kind === "object" || inner?.kind === "object") {
+    if (node.kind !== "object") w.writeLine(`if (${input} === null) return null;`);
+    writeObject(w, (node.kind === "object" ? node : inner) as ObjectNode, dir, input, node.kind === "object" ? outType : `NonNullable<${outType}>`, ctx);
+    return;
+  }
+  w.writeLine(`return ${expr(node, input, dir, 1, ctx) ?? input};`);
+}
+
+function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, outType: string, ctx: MapperContext): void {
+  const modelKeys = ctx.names.keys(node);
+  const wireKeys = node.properties.map((p) => p.key);
+  const [inKeys, outKeys] = dir === "fromWire" ? [wireKeys, modelKeys] : [modelKeys, wireKeys];
+  const out = dir === "fromWire" ? "model" : "wire";
+  const firstOptional = node.properties.findIndex((p) => !p.required);
+  const lead = firstOptional === -1 ? node.properties.length : firstOptional;
+  const value = (i: number): string => {
+    const access = `${input}${accessor(inKeys[i]!)}`;
+    return expr(node.properties[i]!.node, access, dir, 1, ctx) ?? access;
+  };
+  const literal = node.properties.slice(0, lead).map((_, i) => `${literalKey(outKeys[i]!)}: ${value(i)}`);
+  const whole = lead === node.properties.length && node.additional === undefined;
+  if (whole) {
+    writeLiteral(w, `return `, literal, ";");
+    return;
+  }
+  writeLiteral(w, `const ${out} = `, literal, ` as ${outType};`);
+  for (let i = lead; i < node.properties.length; i++) {
+    const p = node.properties[i]!;
+    const assign = assignment(out, outKeys[i]!, value(i), ctx);
+    if (p.required) w.writeLine(assign);
+    else {
+      const key = inKeys[i]!;
+      const present = PROTOTYPE_KEYS.has(key)
+        ? `Object.hasOwn(${input}, ${JSON.stringify(key)}) && ${input}${accessor(key)} !== undefined`
+        : `${input}${accessor(key)} !== undefined`;
+      w.writeLine(`if (${present}) ${assign}`);
+    }
+  }
+  if (node.additional !== undefined) {
+    ctx.uses.add("setOwn");
+    w.writeLine(`for (const key of Object.keys(${input})) {`);
+    w.indent(() => {
+      w.writeLine(`if (${inKeys.map((k) => `key !== ${JSON.stringify(k)}`).join(" && ") || "true"}) setOwn(${out}, key, ${input}[key]);`);
+    });
+    w.writeLine("}");
+  }
+  w.writeLine(`return ${out};`);
+}
+
+function writeLiteral(w: Lines, before: string, entries: readonly string[], after: string): void {
+  if (entries.length === 0) {
+    w.writeLine(`${before}{}${after}`);
+    return;
+  }
+  w.writeLine(`${before}{`);
+  w.indent(() => entries.forEach((e) => w.writeLine(`${e},`)));
+  w.writeLine(`}${after}`);
+}
+
+function assignment(target: string, key: string, value: string, ctx: MapperContext): string {
+  if (key === "__proto__") {
+    ctx.uses.add("setOwn");
+    return `setOwn(${target}, "__proto__", ${value});`;
+  }
+  return `${target}${accessor(key)} = ${value};`;
+}
+
+/** `.key` or `["key"]`. */
+export function accessor(key: string): string {
+  const name = propertyName(key);
+  return name === key ? `.${key}` : `[${name}]`;
+}
+
+/** A key in an object literal: `__proto__` must be computed to stay an own property. */
+function literalKey(key: string): string {
+  return key === "__proto__" ? `["__proto__"]` : propertyName(key);
+}
+
+/** The expression mapping `input`, or undefined when the value maps to itself. */
+function expr(node: Node, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
+  switch (node.kind) {
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "unknown":
+    case "never":
+      return undefined;
+    case "ref":
+      return ctx.analysis.copies.has(node.target) ? `${ctx.names.decl(node.target)[dir]}(${input})` : undefined;
+    case "array": {
+      const v = `v${depth}`;
+      const item = expr(node.items, v, dir, depth + 1, ctx);
+      if (item === undefined) return undefined;
+      return item === `${callee(node.items, dir, ctx)}(${v})` ? `${input}.map(${callee(node.items, dir, ctx)})` : `${input}.map((${v}) => ${item})`;
+    }
+    case "tuple": {
+      const items = node.items.map((n, i) => expr(n, `${input}[${i}]`, dir, depth + 1, ctx));
+      const v = `v${depth}`;
+      const rest = node.rest === undefined ? undefined : expr(node.rest, v, dir, depth + 1, ctx);
+      if (items.every((e) => e === undefined) && rest === undefined) return undefined;
+      const parts = items.map((e, i) => e ?? `${input}[${i}]`);
+      if (node.rest !== undefined) parts.push(rest === undefined ? `...${input}.slice(${items.length})` : `...${input}.slice(${items.length}).map((${v}) => ${rest})`);
+      return `[${parts.join(", ")}] as ${typeExpr(node, outSide(dir), ctx.names)}`;
+    }
+    case "record": {
+      const v = `v${depth}`;
+      const value = expr(node.values, v, dir, depth + 1, ctx);
+      if (value === undefined) return undefined;
+      ctx.uses.add("mapRecord");
+      return value === `${callee(node.values, dir, ctx)}(${v})` ? `mapRecord(${input}, ${callee(node.values, dir, ctx)})` : `mapRecord(${input}, (${v}) => ${value})`;
+    }
+    case "union":
+      return unionExpr(node.members, node.discriminator, input, dir, depth, ctx);
+    case "intersection": {
+      const mapped = node.members.map((m) => expr(m, input, dir, depth + 1, ctx)).filter((e) => e !== undefined);
+      if (mapped.length === 0) return undefined;
+      return `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
+    }
+    case "object":
+      throw new Error("internal error: an object below a declaration's root was not hoisted");
+    default:
+      return assertNever(node);
+  }
+}
+
+function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
+  const hasNull = members.some(isNull);
+  const nonNull = members.filter((m) => !isNull(m));
+  if (nonNull.length === 1) {
+    const e = expr(nonNull[0]!, input, dir, depth, ctx);
+    return e === undefined ? undefined : hasNull ? `${input} === null ? null : ${e}` : e;
+  }
+  const branches: string[] = [];
+  members.forEach((m, i) => {
+    if (isNull(m)) return;
+    const e = expr(m, `(${input} as ${typeExpr(m, inSide(dir), ctx.names)})`, dir, depth + 1, ctx);
+    if (e === undefined) return;
+    const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
+    let test: string;
+    if (discriminator !== undefined && values.length > 0) {
+      ctx.uses.add("fieldOf");
+      const key = JSON.stringify(discriminatorKey(m, discriminator.property, dir, ctx));
+      test = values.length === 1 ? `fieldOf(${input}, ${key}) === ${JSON.stringify(values[0])}` : `[${values.map((v) => JSON.stringify(v)).join(", ")}].includes(fieldOf(${input}, ${key}) as string)`;
+    } else test = shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx));
+    branches.push(`${test} ? ${e}`);
+  });
+  if (branches.length === 0) return undefined;
+  // a value that no member accepts passes through unchanged
+  const chain = `${branches.join(" : ")} : (${input} as never)`;
+  return hasNull ? `${input} === null ? null : ${chain}` : chain;
+}
+
+/** The discriminating property's key on the side being read. */
+function discriminatorKey(member: Node, property: string, dir: Direction, ctx: MapperContext): string {
+  if (dir === "fromWire") return property;
+  const target = member.kind === "ref" ? ctx.decls.get(member.target)?.node : member;
+  if (target?.kind !== "object") return property;
+  const index = target.properties.findIndex((p) => p.key === property);
+  return index === -1 ? property : ctx.names.keys(target)[index]!;
+}
+
+/** A cheap test that `input` has the member's shape (see the module comment). */
+export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<MapperContext, "names" | "decls" | "uses">, depth: number, common: ReadonlySet<string> = new Set()): string {
+  switch (node.kind) {
+    case "primitive":
+      return node.type === "null" ? `(${input} as unknown) === null` : `typeof (${input} as unknown) === "${node.type === "integer" ? "number" : node.type}"`;
+    case "literal":
+      return typeof node.value === "object" ? `typeof (${input} as unknown) === "object"` : `(${input} as unknown) === ${JSON.stringify(node.value)}`;
+    case "enum":
+      return `(${node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`).join(" || ")})`;
+    case "array":
+    case "tuple":
+      return `Array.isArray(${input} as unknown)`;
+    case "record":
+      ctx.uses.add("isPlainObject");
+      return `isPlainObject(${input} as unknown)`;
+    case "object": {
+      // tests read through `fieldOf`/`hasKey` (typed unknown), so they never narrow the input's declared type
+      const keys = side === "model" ? ctx.names.keys(node) : node.properties.map((p) => p.key);
+      const tests: string[] = [];
+      node.properties.forEach((p, i) => {
+        const key = JSON.stringify(keys[i]!);
+        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") {
+          ctx.uses.add("fieldOf");
+          tests.push(`fieldOf(${input}, ${key}) === ${JSON.stringify(p.node.value)}`);
+        } else if (p.required && !common.has(keys[i]!)) {
+          ctx.uses.add("hasKey");
+          tests.push(`hasKey(${input}, ${key})`);
+        }
+      });
+      if (tests.length === 0) {
+        ctx.uses.add("isPlainObject");
+        tests.push(`isPlainObject(${input} as unknown)`);
+      }
+      return tests.join(" && ");
+    }
+    case "ref": {
+      const target = ctx.decls.get(node.target);
+      if (target === undefined || depth > 8) return "true";
+      return shapeTest(target.node, input, side, ctx, depth + 1, common);
+    }
+    case "union":
+      return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" || ")})`;
+    case "intersection":
+      return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" && ")})`;
+    case "unknown":
+      return "true";
+    case "never":
+      return "false";
+    default:
+      return assertNever(node);
+  }
+}
+
+/** Required keys that every object member of a union has: their presence tells the members apart from nothing. */
+function commonKeys(members: readonly Node[], side: Side, ctx: MapperContext): ReadonlySet<string> {
+  const objects = members.map((m) => objectOf(m, ctx)).filter((o) => o !== undefined);
+  if (objects.length < 2) return new Set();
+  const sets = objects.map((o) => {
+    const keys = side === "model" ? ctx.names.keys(o) : o.properties.map((p) => p.key);
+    return new Set(keys.filter((_, i) => o.properties[i]!.required));
+  });
+  return new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
+}
+
+function objectOf(node: Node, ctx: MapperContext, depth = 0): ObjectNode | undefined {
+  if (node.kind === "object") return node;
+  if (node.kind === "ref" && depth < 8) {
+    const target = ctx.decls.get(node.target);
+    return target === undefined ? undefined : objectOf(nonNullMember(target.node) ?? target.node, ctx, depth + 1);
+  }
+  return undefined;
+}
+
+function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {
+  return node.kind === "ref" ? ctx.names.decl(node.target)[dir] : undefined;
+}
+
+function inSide(dir: Direction): Side {
+  return dir === "fromWire" ? "wire" : "model";
+}
+
+function outSide(dir: Direction): Side {
+  return dir === "fromWire" ? "model" : "wire";
+}

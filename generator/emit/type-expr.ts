@@ -1,0 +1,66 @@
+/** IR node → TypeScript type text, for the wire side or the model side. */
+import type { Node } from "../ir/types.js";
+import { assertNever } from "../ir/walk.js";
+import type { Names } from "../naming/assign-names.js";
+import { isIdentifier } from "../naming/casing.js";
+
+export type Side = "wire" | "model";
+
+export function typeExpr(node: Node, side: Side, names: Names): string {
+  switch (node.kind) {
+    case "primitive":
+      return node.type === "integer" ? "number" : node.type;
+    case "literal":
+      return JSON.stringify(node.value);
+    case "enum":
+      return node.values.map((v) => JSON.stringify(v)).join(" | ");
+    case "array":
+      return `${wrap(node.items, side, names)}[]`;
+    case "tuple": {
+      const items = node.items.map((n) => typeExpr(n, side, names));
+      if (node.rest !== undefined) items.push(`...${wrap(node.rest, side, names)}[]`);
+      return `[${items.join(", ")}]`;
+    }
+    case "object": {
+      const keys = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);
+      const members = node.properties.map((p, i) => `${propertyName(keys[i]!)}${p.required ? "" : "?"}: ${typeExpr(p.node, side, names)}`);
+      if (node.additional !== undefined) members.push("[key: string]: unknown");
+      return members.length === 0 ? "{}" : `{ ${members.join("; ")} }`;
+    }
+    case "record":
+      return `{ [key: string]: ${typeExpr(node.values, side, names)} }`;
+    case "union":
+      return unique(node.members.map((m) => wrapFunctionLike(m, side, names))).join(" | ");
+    case "intersection":
+      return unique(node.members.map((m) => wrap(m, side, names))).join(" & ");
+    case "ref": {
+      const decl = names.decl(node.target);
+      return side === "model" ? decl.model : decl.wire;
+    }
+    case "unknown":
+      return "unknown";
+    case "never":
+      return "never";
+    default:
+      return assertNever(node);
+  }
+}
+
+/** A property name as written in a type or object literal: bare when it is an identifier, else quoted. */
+export function propertyName(key: string): string {
+  return isIdentifier(key) ? key : JSON.stringify(key);
+}
+
+function wrap(node: Node, side: Side, names: Names): string {
+  const text = typeExpr(node, side, names);
+  return node.kind === "union" || node.kind === "intersection" || node.kind === "enum" ? `(${text})` : text;
+}
+
+function wrapFunctionLike(node: Node, side: Side, names: Names): string {
+  const text = typeExpr(node, side, names);
+  return node.kind === "intersection" ? `(${text})` : text;
+}
+
+function unique(items: readonly string[]): string[] {
+  return [...new Set(items)];
+}

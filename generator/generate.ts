@@ -1,0 +1,103 @@
+/**
+ * The pipeline, top to bottom:
+ * readSpec → checkSpec → buildIr → transforms → assignNames → emit → (writeFiles, by the caller).
+ * Everything after reading is a pure function of what it is given, so `generate` runs fully in memory.
+ */
+import { existsSync, readFileSync } from "node:fs";
+import { basename, dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { InputError, type Diagnostic } from "./diagnostics.js";
+import { analyse } from "./emit/analysis.js";
+import type { TextFile } from "./emit/docs.js";
+import { emitFiles } from "./emit/files.js";
+import { buildIr } from "./ir/build.js";
+import { checkSpec } from "./load/check-spec.js";
+import { readSpec, type SpecSet } from "./load/read-spec.js";
+import { assignNames } from "./naming/assign-names.js";
+import { applyTransforms } from "./transform/index.js";
+
+export interface GenerateOptions {
+  /** Path of the OpenAPI document (YAML or JSON). */
+  readonly input: string;
+}
+
+export interface Timings {
+  readonly read: number;
+  readonly check: number;
+  readonly ir: number;
+  readonly transform: number;
+  readonly naming: number;
+  readonly emit: number;
+}
+
+export interface GenerateResult {
+  /** The output files, relative to the output folder, sorted. Empty when there are errors. */
+  readonly files: readonly TextFile[];
+  /** Errors and warnings about the input, in the order found. */
+  readonly diagnostics: readonly Diagnostic[];
+  /** Every file the spec reaches (for diagnostics' code frames and watch mode). */
+  readonly sources: readonly string[];
+  readonly models: number;
+  /** Milliseconds per phase. */
+  readonly timings: Timings;
+}
+
+export function generate(options: GenerateOptions): GenerateResult {
+  const t0 = performance.now();
+  let specs: SpecSet;
+  try {
+    specs = readSpec(options.input);
+  } catch (error) {
+    if (error instanceof InputError) return failed(error.diagnostics, [options.input]);
+    throw error;
+  }
+  const t1 = performance.now();
+  return generateFromSpecs(specs, readTemplate("runtime.ts"), t1 - t0);
+}
+
+/** The in-memory part of `generate`, from already read files. */
+export function generateFromSpecs(specs: SpecSet, runtime: string, readMs = 0): GenerateResult {
+  const sources = [...specs.files.keys()];
+  let t = performance.now();
+  const lap = (): number => {
+    const now = performance.now();
+    const ms = now - t;
+    t = now;
+    return ms;
+  };
+  let checked;
+  try {
+    checked = checkSpec(specs);
+  } catch (error) {
+    if (error instanceof InputError) return failed(error.diagnostics, sources);
+    throw error;
+  }
+  const check = lap();
+  const built = buildIr(specs, checked);
+  const ir0 = lap();
+  const diagnostics = [...checked.diagnostics, ...built.diagnostics];
+  if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
+  const ir = applyTransforms(built.ir);
+  const transform = lap();
+  const named = assignNames(ir);
+  diagnostics.push(...named.diagnostics);
+  const naming = lap();
+  const files = emitFiles(ir, named.names, analyse(ir, named.names), { specName: basename(specs.root), runtime });
+  const emit = lap();
+  return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };
+}
+
+function failed(diagnostics: readonly Diagnostic[], sources: readonly string[]): GenerateResult {
+  return { files: [], diagnostics, sources, models: 0, timings: { read: 0, check: 0, ir: 0, transform: 0, naming: 0, emit: 0 } };
+}
+
+/** Reads a file of `templates/`, found from this module whether it runs from source or from `dist/`. */
+export function readTemplate(name: string): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 5; i++) {
+    const candidate = join(dir, "templates", name);
+    if (existsSync(candidate) && existsSync(join(dir, "package.json"))) return readFileSync(candidate, "utf8");
+    dir = dirname(dir);
+  }
+  throw new Error(`internal error: templates/${name} not found beside the wirecase package`);
+}

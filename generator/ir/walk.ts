@@ -1,0 +1,51 @@
+/** Exhaustiveness and traversal helpers for the IR. */
+import type { Decl, Ir, Node } from "./types.js";
+
+export function assertNever(value: never): never {
+  throw new Error(`internal error: unexpected IR node ${JSON.stringify(value)}`);
+}
+
+/** The direct child nodes of a node, in order. */
+export function children(node: Node): readonly Node[] {
+  switch (node.kind) {
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "ref":
+    case "unknown":
+    case "never":
+      return [];
+    case "array":
+      return [node.items];
+    case "tuple":
+      return node.rest === undefined ? node.items : [...node.items, node.rest];
+    case "object":
+      return node.additional === undefined ? node.properties.map((p) => p.node) : [...node.properties.map((p) => p.node), node.additional];
+    case "record":
+      return [node.values];
+    case "union":
+    case "intersection":
+      return node.members;
+    default:
+      return assertNever(node);
+  }
+}
+
+export function declMap(ir: Ir): ReadonlyMap<string, Decl> {
+  return new Map(ir.decls.map((d) => [d.id, d]));
+}
+
+/** `T | null` → `T`; anything else → undefined. */
+export function nonNullMember(node: Node): Node | undefined {
+  if (node.kind !== "union") return undefined;
+  const rest = node.members.filter((m) => !isNull(m));
+  return rest.length === 1 && rest.length < node.members.length ? rest[0] : undefined;
+}
+
+export function isNull(node: Node): boolean {
+  return node.kind === "primitive" && node.type === "null";
+}
+
+export function isNullable(node: Node): boolean {
+  return node.kind === "union" && node.members.some(isNull);
+}

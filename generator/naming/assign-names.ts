@@ -1,0 +1,145 @@
+/**
+ * Decides every generated identifier: type, wire type, mapper, guard and parse function names per
+ * declaration, and the model key of every property. Collisions are resolved deterministically and reported:
+ *
+ * - declarations claim names in priority order (component schemas, then other ref targets, then hoisted
+ *   inline schemas), each in spec order; a declaration whose name (or any name derived from it) is taken
+ *   gets the first free `Name2`, `Name3`, ...;
+ * - within an object, keys whose model key equals the wire key claim it first, then the rest in spec order;
+ *   a key whose model key is taken keeps its wire spelling, or if that is taken too, gets `key2`, `key3`, ...
+ * - names the runtime helpers export are reserved.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { encodePointer } from "../diagnostics.js";
+import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
+import { children } from "../ir/walk.js";
+import { modelKey, typeName, valueName } from "./casing.js";
+
+export interface DeclNames {
+  /** The model type: `FineTuningJob`. */
+  readonly model: string;
+  /** The wire type: `FineTuningJobWire`. */
+  readonly wire: string;
+  readonly fromWire: string;
+  readonly toWire: string;
+  readonly isModel: string;
+  readonly isWire: string;
+  readonly parse: string;
+  readonly safeParse: string;
+  /** The `const` list of an enum's values: `fineTuningJobStatusValues`. */
+  readonly values: string;
+}
+
+export interface Names {
+  decl(id: string): DeclNames;
+  /** Model keys of an object's properties, by index. */
+  keys(node: ObjectNode): readonly string[];
+}
+
+/** Exported by the runtime helpers copied into every output folder. */
+export const RUNTIME_EXPORTS: readonly string[] = ["mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf"];
+
+/** Global types that generated code refers to. */
+const GLOBAL_TYPES: readonly string[] = ["NonNullable"];
+
+export function derivedNames(model: string): DeclNames {
+  const value = valueName(model);
+  return {
+    model,
+    wire: `${model}Wire`,
+    fromWire: `${value}FromWire`,
+    toWire: `${value}ToWire`,
+    isModel: `is${model}`,
+    isWire: `is${model}Wire`,
+    parse: `parse${model}`,
+    safeParse: `safeParse${model}`,
+    values: `${value}Values`,
+  };
+}
+
+const PRIORITY: Record<Decl["source"], number> = { component: 0, ref: 1, hoisted: 2 };
+
+export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const taken = new Set<string>([...RUNTIME_EXPORTS, ...GLOBAL_TYPES]);
+  const byDecl = new Map<string, DeclNames>();
+  const winner = new Map<string, Decl>();
+  const ordered = ir.decls.map((d, i) => ({ d, i })).sort((a, b) => PRIORITY[a.d.source] - PRIORITY[b.d.source] || a.i - b.i);
+  for (const { d } of ordered) {
+    const base = typeName(d.nameParts);
+    let n = 1;
+    let names = derivedNames(base);
+    while (Object.values(names).some((v) => taken.has(v))) names = derivedNames(`${base}${++n}`);
+    for (const v of Object.values(names)) taken.add(v);
+    byDecl.set(d.id, names);
+    if (n > 1) {
+      const other = winner.get(base);
+      diagnostics.push({
+        severity: "warning",
+        code: "name-collision",
+        file: d.origin.file,
+        pointer: encodePointer(d.origin.path),
+        message: `${describe(d)} would be named ${base}, which ${other ? `${describe(other)} already has` : "is taken"}; it is named ${names.model}`,
+      });
+    } else winner.set(base, d);
+  }
+
+  const keyNames = new Map<ObjectNode, readonly string[]>();
+  const visit = (node: Node, decl: Decl): void => {
+    if (node.kind === "object" && !keyNames.has(node)) keyNames.set(node, objectKeys(node, decl, diagnostics));
+    for (const c of children(node)) visit(c, decl);
+  };
+  for (const d of ir.decls) visit(d.node, d);
+
+  return {
+    names: {
+      decl: (id) => {
+        const found = byDecl.get(id);
+        if (found === undefined) throw new Error(`internal error: no name for declaration ${id}`);
+        return found;
+      },
+      keys: (node) => {
+        const found = keyNames.get(node);
+        if (found === undefined) throw new Error("internal error: object node without key names");
+        return found;
+      },
+    },
+    diagnostics,
+  };
+}
+
+function objectKeys(node: ObjectNode, decl: Decl, diagnostics: Diagnostic[]): string[] {
+  const wanted = node.properties.map((p) => modelKey(p.key));
+  const result: (string | undefined)[] = node.properties.map(() => undefined);
+  const used = new Set<string>();
+  // identity first: a key already in model form keeps it
+  wanted.forEach((w, i) => {
+    if (w === node.properties[i]!.key && !used.has(w)) {
+      result[i] = w;
+      used.add(w);
+    }
+  });
+  wanted.forEach((w, i) => {
+    if (result[i] !== undefined) return;
+    const key = node.properties[i]!.key;
+    let name = w;
+    if (used.has(name)) {
+      name = used.has(key) ? "" : key;
+      for (let n = 2; name === ""; n++) if (!used.has(`${w}${n}`)) name = `${w}${n}`;
+      diagnostics.push({
+        severity: "warning",
+        code: "key-collision",
+        file: decl.origin.file,
+        pointer: encodePointer(decl.origin.path),
+        message: `in ${typeName(decl.nameParts)}, key ${JSON.stringify(key)} would become ${JSON.stringify(w)}, which another key already maps to; it is ${JSON.stringify(name)} in the model`,
+      });
+    }
+    result[i] = name;
+    used.add(name);
+  });
+  return result as string[];
+}
+
+function describe(d: Decl): string {
+  return d.source === "hoisted" ? `the inline schema at ${d.nameParts.join(".")}` : `schema ${JSON.stringify(d.nameParts.join("."))}`;
+}

@@ -1,0 +1,63 @@
+/**
+ * Casing rules. Only the naming module calls these; emitters ask `Names` for identifiers.
+ *
+ * Property keys (`modelKey`):
+ * - word separators are `_`, `-`, `.` and spaces; the words are joined in camelCase;
+ * - leading and trailing underscores (and a leading `$`) are kept as they are: `_links`, `__typename`,
+ *   `trailing_`, `$schema`; inner runs collapse: `foo__bar` → `fooBar`;
+ * - acronyms keep their case after the first word (`user_ID` → `userID`, `userID` → `userID`); a leading
+ *   acronym is lowered (`ID` → `id`, `HTTPStatus` → `httpStatus`, `URL_path` → `urlPath`);
+ * - digits are ordinary characters: `n_epochs` → `nEpochs`, `x_2d` → `x2d`, `v1.2` → `v12`;
+ * - a key that still would not be an identifier (`+1`, `@type`, `2fa_enabled`, `a/b`, emoji) keeps its wire
+ *   spelling and is quoted in the model type.
+ */
+
+const SEPARATOR = /[\s._-]+/u;
+const IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+export function isIdentifier(text: string): boolean {
+  return IDENTIFIER.test(text);
+}
+
+/** The camelCase model key for a wire key (collisions are resolved by the caller). */
+export function modelKey(key: string): string {
+  const lead = /^[_$]*/.exec(key)![0];
+  const trail = lead.length === key.length ? "" : /_*$/.exec(key)![0];
+  const core = key.slice(lead.length, key.length - trail.length);
+  const words = core.split(SEPARATOR).filter((w) => w !== "");
+  if (words.length === 0) return key;
+  const camel = words.map((w, i) => (i === 0 ? lowerFirstWord(w) : upperFirst(w))).join("");
+  const result = lead + camel + trail;
+  return isIdentifier(result) ? result : key;
+}
+
+/** PascalCase type name from raw name parts: `["FineTuningJob", "error"]` → `FineTuningJobError`. */
+export function typeName(parts: readonly string[]): string {
+  const words = parts.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter((w) => w !== "");
+  let name = words.map(upperFirst).join("");
+  if (name === "") name = "Schema";
+  if (!/^[\p{ID_Start}$_]/u.test(name)) name = `_${name}`;
+  return name;
+}
+
+/** `FineTuningJob` → `fineTuningJob`, `HTTPStatus` → `httpStatus`, `ID` → `id`. */
+export function valueName(typeName: string): string {
+  return lowerFirstWord(typeName);
+}
+
+function upperFirst(word: string): string {
+  const first = String.fromCodePoint(word.codePointAt(0)!);
+  return first.toUpperCase() + word.slice(first.length);
+}
+
+function lowerFirstWord(word: string): string {
+  const acronym = /^\p{Lu}+/u.exec(word)?.[0] ?? "";
+  if (acronym.length === 0) return word;
+  if (acronym.length === word.length) return word.toLowerCase();
+  if (acronym.length === 1 || !/^\p{Ll}/u.test(word.slice(acronym.length))) {
+    // `Foo` → `foo`; `IDs2` → `ids2`
+    return acronym.length === 1 ? acronym.toLowerCase() + word.slice(1) : acronym.toLowerCase() + word.slice(acronym.length);
+  }
+  // `HTTPStatus`: the last capital starts the next word
+  return acronym.slice(0, -1).toLowerCase() + word.slice(acronym.length - 1);
+}

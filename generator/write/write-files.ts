@@ -1,0 +1,100 @@
+/**
+ * Writes generated files: LF only, each file through a temporary file and a rename (a crash never leaves a
+ * half-written file), unchanged files are not rewritten (timestamps stay), and files that wirecase wrote
+ * before (listed in `.wirecase.json`) but no longer generates are removed. Files a user put there are never
+ * touched.
+ */
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve, sep } from "node:path";
+import type { TextFile } from "../emit/docs.js";
+
+export const MANIFEST = ".wirecase.json";
+
+export interface WriteReport {
+  readonly written: readonly string[];
+  readonly unchanged: readonly string[];
+  readonly removed: readonly string[];
+}
+
+export interface Drift {
+  readonly added: readonly string[];
+  readonly changed: readonly string[];
+  readonly removed: readonly string[];
+}
+
+/** The manifest is one of the files: it lists every other file, so stale files can be found next run. */
+export function withManifest(files: readonly TextFile[]): TextFile[] {
+  const manifest = { generator: "wirecase", files: files.map((f) => f.path) };
+  return [...files, { path: MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` }].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+export function writeFiles(outDir: string, files: readonly TextFile[]): WriteReport {
+  const root = resolve(outDir);
+  const all = withManifest(files);
+  for (const f of all) safePath(root, f.path);
+  const previous = readManifest(root);
+  const written: string[] = [];
+  const unchanged: string[] = [];
+  for (const f of all) {
+    const target = safePath(root, f.path);
+    if (readOrUndefined(target) === f.text) {
+      unchanged.push(f.path);
+      continue;
+    }
+    mkdirSync(dirname(target), { recursive: true });
+    const temp = `${target}.${process.pid}.tmp`;
+    writeFileSync(temp, f.text);
+    renameSync(temp, target);
+    written.push(f.path);
+  }
+  const keep = new Set(all.map((f) => f.path));
+  const removed = previous.filter((p) => !keep.has(p));
+  for (const p of removed) rmSync(safePath(root, p), { force: true });
+  return { written, unchanged, removed };
+}
+
+/** Compares generated files with the disk without writing anything. */
+export function checkFiles(outDir: string, files: readonly TextFile[]): Drift {
+  const root = resolve(outDir);
+  const all = withManifest(files);
+  const added: string[] = [];
+  const changed: string[] = [];
+  for (const f of all) {
+    const text = readOrUndefined(safePath(root, f.path));
+    if (text === undefined) added.push(f.path);
+    else if (text !== f.text) changed.push(f.path);
+  }
+  const keep = new Set(all.map((f) => f.path));
+  const removed = readManifest(root).filter((p) => !keep.has(p) && readOrUndefined(safePath(root, p)) !== undefined);
+  return { added, changed, removed };
+}
+
+function readManifest(root: string): string[] {
+  const text = readOrUndefined(join(root, MANIFEST));
+  if (text === undefined) return [];
+  try {
+    const parsed = JSON.parse(text) as { files?: unknown };
+    return Array.isArray(parsed.files) ? parsed.files.filter((p): p is string => typeof p === "string" && isInside(root, p)) : [];
+  } catch {
+    return [];
+  }
+}
+
+function readOrUndefined(path: string): string | undefined {
+  try {
+    return readFileSync(path, "utf8");
+  } catch {
+    return undefined;
+  }
+}
+
+function isInside(root: string, relative: string): boolean {
+  const full = resolve(root, relative);
+  return full.startsWith(root + sep);
+}
+
+/** Refuses any path that would land outside the output folder. */
+function safePath(root: string, relative: string): string {
+  if (!isInside(root, relative)) throw new Error(`internal error: refusing to write ${relative} outside ${root}`);
+  return resolve(root, relative);
+}
