@@ -1,0 +1,66 @@
+/** Shared test helpers: generate into a scratch folder, type-check it strictly, find the corpus. */
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { generate, type GenerateResult } from "../generator/generate.js";
+import { writeFiles } from "../generator/write/write-files.js";
+
+export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+/** Scratch space for generated output (git-ignored). */
+export const SCRATCH = join(ROOT, "test", ".out");
+export const CORPUS = resolve(ROOT, "..", "shared", "corpus");
+
+/** The compiler options every generated output must pass. */
+export const STRICT_OPTIONS = {
+  target: "ES2022",
+  lib: ["ES2022"],
+  module: "NodeNext",
+  moduleResolution: "NodeNext",
+  strict: true,
+  exactOptionalPropertyTypes: true,
+  noUncheckedIndexedAccess: true,
+  isolatedDeclarations: true,
+  declaration: true,
+  verbatimModuleSyntax: true,
+  erasableSyntaxOnly: true,
+  noEmit: true,
+  skipLibCheck: true,
+  types: [],
+} as const;
+
+/** Generates `spec` into a fresh scratch folder named `name`; throws if the spec has errors. */
+export function generateInto(spec: string, name: string): { dir: string; result: GenerateResult } {
+  const result = generate({ input: spec });
+  const errors = result.diagnostics.filter((d) => d.severity === "error");
+  if (errors.length > 0) throw new Error(`${spec} has errors:\n${errors.map((e) => e.message).join("\n")}`);
+  const dir = join(SCRATCH, name);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFiles(dir, result.files);
+  return { dir, result };
+}
+
+/** Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`; returns the compiler's output ("" when clean). */
+export function typecheck(dir: string): string {
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: ["**/*.ts"] }, null, 2));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });
+    return "";
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    return `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
+  }
+}
+
+/** The corpus specs beside the repo, or [] (callers say they skipped). */
+export function corpusSpecs(): string[] {
+  if (!existsSync(CORPUS)) return [];
+  return readdirSync(CORPUS)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(CORPUS, f));
+}
+
+export const CORPUS_MISSING = `SKIPPED: ../shared/corpus not found at ${CORPUS}; the real-world tests did not run`;
