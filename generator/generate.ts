@@ -12,7 +12,7 @@ import type { TextFile } from "./emit/docs.js";
 import { emitFiles } from "./emit/files.js";
 import { buildIr } from "./ir/build.js";
 import { checkSpec } from "./load/check-spec.js";
-import { readSpec, type SpecSet } from "./load/read-spec.js";
+import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
 import { applyTransforms } from "./transform/index.js";
 
@@ -80,11 +80,17 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, readMs = 0): 
   const ir = applyTransforms(built.ir);
   const transform = lap();
   const named = assignNames(ir);
-  diagnostics.push(...named.diagnostics);
+  diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));
   const naming = lap();
   const files = emitFiles(ir, named.names, analyse(ir, named.names), { specName: basename(specs.root), runtime });
   const emit = lap();
   return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };
+}
+
+/** Adds line and column to a diagnostic that has only a JSON pointer. */
+function withPosition(d: Diagnostic, specs: SpecSet): Diagnostic {
+  if (d.position !== undefined || d.pointer === undefined) return d;
+  return { ...d, position: specs.files.get(d.file)?.locate(pointerSegments(d.pointer)) };
 }
 
 function failed(diagnostics: readonly Diagnostic[], sources: readonly string[]): GenerateResult {

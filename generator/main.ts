@@ -110,7 +110,8 @@ function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): v
     const seen = (perCode.get(d.code) ?? 0) + 1;
     perCode.set(d.code, seen);
     if (d.severity === "warning" && seen > SHOWN_PER_CODE) continue;
-    process.stderr.write(`${formatDiagnostic(d, d.severity === "error" ? text(d.file) : undefined, cwd)}\n`);
+    const source = d.severity === "error" ? text(d.file) : undefined;
+    process.stderr.write(`${formatDiagnostic(d, source?.includes("\u0000") === true ? undefined : source, cwd)}\n`);
   }
   if (quiet) return;
   for (const [code, count] of perCode) {

@@ -38,3 +38,13 @@ export function hasKey(value: unknown, key: string): boolean {
 export function fieldOf(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
 }
+
+/** True when `value` is a JSON object with its own property `key`. */
+export function hasKey(value: unknown, key: string): boolean {
+  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);
+}
+
+/** The own property `key` of a JSON object, or undefined. */
+export function fieldOf(value: unknown, key: string): unknown {
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
+}

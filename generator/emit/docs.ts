@@ -48,19 +48,33 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
     lines.push("## Fields", "", "| Field | Wire name | Type | Required | Nullable | Description |", "| --- | --- | --- | --- | --- | --- |");
     const keys = names.keys(object);
     object.properties.forEach((p, i) => {
+      const text = describe(p.doc) || firstSentence(referenced(p.node, decls)?.doc.description ?? "");
       lines.push(
-        `| \`${code(keys[i]!)}\` | \`${code(p.key)}\` | ${docType(p.node, names, decls)} | ${p.required ? "✔" : ""} | ${isNullable(p.node) ? "✔" : ""} | ${cell(describe(p.doc))} |`,
+        `| ${span(keys[i]!)} | ${span(p.key)} | ${docType(p.node, names, decls)} | ${p.required ? "✔" : ""} | ${nullable(p.node, decls) ? "✔" : ""} | ${cell(text)} |`,
       );
     });
     if (object.additional !== undefined) lines.push("", "Other keys may be present: they are kept as data, never renamed.");
     lines.push("");
   } else if (node.kind === "enum") {
-    lines.push("## Values", "", ...node.values.map((v) => `- \`${code(JSON.stringify(v))}\``), "", `All values, in order: \`${n.values}\`.`, "");
+    lines.push("## Values", "", ...node.values.map((v) => `- ${span(JSON.stringify(v))}`), "", `All values, in order: \`${n.values}\`.`, "");
   } else {
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
   }
   return lines.join("\n");
+}
+
+/** The declaration a property refers to directly (or as `T | null`). */
+function referenced(node: Node, decls: ReadonlyMap<string, Decl>): Decl | undefined {
+  const inner = nonNullMember(node) ?? node;
+  return inner.kind === "ref" ? decls.get(inner.target) : undefined;
+}
+
+/** Null is allowed here, or by the declaration referred to (through refs). */
+function nullable(node: Node, decls: ReadonlyMap<string, Decl>, depth = 0): boolean {
+  if (isNullable(node) || (node.kind === "primitive" && node.type === "null")) return true;
+  const target = node.kind === "ref" ? decls.get(node.target) : undefined;
+  return target !== undefined && depth < 16 && nullable(target.node, decls, depth + 1);
 }
 
 function describe(doc: Doc): string {
@@ -69,7 +83,7 @@ function describe(doc: Doc): string {
   if (doc.description !== undefined) parts.push(doc.description.trim());
   if (doc.readOnly === true) parts.push("Read-only.");
   if (doc.writeOnly === true) parts.push("Write-only.");
-  if (doc.default !== undefined) parts.push(`Default: \`${code(JSON.stringify(doc.default.value) ?? "")}\`.`);
+  if (doc.default !== undefined) parts.push(`Default: ${span(JSON.stringify(doc.default.value) ?? "")}.`);
   return parts.join(" ");
 }
 
@@ -79,7 +93,7 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
     case "primitive":
       return `*${node.type}*${node.format === undefined ? "" : ` (${cell(node.format)})`}`;
     case "literal":
-      return `\`${code(JSON.stringify(node.value))}\``;
+      return `${span(JSON.stringify(node.value))}`;
     case "enum":
       return values(node.values);
     case "array":
@@ -94,7 +108,7 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       const members = node.members.filter((m) => !isNull(m));
       if (members.length === 0) return "*null*";
       const text = members.map((m) => docType(m, names, decls)).join(" \\| ");
-      return members.length > 1 && node.discriminator !== undefined ? `${text} (by \`${code(node.discriminator.property)}\`)` : text;
+      return members.length > 1 && node.discriminator !== undefined ? `${text} (by ${span(node.discriminator.property)})` : text;
     }
     case "intersection":
       return node.members.map((m) => docType(m, names, decls)).join(" & ");
@@ -114,7 +128,7 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
 }
 
 function values(list: readonly (string | number | boolean)[]): string {
-  const shown = list.slice(0, MAX_VALUES).map((v) => `\`${code(JSON.stringify(v))}\``);
+  const shown = list.slice(0, MAX_VALUES).map((v) => `${span(JSON.stringify(v))}`);
   if (list.length > MAX_VALUES) shown.push(`… (${list.length} values)`);
   return shown.join(" \\| ");
 }
@@ -124,9 +138,15 @@ function cell(text: string): string {
   return text.replace(/\r?\n\s*\n/g, "<br><br>").replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
 }
 
-/** Text inside backticks: no backticks, no pipes, one line. */
+/** Text for inside a code span: pipes escaped, one line (a span holding a backtick is opened with two). */
 function code(text: string): string {
-  return text.replace(/`/g, "'").replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+  return text.replace(/\|/g, "\\|").replace(/\r?\n/g, " ");
+}
+
+/** A code span for any text. */
+function span(text: string): string {
+  const body = code(text);
+  return body.includes("`") ? `\`\` ${body} \`\`` : `\`${body}\``;
 }
 
 function firstSentence(text: string): string {

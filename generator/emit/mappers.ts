@@ -168,7 +168,7 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
     case "never":
       return undefined;
     case "ref":
-      return ctx.analysis.copies.has(node.target) ? `${ctx.names.decl(node.target)[dir]}(${input})` : undefined;
+      return ctx.analysis.copies.has(node.target) ? `${ctx.names.decl(node.target)[dir]}(${unwrap(input)})` : undefined;
     case "array": {
       const v = `v${depth}`;
       const item = expr(node.items, v, dir, depth + 1, ctx);
@@ -312,6 +312,11 @@ function objectOf(node: Node, ctx: MapperContext, depth = 0): ObjectNode | undef
     return target === undefined ? undefined : objectOf(nonNullMember(target.node) ?? target.node, ctx, depth + 1);
   }
   return undefined;
+}
+
+/** `(x as T)` → `x as T` where the parentheses are not needed (a call argument). */
+function unwrap(input: string): string {
+  return input.startsWith("(") && input.endsWith(")") && / as [^()]*\)$/.test(input) && !input.slice(1, -1).includes("(") ? input.slice(1, -1) : input;
 }
 
 function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {

@@ -137,10 +137,15 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     if (members.length === 1 && own === undefined && !ownUnion) return build(members[0], child(at, "allOf", 0));
     const merged = mergeObjects(schema, at, new Set());
     if (merged !== undefined && !ownUnion) return objectFrom(merged.properties, merged.required, merged.additional);
+    // fragments such as `allOf: [{ type: string }, { minLength: 2 }]`: one schema with every keyword
+    if (!ownUnion && members.every((m) => isSchemaObject(m) && !["$ref", "allOf", "oneOf", "anyOf", "properties"].some((k) => k in m))) {
+      const { allOf: _, ...rest } = schema;
+      return build(Object.assign({}, ...(members as Schema[]), rest), at);
+    }
     const nodes = members.map((m, i) => build(m, child(at, "allOf", i)));
     if (own !== undefined) nodes.push(buildObject(own, at));
     if (ownUnion) nodes.push(buildUnion(schema, at));
-    return { kind: "intersection", members: nodes };
+    return intersection(nodes);
   };
 
   const buildUnion = (schema: Schema, at: Location): Node => {
@@ -356,6 +361,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     } else if (props !== undefined) {
       report("error", "schema-invalid", child(at, "properties"), "properties must be a mapping of property names to schemas");
     }
+    if (parts.length === 0 && schema["additionalProperties"] === false) return { kind: "record", values: { kind: "never" } };
     return objectFrom(parts, required, additionalOf(schema, at));
   };
 
@@ -389,7 +395,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
         const same = JSON.stringify(prev.node) === JSON.stringify(node);
         properties[index] = {
           ...prev,
-          node: same || node.kind === "unknown" ? prev.node : prev.node.kind === "unknown" ? node : { kind: "intersection", members: [prev.node, node] },
+          node: same ? prev.node : intersection([prev.node, node]),
           doc: { ...prev.doc, ...doc },
         };
       }
@@ -471,6 +477,27 @@ const SCHEMA_SHAPE_KEYS = new Set([
   "$ref", "type", "properties", "additionalProperties", "patternProperties", "items", "prefixItems", "allOf", "anyOf",
   "oneOf", "enum", "const", "nullable", "required",
 ]);
+
+/**
+ * `A & B`, simplified: `unknown` members drop out, a primitive beside a literal or enum of its type gives way
+ * to it (`string & "dog"` is `"dog"`), duplicates are removed; one member left is that member.
+ */
+function intersection(nodes: readonly Node[]): Node {
+  const flat = nodes.flatMap((n) => (n.kind === "intersection" ? n.members : [n])).filter((n) => n.kind !== "unknown");
+  const narrowed = flat.filter(
+    (n) =>
+      !(n.kind === "primitive" && n.constraints === undefined && flat.some((m) => (m.kind === "literal" || m.kind === "enum") && jsonTypeOf(m) === (n.type === "integer" ? "number" : n.type))),
+  );
+  const unique = narrowed.filter((n, i) => narrowed.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
+  if (unique.length === 0) return UNKNOWN;
+  return unique.length === 1 ? unique[0]! : { kind: "intersection", members: unique };
+}
+
+function jsonTypeOf(node: Node): string | undefined {
+  if (node.kind === "literal") return typeof node.value;
+  if (node.kind === "enum") return node.values.every((v) => typeof v === typeof node.values[0]) ? typeof node.values[0] : undefined;
+  return undefined;
+}
 
 /** The string constants (`const`, or `enum`) a schema gives one of its properties, following allOf. */
 function constantsOf(found: { found: true; value: unknown } | { found: false }, property: string): string[] {

@@ -148,7 +148,8 @@ function* externalRefs(value: unknown): Generator<{ ref: string; pointer: string
     } else if (v !== null && typeof v === "object") {
       const ref = (v as Record<string, unknown>)["$ref"];
       if (typeof ref === "string" && !ref.startsWith("#")) yield { ref, pointer: `${p}/$ref` };
-      for (const [k, child] of Object.entries(v)) {
+      // pushed in reverse so refs come out in document order
+      for (const [k, child] of Object.entries(v).reverse()) {
         if (child !== null && typeof child === "object") stack.push({ v: child, p: `${p}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}` });
       }
     }

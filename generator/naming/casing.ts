@@ -6,7 +6,7 @@
  * - leading and trailing underscores (and a leading `$`) are kept as they are: `_links`, `__typename`,
  *   `trailing_`, `$schema`; inner runs collapse: `foo__bar` → `fooBar`;
  * - acronyms keep their case after the first word (`user_ID` → `userID`, `userID` → `userID`); a leading
- *   acronym is lowered (`ID` → `id`, `HTTPStatus` → `httpStatus`, `URL_path` → `urlPath`);
+ *   acronym is lowered (`ID` → `id`, `HTTPStatus` → `httpStatus`, `URL_path` → `urlPath`, `IDs` → `ids`);
  * - digits are ordinary characters: `n_epochs` → `nEpochs`, `x_2d` → `x2d`, `v1.2` → `v12`;
  * - a key that still would not be an identifier (`+1`, `@type`, `2fa_enabled`, `a/b`, emoji) keeps its wire
  *   spelling and is quoted in the model type.
@@ -54,6 +54,8 @@ function lowerFirstWord(word: string): string {
   const acronym = /^\p{Lu}+/u.exec(word)?.[0] ?? "";
   if (acronym.length === 0) return word;
   if (acronym.length === word.length) return word.toLowerCase();
+  // a plural acronym: `IDs` → `ids`, `URLs2` → `urls2`
+  if (acronym.length > 1 && /^s(?!\p{L})/u.test(word.slice(acronym.length))) return acronym.toLowerCase() + word.slice(acronym.length);
   if (acronym.length === 1 || !/^\p{Ll}/u.test(word.slice(acronym.length))) {
     // `Foo` → `foo`; `IDs2` → `ids2`
     return acronym.length === 1 ? acronym.toLowerCase() + word.slice(1) : acronym.toLowerCase() + word.slice(acronym.length);

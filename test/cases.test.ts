@@ -1,0 +1,36 @@
+/**
+ * One tiny spec per feature under spec/cases/, rendered to real files and compared with reviewed snapshots
+ * in test/__snapshots__/cases/<case>/ (types, mappers and doc pages).
+ */
+import { basename, join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generate } from "../generator/generate.js";
+import { ROOT } from "./helpers.js";
+
+export const FEATURE_CASES: readonly string[] = [
+  "anchors.yaml",
+  "composition.yaml",
+  "docs-text.yaml",
+  "naming.yaml",
+  "nullable-30.yaml",
+  "nullable-31.yaml",
+  "records.yaml",
+  "refs/main.yaml",
+  "shapes.yaml",
+];
+
+describe.each(FEATURE_CASES)("spec/cases/%s", (file) => {
+  const name = file === "refs/main.yaml" ? "refs" : basename(file, ".yaml");
+  const result = generate({ input: join(ROOT, "spec", "cases", file) });
+
+  it("generates without errors", () => {
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+  });
+
+  it("matches the reviewed snapshots", async () => {
+    for (const f of result.files) {
+      if (f.path === "runtime.ts" || f.path === "index.ts") continue;
+      await expect(f.text).toMatchFileSnapshot(join("__snapshots__", "cases", name, f.path));
+    }
+  });
+});

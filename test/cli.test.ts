@@ -1,0 +1,99 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { main } from "../generator/main.js";
+import { ROOT, SCRATCH } from "./helpers.js";
+
+const SPEC = join(ROOT, "spec", "fine-tuning.yaml");
+
+async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => ((stdout += String(chunk)), true));
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => ((stderr += String(chunk)), true));
+  try {
+    const code = await main(args);
+    return { code, stdout, stderr };
+  } finally {
+    out.mockRestore();
+    err.mockRestore();
+  }
+}
+
+describe("wirecase generate (CLI)", () => {
+  const out = join(SCRATCH, "cli");
+  beforeEach(() => rmSync(out, { recursive: true, force: true }));
+  afterEach(() => rmSync(out, { recursive: true, force: true }));
+
+  it("generates, prints one summary line, exits 0", async () => {
+    const r = await run(["generate", "--input", SPEC, "--output", out]);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe("");
+    expect(r.stdout).toMatch(/^wirecase: 11 models, 16 files \(17 written, 0 removed\) in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$/);
+    expect(existsSync(join(out, "types.ts"))).toBe(true);
+    expect(existsSync(join(out, "docs", "FineTuningJob.md"))).toBe(true);
+  });
+
+  it("bad input: file:line:col, code frame, exit 2, nothing written", async () => {
+    const r = await run(["generate", "--input", join(ROOT, "spec", "bad", "broken.yaml"), "--output", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("spec/bad/broken.yaml:9:28: error: invalid YAML");
+    expect(r.stderr).toContain("> 9 |       properties: {a: [1, 2}");
+    expect(r.stderr).toContain("nothing was written");
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("an error leaves the previous output intact", async () => {
+    expect((await run(["generate", "-i", SPEC, "-o", out])).code).toBe(0);
+    const before = readFileSync(join(out, "types.ts"), "utf8");
+    const r = await run(["generate", "-i", join(ROOT, "spec", "bad", "missing-ref.yaml"), "-o", out]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain("missing-ref.yaml:10:11: error: $ref \"#/components/schemas/Nope\" points to nothing");
+    expect(readFileSync(join(out, "types.ts"), "utf8")).toBe(before);
+  });
+
+  it("--check: 0 when up to date, 1 on drift listing the files, and writes nothing", async () => {
+    expect((await run(["generate", "-i", SPEC, "-o", out])).code).toBe(0);
+    expect((await run(["generate", "-i", SPEC, "-o", out, "--check"])).code).toBe(0);
+    writeFileSync(join(out, "types.ts"), "// edited by hand\n");
+    rmSync(join(out, "docs", "Metadata.md"));
+    const r = await run(["generate", "-i", SPEC, "-o", out, "--check"]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain("changed  ");
+    expect(r.stdout).toMatch(/changed\s+\S*types\.ts/);
+    expect(r.stdout).toMatch(/added\s+\S*docs\/Metadata\.md/);
+    expect(readFileSync(join(out, "types.ts"), "utf8")).toBe("// edited by hand\n");
+    expect(existsSync(join(out, "docs", "Metadata.md"))).toBe(false);
+  });
+
+  it("skips unchanged files, removes files it wrote before, keeps files it did not write", async () => {
+    expect((await run(["generate", "-i", SPEC, "-o", out])).code).toBe(0);
+    const old = new Date("2020-01-01T00:00:00Z");
+    utimesSync(join(out, "types.ts"), old, old);
+    const manifest = JSON.parse(readFileSync(join(out, ".wirecase.json"), "utf8")) as { files: string[] };
+    writeFileSync(join(out, ".wirecase.json"), JSON.stringify({ ...manifest, files: [...manifest.files, "docs/Gone.md"] }));
+    writeFileSync(join(out, "docs", "Gone.md"), "stale");
+    mkdirSync(join(out, "mine"), { recursive: true });
+    writeFileSync(join(out, "mine", "notes.md"), "user file");
+    const r = await run(["generate", "-i", SPEC, "-o", out]);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain("(1 written, 1 removed)");
+    expect(statSync(join(out, "types.ts")).mtime.getTime()).toBe(old.getTime());
+    expect(existsSync(join(out, "docs", "Gone.md"))).toBe(false);
+    expect(readFileSync(join(out, "mine", "notes.md"), "utf8")).toBe("user file");
+  });
+
+  it("usage errors exit 2", async () => {
+    expect((await run(["generate", "--bogus"])).code).toBe(2);
+    expect((await run(["frobnicate"])).code).toBe(2);
+    const help = await run(["--help"]);
+    expect(help.code).toBe(0);
+    expect(help.stdout).toContain("Exit codes: 0 ok, 1 --check found differences, 2 invalid input or usage, 3 internal error.");
+  });
+
+  it("the built bin runs (dist/ is built by `npm ci` through the prepare script)", () => {
+    const text = execFileSync(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", SPEC, "-o", out], { encoding: "utf8" });
+    expect(text).toMatch(/^wirecase: 11 models/);
+  });
+});

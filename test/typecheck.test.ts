@@ -1,0 +1,34 @@
+/** Every generated output type-checks under strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, isolatedDeclarations. */
+import { cpSync, mkdirSync, readdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { generateInto, ROOT, SCRATCH, typecheck } from "./helpers.js";
+
+function caseSpecs(dir: string): string[] {
+  return readdirSync(dir, { withFileTypes: true }).flatMap((e) => {
+    if (e.isDirectory()) return e.name === "refs" ? [join(dir, e.name, "main.yaml")] : [];
+    return /\.ya?ml$/.test(e.name) ? [join(dir, e.name)] : [];
+  });
+}
+
+describe("strict type-check of generated code", () => {
+  it("generated/ and the output of every spec/cases spec pass tsc --noEmit", () => {
+    const root = join(SCRATCH, "typecheck");
+    rmSync(root, { recursive: true, force: true });
+    mkdirSync(root, { recursive: true });
+    cpSync(join(ROOT, "generated"), join(root, "generated"), { recursive: true });
+    const specs = caseSpecs(join(ROOT, "spec", "cases"));
+    expect(specs.length).toBeGreaterThan(5);
+    for (const spec of specs) {
+      const { dir } = generateInto(spec, `typecheck-${spec.slice(ROOT.length + 1).replace(/[/.]/g, "_")}`);
+      cpSync(dir, join(root, spec.slice(ROOT.length + 1).replace(/[/.]/g, "_")), { recursive: true });
+    }
+    expect(typecheck(root)).toBe("");
+  });
+
+  it("a type error in generated code is caught (the check can fail)", () => {
+    const { dir } = generateInto(join(ROOT, "spec", "fine-tuning.yaml"), "typecheck-negative");
+    cpSync(join(ROOT, "test", "data", "broken-usage.ts.txt"), join(dir, "broken-usage.ts"));
+    expect(typecheck(dir)).toContain("error TS");
+  });
+});
