@@ -14,12 +14,11 @@ import { buildIr } from "./ir/build.js";
 import { checkSpec } from "./load/check-spec.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
+import type { GenerateOptions } from "./options.js";
 import { applyTransforms } from "./transform/index.js";
+import { selectDecls } from "./transform/select.js";
 
-export interface GenerateOptions {
-  /** Path of the OpenAPI document (YAML or JSON). */
-  readonly input: string;
-}
+export type { GenerateOptions } from "./options.js";
 
 export interface Timings {
   readonly read: number;
@@ -52,11 +51,11 @@ export function generate(options: GenerateOptions): GenerateResult {
     throw error;
   }
   const t1 = performance.now();
-  return generateFromSpecs(specs, readTemplate("runtime.ts"), t1 - t0);
+  return generateFromSpecs(specs, readTemplate("runtime.ts"), options, t1 - t0);
 }
 
 /** The in-memory part of `generate`, from already read files. */
-export function generateFromSpecs(specs: SpecSet, runtime: string, readMs = 0): GenerateResult {
+export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit<GenerateOptions, "input"> = {}, readMs = 0): GenerateResult {
   const sources = [...specs.files.keys()];
   let t = performance.now();
   const lap = (): number => {
@@ -75,9 +74,10 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, readMs = 0): 
   const check = lap();
   const built = buildIr(specs, checked);
   const ir0 = lap();
-  const diagnostics = [...checked.diagnostics, ...built.diagnostics];
+  const selected = selectDecls(built.ir, options, specs.root);
+  const diagnostics = [...checked.diagnostics, ...built.diagnostics, ...selected.diagnostics.map((d) => withPosition(d, specs))];
   if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
-  const ir = applyTransforms(built.ir);
+  const ir = applyTransforms(selected.ir);
   const transform = lap();
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));

@@ -2,27 +2,37 @@
  * The command line. The only module that prints or decides exit codes:
  * 0 ok, 1 `--check` found drift, 2 invalid input or usage, 3 internal error.
  */
-import { readFileSync } from "node:fs";
+import { watch as watchFile, readFileSync, type FSWatcher } from "node:fs";
+import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { formatDiagnostic, type Diagnostic } from "./diagnostics.js";
+import { findConfig, loadConfig, type JobConfig } from "./config.js";
+import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
 import { generate } from "./generate.js";
+import { UNKNOWN_KEYS, type UnknownKeys } from "./options.js";
 import { checkFiles, writeFiles } from "./write/write-files.js";
 
-const USAGE = `Usage: wirecase generate [--input <spec>] [--output <dir>] [--check] [--quiet]
+const USAGE = `Usage: wirecase generate [options]
 
-  --input <spec>   OpenAPI 3.0/3.1 document, YAML or JSON (default: spec/fine-tuning.yaml)
-  --output <dir>   output folder (default: generated)
-  --check          generate in memory and compare with the output folder; write nothing;
-                   exit 1 if anything differs
-  --quiet          print errors only
+  -i, --input <spec>      OpenAPI 3.0/3.1 document, YAML or JSON
+  -o, --output <dir>      output folder
+  -c, --config <file>     config file (default: wirecase.config.{ts,mts,mjs,js,json} in the current folder)
+      --include <names>   only these component schemas (comma-separated, * wildcards) and what they reference
+      --exclude <names>   leave these schemas out unless a kept schema needs them
+      --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
+      --open-enums        string enums also accept values they do not list
+      --check             generate in memory and compare with the output folder; write nothing;
+                          exit 1 if anything differs
+  -w, --watch             regenerate when the spec, a file it references or the config changes
+  -q, --quiet             print errors only
 
+Flags override the config file. With no config file, --input and --output are required.
 Exit codes: 0 ok, 1 --check found differences, 2 invalid input or usage, 3 internal error.`;
 
 /** Warnings shown per diagnostic code before the rest are summarised. */
 const SHOWN_PER_CODE = 5;
+const WATCH_DEBOUNCE_MS = 100;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  const started = performance.now();
   let args;
   try {
     args = parseArgs({
@@ -31,64 +41,176 @@ export async function main(argv: readonly string[]): Promise<number> {
       options: {
         input: { type: "string", short: "i" },
         output: { type: "string", short: "o" },
+        config: { type: "string", short: "c" },
+        include: { type: "string" },
+        exclude: { type: "string" },
+        "unknown-keys": { type: "string" },
+        "open-enums": { type: "boolean" },
         check: { type: "boolean" },
+        watch: { type: "boolean", short: "w" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
       },
     });
   } catch (error) {
-    process.stderr.write(`wirecase: ${(error as Error).message}\n\n${USAGE}\n`);
-    return 2;
+    return usage((error as Error).message);
   }
-  if (args.values.help === true) {
+  const v = args.values;
+  if (v.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const command = args.positionals[0] ?? "generate";
-  if (command !== "generate" || args.positionals.length > 1) {
-    process.stderr.write(`wirecase: unknown command ${JSON.stringify(args.positionals.join(" "))}\n\n${USAGE}\n`);
+  if (command !== "generate" || args.positionals.length > 1) return usage(`unknown command ${JSON.stringify(args.positionals.join(" "))}`);
+  if (v["unknown-keys"] !== undefined && !UNKNOWN_KEYS.includes(v["unknown-keys"] as UnknownKeys)) {
+    return usage(`--unknown-keys must be one of ${UNKNOWN_KEYS.join(", ")}`);
+  }
+  if (v.check === true && v.watch === true) return usage("--check and --watch cannot be combined");
+  const quiet = v.quiet === true;
+
+  const resolveJobs = async (): Promise<{ jobs: JobConfig[]; configPath: string | undefined }> => {
+    const configPath = v.config !== undefined ? resolve(v.config) : findConfig(process.cwd());
+    const fromFile: JobConfig[] = configPath === undefined ? [] : [...(await loadConfig(configPath)).jobs];
+    const flags: Partial<{ -readonly [K in keyof JobConfig]: JobConfig[K] }> = {};
+    if (v.input !== undefined) flags.input = resolve(v.input);
+    if (v.output !== undefined) flags.output = resolve(v.output);
+    if (v.include !== undefined) flags.include = list(v.include);
+    if (v.exclude !== undefined) flags.exclude = list(v.exclude);
+    if (v["unknown-keys"] !== undefined) flags.unknownKeys = v["unknown-keys"] as UnknownKeys;
+    if (v["open-enums"] === true) flags.openEnums = true;
+    if (fromFile.length > 1 && (flags.input !== undefined || flags.output !== undefined)) {
+      throw new UsageError(`${relative(process.cwd(), configPath!)} has ${fromFile.length} jobs; --input and --output apply to one job only`);
+    }
+    const jobs = (fromFile.length === 0 ? [{} as Partial<JobConfig>] : fromFile).map((job) => ({ ...job, ...flags }));
+    for (const job of jobs) {
+      if (job.input === undefined || job.output === undefined) {
+        throw new UsageError(`no ${job.input === undefined ? "--input" : "--output"} given and no config file found (${"wirecase.config.ts"} or .json in ${process.cwd()})`);
+      }
+    }
+    return { jobs: jobs as JobConfig[], configPath };
+  };
+
+  const runAll = async (): Promise<{ code: number; sources: string[]; configPath: string | undefined }> => {
+    const { jobs, configPath } = await resolveJobs();
+    let code = 0;
+    const sources: string[] = [];
+    for (const job of jobs) {
+      const result = runJob(job, v.check === true, quiet);
+      sources.push(...result.sources);
+      code = Math.max(code, result.code);
+    }
+    return { code, sources, configPath };
+  };
+
+  try {
+    if (v.watch !== true) return (await runAll()).code;
+    return await watchLoop(runAll, quiet);
+  } catch (error) {
+    return reportFailure(error);
+  }
+}
+
+class UsageError extends Error {}
+
+function usage(message: string): number {
+  process.stderr.write(`wirecase: ${message}\n\n${USAGE}\n`);
+  return 2;
+}
+
+function reportFailure(error: unknown): number {
+  if (error instanceof UsageError) return usage(error.message);
+  if (error instanceof InputError) {
+    printDiagnostics(error.diagnostics, false);
     return 2;
   }
-  const input = args.values.input ?? "spec/fine-tuning.yaml";
-  const output = args.values.output ?? "generated";
-  const quiet = args.values.quiet === true;
-  try {
-    const result = generate({ input });
-    printDiagnostics(result.diagnostics, quiet);
-    if (result.diagnostics.some((d) => d.severity === "error")) {
-      process.stderr.write(`wirecase: ${input} has errors; nothing was written to ${output}/\n`);
-      return 2;
-    }
-    const seconds = ((performance.now() - started) / 1000).toFixed(2);
-    if (args.values.check === true) {
-      const drift = checkFiles(output, result.files);
-      const total = drift.added.length + drift.changed.length + drift.removed.length;
-      for (const p of drift.added) process.stdout.write(`  added    ${output}/${p}\n`);
-      for (const p of drift.changed) process.stdout.write(`  changed  ${output}/${p}\n`);
-      for (const p of drift.removed) process.stdout.write(`  removed  ${output}/${p}\n`);
-      process.stdout.write(
-        total === 0
-          ? `wirecase: ${output}/ is up to date with ${input} (${result.files.length} files, ${seconds} s)\n`
-          : `wirecase: ${output}/ is out of date: ${total} file(s) differ; run \`wirecase generate\` to update\n`,
-      );
-      return total === 0 ? 0 : 1;
-    }
-    const report = writeFiles(output, result.files);
-    if (!quiet) {
-      const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
-      process.stdout.write(
-        `wirecase: ${result.models} models, ${result.files.length} files (${report.written.length} written, ${report.removed.length} removed) in ${seconds} s` +
-          `${warnings > 0 ? `, ${warnings} warnings` : ""}: ${input} → ${output}/\n`,
-      );
-    }
-    return 0;
-  } catch (error) {
-    process.stderr.write(
-      `wirecase: internal error: ${(error as Error).stack ?? String(error)}\n` +
-        "This is a bug in wirecase, not in your spec. Please report it with the spec (or a small part of it) that triggers it.\n",
-    );
-    return 3;
+  process.stderr.write(
+    `wirecase: internal error: ${(error as Error).stack ?? String(error)}\n` +
+      "This is a bug in wirecase, not in your spec. Please report it with the spec (or a small part of it) that triggers it.\n",
+  );
+  return 3;
+}
+
+function runJob(job: JobConfig, check: boolean, quiet: boolean): { code: number; sources: string[] } {
+  const started = performance.now();
+  const input = relative(process.cwd(), job.input) || job.input;
+  const output = relative(process.cwd(), job.output) || job.output;
+  const result = generate(job);
+  printDiagnostics(result.diagnostics, quiet);
+  if (result.diagnostics.some((d) => d.severity === "error")) {
+    process.stderr.write(`wirecase: ${input} has errors; nothing was written to ${output}/\n`);
+    return { code: 2, sources: [...result.sources] };
   }
+  const seconds = ((performance.now() - started) / 1000).toFixed(2);
+  if (check) {
+    const drift = checkFiles(job.output, result.files);
+    const total = drift.added.length + drift.changed.length + drift.removed.length;
+    for (const p of drift.added) process.stdout.write(`  added    ${output}/${p}\n`);
+    for (const p of drift.changed) process.stdout.write(`  changed  ${output}/${p}\n`);
+    for (const p of drift.removed) process.stdout.write(`  removed  ${output}/${p}\n`);
+    process.stdout.write(
+      total === 0
+        ? `wirecase: ${output}/ is up to date with ${input} (${result.files.length} files, ${seconds} s)\n`
+        : `wirecase: ${output}/ is out of date with ${input}: ${total} file(s) differ; run \`wirecase generate\` to update\n`,
+    );
+    return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
+  }
+  const report = writeFiles(job.output, result.files);
+  if (!quiet) {
+    const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
+    process.stdout.write(
+      `wirecase: ${result.models} models, ${result.files.length} files (${report.written.length} written, ${report.removed.length} removed) in ${seconds} s` +
+        `${warnings > 0 ? `, ${warnings} warnings` : ""}: ${input} → ${output}/\n`,
+    );
+  }
+  return { code: 0, sources: [...result.sources] };
+}
+
+/** Runs, then reruns on every change of a source or the config (debounced); errors are printed, never fatal. */
+async function watchLoop(runAll: () => Promise<{ code: number; sources: string[]; configPath: string | undefined }>, quiet: boolean): Promise<number> {
+  let watchers: FSWatcher[] = [];
+  let timer: NodeJS.Timeout | undefined;
+  const once = async (): Promise<void> => {
+    let watched: string[] = [];
+    try {
+      const r = await runAll();
+      watched = [...r.sources, ...(r.configPath === undefined ? [] : [r.configPath])];
+    } catch (error) {
+      // a broken config: report it and keep watching what was watched before
+      reportFailure(error);
+    }
+    if (watched.length > 0) {
+      for (const w of watchers) w.close();
+      watchers = [...new Set(watched)].flatMap((file) => {
+        try {
+          return [watchFile(file, () => schedule())];
+        } catch {
+          return [];
+        }
+      });
+    }
+    if (!quiet) process.stdout.write(`wirecase: watching ${watchers.length} file(s) for changes (Ctrl-C to stop)\n`);
+  };
+  const schedule = (): void => {
+    if (timer !== undefined) clearTimeout(timer);
+    timer = setTimeout(() => void once(), WATCH_DEBOUNCE_MS);
+  };
+  await once();
+  return await new Promise<number>((done) => {
+    const stop = (): void => {
+      for (const w of watchers) w.close();
+      if (timer !== undefined) clearTimeout(timer);
+      done(0);
+    };
+    process.once("SIGINT", stop);
+    process.once("SIGTERM", stop);
+  });
+}
+
+function list(text: string): string[] {
+  return text
+    .split(",")
+    .map((s) => s.trim())
+    .filter((s) => s !== "");
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): void {

@@ -1,0 +1,107 @@
+/**
+ * `wirecase.config.ts` / `.mts` / `.mjs` / `.js` / `.json`: one job or a list of jobs (several specs → several
+ * output folders). Paths are relative to the config file. CLI flags override the file.
+ */
+import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { ts } from "ts-morph";
+import { InputError } from "./diagnostics.js";
+import { UNKNOWN_KEYS, type GenerateOptions } from "./options.js";
+
+export interface JobConfig extends Omit<GenerateOptions, "input"> {
+  /** The OpenAPI document. */
+  readonly input: string;
+  /** The output folder. */
+  readonly output: string;
+}
+
+export type WirecaseConfig = JobConfig | readonly JobConfig[];
+
+/** Types a config file: `export default defineConfig({ input: "spec/api.yaml", output: "src/generated" })`. */
+export function defineConfig<const T extends WirecaseConfig>(config: T): T {
+  return config;
+}
+
+export const CONFIG_FILES: readonly string[] = ["wirecase.config.ts", "wirecase.config.mts", "wirecase.config.mjs", "wirecase.config.js", "wirecase.config.json"];
+
+export interface LoadedConfig {
+  readonly path: string;
+  /** Jobs with paths resolved against the config file's folder. */
+  readonly jobs: readonly JobConfig[];
+}
+
+/** The config file in `cwd`, if any. */
+export function findConfig(cwd: string): string | undefined {
+  return CONFIG_FILES.map((f) => join(cwd, f)).find((p) => existsSync(p));
+}
+
+export async function loadConfig(path: string): Promise<LoadedConfig> {
+  const file = resolve(path);
+  if (!existsSync(file)) throw configError(file, `config file not found`);
+  let value: unknown;
+  if (file.endsWith(".json")) {
+    try {
+      value = JSON.parse(readFileSync(file, "utf8"));
+    } catch (error) {
+      throw configError(file, `invalid JSON: ${(error as Error).message}`);
+    }
+  } else {
+    value = await importConfig(file);
+  }
+  const jobs = (Array.isArray(value) ? value : [value]).map((job, i) => checkJob(job, file, Array.isArray(value) ? `job ${i + 1}` : "the config"));
+  if (jobs.length === 0) throw configError(file, "the config lists no jobs");
+  return { path: file, jobs: jobs.map((j) => ({ ...j, input: resolve(dirname(file), j.input), output: resolve(dirname(file), j.output) })) };
+}
+
+async function importConfig(file: string): Promise<unknown> {
+  let target = file;
+  let temp: string | undefined;
+  if (/\.m?ts$/.test(file)) {
+    // compiled next to the original so its relative imports still resolve
+    const out = ts.transpileModule(readFileSync(file, "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+      fileName: file,
+    });
+    temp = join(dirname(file), `.${basename(file)}.${process.pid}.mjs`);
+    writeFileSync(temp, out.outputText);
+    target = temp;
+  }
+  try {
+    const mod = (await import(`${pathToFileURL(target).href}?t=${Date.now()}`)) as { default?: unknown };
+    if (mod.default === undefined) throw configError(file, "the config file has no default export; use `export default defineConfig({ ... })`");
+    return mod.default;
+  } catch (error) {
+    if (error instanceof InputError) throw error;
+    throw configError(file, `cannot load the config: ${(error as Error).message}`);
+  } finally {
+    if (temp !== undefined) rmSync(temp, { force: true });
+  }
+}
+
+const JOB_KEYS = new Set(["input", "output", "include", "exclude", "unknownKeys", "openEnums"]);
+
+function checkJob(job: unknown, file: string, where: string): JobConfig {
+  if (job === null || typeof job !== "object" || Array.isArray(job)) throw configError(file, `${where} must be an object with \`input\` and \`output\``);
+  const j = job as Record<string, unknown>;
+  for (const key of Object.keys(j)) {
+    if (!JOB_KEYS.has(key)) throw configError(file, `${where}: unknown option ${JSON.stringify(key)} (options: ${[...JOB_KEYS].join(", ")})`);
+  }
+  for (const key of ["input", "output"]) {
+    if (typeof j[key] !== "string" || j[key] === "") throw configError(file, `${where}: \`${key}\` must be a path (a non-empty string)`);
+  }
+  for (const key of ["include", "exclude"]) {
+    if (j[key] !== undefined && !(Array.isArray(j[key]) && (j[key] as unknown[]).every((s) => typeof s === "string"))) {
+      throw configError(file, `${where}: \`${key}\` must be a list of schema names`);
+    }
+  }
+  if (j["unknownKeys"] !== undefined && !UNKNOWN_KEYS.includes(j["unknownKeys"] as never)) {
+    throw configError(file, `${where}: \`unknownKeys\` must be one of ${UNKNOWN_KEYS.join(", ")}`);
+  }
+  if (j["openEnums"] !== undefined && typeof j["openEnums"] !== "boolean") throw configError(file, `${where}: \`openEnums\` must be true or false`);
+  return j as unknown as JobConfig;
+}
+
+function configError(file: string, message: string): InputError {
+  return new InputError([{ severity: "error", code: "config-invalid", file, message }]);
+}

@@ -1,0 +1,73 @@
+/**
+ * `--include` / `--exclude`: keep the chosen component schemas and everything they reference, so nothing
+ * dangles. Patterns are schema names as written in the spec; `*` matches any run of characters.
+ * `exclude` removes schemas from the starting set only: a schema that a kept schema still needs is kept,
+ * with a warning.
+ */
+import type { Diagnostic } from "../diagnostics.js";
+import { encodePointer } from "../diagnostics.js";
+import type { Decl, Ir, Node } from "../ir/types.js";
+import { children } from "../ir/walk.js";
+
+export interface Selection {
+  readonly include?: readonly string[] | undefined;
+  readonly exclude?: readonly string[] | undefined;
+}
+
+export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: Ir; diagnostics: Diagnostic[] } {
+  const diagnostics: Diagnostic[] = [];
+  const include = selection.include ?? [];
+  const exclude = selection.exclude ?? [];
+  if (include.length === 0 && exclude.length === 0) return { ir, diagnostics };
+  const components = ir.decls.filter((d) => d.source === "component");
+  const name = (d: Decl): string => d.nameParts[0] ?? "";
+  for (const pattern of [...include, ...exclude]) {
+    if (!components.some((d) => matches(pattern, name(d)))) {
+      diagnostics.push({
+        severity: "error",
+        code: "select-unknown",
+        file,
+        message: `no schema in components.schemas matches ${JSON.stringify(pattern)}${suggest(pattern, components.map(name))}`,
+      });
+    }
+  }
+  const roots = components.filter((d) => (include.length === 0 || include.some((p) => matches(p, name(d)))) && !exclude.some((p) => matches(p, name(d))));
+  const byId = new Map(ir.decls.map((d) => [d.id, d]));
+  const keep = new Set<string>();
+  const queue = roots.map((d) => d.id);
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (keep.has(id)) continue;
+    keep.add(id);
+    const stack: Node[] = [byId.get(id)!.node];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.kind === "ref" && !keep.has(node.target)) queue.push(node.target);
+      stack.push(...children(node));
+    }
+  }
+  for (const d of components) {
+    if (keep.has(d.id) && exclude.some((p) => matches(p, name(d)))) {
+      diagnostics.push({
+        severity: "warning",
+        code: "select-kept",
+        file: d.origin.file,
+        pointer: encodePointer(d.origin.path),
+        message: `schema ${JSON.stringify(name(d))} is excluded but a kept schema refers to it; it is kept so nothing dangles`,
+      });
+    }
+  }
+  return { ir: { decls: ir.decls.filter((d) => keep.has(d.id)) }, diagnostics };
+}
+
+function matches(pattern: string, name: string): boolean {
+  if (!pattern.includes("*")) return pattern === name;
+  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");
+  return re.test(name);
+}
+
+function suggest(pattern: string, names: readonly string[]): string {
+  const lower = pattern.toLowerCase();
+  const close = names.filter((n) => n.toLowerCase() === lower || n.toLowerCase().includes(lower)).slice(0, 3);
+  return close.length === 0 ? "" : `; did you mean ${close.map((c) => JSON.stringify(c)).join(" or ")}?`;
+}

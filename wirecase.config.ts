@@ -1,0 +1,7 @@
+// The repo's own generation job: `npm run generate` (= `wirecase generate`) reads this file.
+import { defineConfig } from "wirecase";
+
+export default defineConfig({
+  input: "spec/fine-tuning.yaml",
+  output: "generated",
+});
