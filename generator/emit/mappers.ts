@@ -4,15 +4,17 @@
  * - Objects are rebuilt as object literals with exactly their declared keys (unknown keys are dropped), in
  *   the order of the target type; absent stays absent, null stays null, no `key: undefined` is introduced.
  * - Records keep their keys (data), arrays map their items; values that need no conversion are shared.
+ * - Intersections merge what their members map (`Object.assign`); null stays null, `A[] & B[]` maps item by item.
  * - Unions: null first, then the first member, in spec order, whose test accepts the value: the
  *   discriminator value when the spec gives one, else the member's shape (JSON type, required keys present,
  *   constant properties equal). A value no member accepts passes through unchanged.
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
 import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
-import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
+import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
+import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
@@ -23,14 +25,16 @@ const PROTOTYPE_KEYS = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 export interface MapperContext {
   readonly names: Names;
+  /** `keep` copies keys the spec does not declare; `strip` and `reject` drop them (see options.ts). */
+  readonly unknownKeys: UnknownKeys;
   readonly analysis: Analysis;
   readonly decls: ReadonlyMap<string, Decl>;
   /** Runtime helpers the emitted code calls (filled while emitting). */
   readonly uses: Set<string>;
 }
 
-export function emitMappers(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): FunctionDeclarationStructure[] {
-  const ctx: MapperContext = { names, analysis, decls: declMap(ir), uses };
+export function emitMappers(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): FunctionDeclarationStructure[] {
+  const ctx: MapperContext = { names, analysis, decls: declMap(ir), uses, unknownKeys };
   return ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
 }
 
@@ -100,7 +104,8 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
     return expr(node.properties[i]!.node, access, dir, 1, ctx) ?? access;
   };
   const literal = node.properties.slice(0, lead).map((_, i) => `${literalKey(outKeys[i]!)}: ${value(i)}`);
-  const whole = lead === node.properties.length && node.additional === undefined;
+  const copyRest = node.additional !== undefined || ctx.unknownKeys === "keep";
+  const whole = lead === node.properties.length && !copyRest;
   if (whole) {
     writeLiteral(w, `return `, literal, ";");
     return;
@@ -118,11 +123,22 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
       w.writeLine(`if (${present}) ${assign}`);
     }
   }
-  if (node.additional !== undefined) {
+  if (copyRest) {
+    // keys the spec does not declare (additionalProperties, or the `keep` policy) are copied as data
     ctx.uses.add("setOwn");
     w.writeLine(`for (const key of Object.keys(${input})) {`);
     w.indent(() => {
-      w.writeLine(`if (${inKeys.map((k) => `key !== ${JSON.stringify(k)}`).join(" && ") || "true"}) setOwn(${out}, key, ${input}[key]);`);
+      if (inKeys.length === 0) w.writeLine(`setOwn(${out}, key, (${input} as { readonly [key: string]: unknown })[key]);`);
+      else {
+        w.writeLine("switch (key) {");
+        w.indent(() => {
+          for (const k of inKeys) w.writeLine(`case ${JSON.stringify(k)}:`);
+          w.indent(() => w.writeLine("break;"));
+          w.writeLine("default:");
+          w.indent(() => w.writeLine(`setOwn(${out}, key, (${input} as { readonly [key: string]: unknown })[key]);`));
+        });
+        w.writeLine("}");
+      }
     });
     w.writeLine("}");
   }
@@ -194,9 +210,16 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
     case "union":
       return unionExpr(node.members, node.discriminator, input, dir, depth, ctx);
     case "intersection": {
+      // `A[] & B[]` is an array of `A & B`: mapped item by item (Object.assign would turn it into an object)
+      const parts = node.members.filter((m) => m.kind !== "unknown");
+      if (parts.length > 0 && parts.every((m) => m.kind === "array")) {
+        return expr({ kind: "array", items: { kind: "intersection", members: parts.map((m) => (m as ArrayNode).items) } }, input, dir, depth, ctx);
+      }
       const mapped = node.members.map((m) => expr(m, input, dir, depth + 1, ctx)).filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
-      return `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
+      const merged = `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
+      // Object.assign would turn null into {}: a null that every member allows stays null
+      return node.members.every((m) => allowsNull(m, ctx)) ? `${input} === null ? null : ${merged}` : merged;
     }
     case "object":
       throw new Error("internal error: an object below a declaration's root was not hoisted");
@@ -317,6 +340,26 @@ function objectOf(node: Node, ctx: MapperContext, depth = 0): ObjectNode | undef
 /** `(x as T)` → `x as T` where the parentheses are not needed (a call argument). */
 function unwrap(input: string): string {
   return input.startsWith("(") && input.endsWith(")") && / as [^()]*\)$/.test(input) && !input.slice(1, -1).includes("(") ? input.slice(1, -1) : input;
+}
+
+/** Whether null is a value of `node` (following refs). */
+function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): boolean {
+  switch (node.kind) {
+    case "unknown":
+      return true;
+    case "primitive":
+      return node.type === "null";
+    case "union":
+      return node.members.some((m) => allowsNull(m, ctx, depth + 1));
+    case "intersection":
+      return node.members.every((m) => allowsNull(m, ctx, depth + 1));
+    case "ref": {
+      const target = ctx.decls.get(node.target);
+      return target !== undefined && depth < 8 && allowsNull(target.node, ctx, depth + 1);
+    }
+    default:
+      return false;
+  }
 }
 
 function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {

@@ -72,7 +72,13 @@ export function mixedFromWire(wire: MixedWire): Mixed {
     knownKey: wire.known_key,
   } as Mixed;
   for (const key of Object.keys(wire)) {
-    if (key !== "known_key") setOwn(model, key, wire[key]);
+    switch (key) {
+      case "known_key":
+        break;
+      default:
+        setOwn(model, key, (wire as { readonly [key: string]: unknown })[key]);
+    }
+
   }
 
   return model;
@@ -84,7 +90,13 @@ export function mixedToWire(model: Mixed): MixedWire {
     known_key: model.knownKey,
   } as MixedWire;
   for (const key of Object.keys(model)) {
-    if (key !== "knownKey") setOwn(wire, key, model[key]);
+    switch (key) {
+      case "knownKey":
+        break;
+      default:
+        setOwn(wire, key, (model as { readonly [key: string]: unknown })[key]);
+    }
+
   }
 
   return wire;
