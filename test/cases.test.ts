@@ -11,6 +11,7 @@ export const FEATURE_CASES: readonly string[] = [
   "anchors.yaml",
   "composition.yaml",
   "docs-text.yaml",
+  "hostile.yaml",
   "naming.yaml",
   "nullable-30.yaml",
   "nullable-31.yaml",
