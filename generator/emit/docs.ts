@@ -146,6 +146,7 @@ function code(text: string): string {
 /** A code span for any text. */
 function span(text: string): string {
   const body = code(text);
+  if (body === "") return "*(empty)*";
   return body.includes("`") ? `\`\` ${body} \`\`` : `\`${body}\``;
 }
 

@@ -38,7 +38,9 @@ export function readSpec(rootPath: string): SpecSet {
     if (files.has(next.path)) continue;
     const loaded = loadFile(next.path, next.from, files);
     files.set(next.path, loaded);
-    for (const ref of externalRefs(loaded.value)) {
+    // a document whose text has no `$ref` to anything but `#...` needs no walk
+    const mayReferOut = /\$ref["']?\s*:\s*(?:["'](?!#)|[^"'\s#])/.test(loaded.text);
+    for (const ref of mayReferOut ? externalRefs(loaded.value) : []) {
       const target = refFile(ref.ref, loaded.path);
       if (target !== undefined && !files.has(target)) queue.push({ path: target, from: { file: loaded.path, pointer: ref.pointer } });
     }
