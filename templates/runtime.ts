@@ -39,12 +39,144 @@ export function fieldOf(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
 }
 
-/** True when `value` is a JSON object with its own property `key`. */
-export function hasKey(value: unknown, key: string): boolean {
-  return typeof value === "object" && value !== null && !Array.isArray(value) && Object.hasOwn(value, key);
+// ---- guards and parse --------------------------------------------------------------------------------------
+
+/** One problem found by a `parseX` / `safeParseX` function. */
+export interface ParseIssue {
+  /** Where, in the JSON as received: `$.hyperparameters.n_epochs`, `$.data[3].created_at`, `$["weird key"]`. */
+  readonly wirePath: string;
+  /** Where, in the model: `hyperparameters.nEpochs`, `data[3].createdAt` (`""` for the value itself). */
+  readonly modelPath: string;
+  /** What the schema allows there: `integer >= 1`, `"auto" | integer`, `object`. */
+  readonly expected: string;
+  /** What was there: `string "abc"`, `number 0`, `null`, `missing`. */
+  readonly received: string;
+  /** `$.hyperparameters.n_epochs: expected integer >= 1, received number 0`. */
+  readonly message: string;
 }
 
-/** The own property `key` of a JSON object, or undefined. */
-export function fieldOf(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
+/** The result of a `safeParseX` function: never throws. */
+export type SafeParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ParseIssue[] };
+
+/** Thrown by a `parseX` function; `issues` lists every problem found, in document order. */
+export class ParseError extends Error {
+  readonly issues: readonly ParseIssue[];
+  constructor(issues: readonly ParseIssue[]) {
+    const shown = issues.slice(0, 5).map((i) => i.message);
+    if (issues.length > shown.length) shown.push(`... and ${issues.length - shown.length} more`);
+    super(`${issues.length} ${issues.length === 1 ? "issue" : "issues"}: ${shown.join("; ")}`);
+    this.name = "ParseError";
+    this.issues = issues;
+  }
+}
+
+/** A path step: an object key (as on the wire, or as in the model) or an array index. */
+export type PathSegment = string | number;
+
+/**
+ * An issue while parsing: the path is relative to the function that found it and is completed on the way
+ * out (`nestIssues`), so nothing about paths is built unless something is wrong.
+ */
+export interface IssueDraft {
+  readonly wire: PathSegment[];
+  readonly model: PathSegment[];
+  readonly expected: string;
+  readonly received: unknown;
+}
+
+/** Records an issue at `wire` / `model` (relative paths; `model` defaults to `wire`). Returns undefined. */
+export function addIssue(issues: IssueDraft[], expected: string, received: unknown, wire: PathSegment[] = [], model?: PathSegment[]): undefined {
+  issues.push({ wire, model: model ?? wire.slice(), expected, received });
+  return undefined;
+}
+
+/** Prefixes the paths of the issues from index `from` on with `wire` / `model` (`model` defaults to `wire`). */
+export function nestIssues(issues: IssueDraft[], from: number, wire: readonly PathSegment[], model?: readonly PathSegment[]): void {
+  for (let i = from; i < issues.length; i++) {
+    const issue = issues[i]!;
+    issue.wire.unshift(...wire);
+    issue.model.unshift(...(model ?? wire));
+  }
+}
+
+/** Finished issues, with their paths and descriptions written out. */
+export function toParseIssues(drafts: readonly IssueDraft[]): ParseIssue[] {
+  return drafts.map((d) => {
+    const wirePath = formatPath(d.wire, "$");
+    const received = describeValue(d.received);
+    return { wirePath, modelPath: formatPath(d.model, ""), expected: d.expected, received, message: `${wirePath}: expected ${d.expected}, received ${received}` };
+  });
+}
+
+const PATH_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
+
+/** `$` + `.key`, `[3]`, `["weird key"]`; with root `""`, a leading identifier has no dot: `data[3].createdAt`. */
+export function formatPath(segments: readonly PathSegment[], root: string): string {
+  let out = root;
+  for (const s of segments) {
+    if (typeof s === "number") out += `[${s}]`;
+    else if (PATH_IDENTIFIER.test(s)) out += out === "" ? s : `.${s}`;
+    else out += `[${JSON.stringify(s)}]`;
+  }
+  return out;
+}
+
+/** A short description of a received value: `string "abc"`, `number 0`, `array of 3 items`, `missing`. */
+export function describeValue(value: unknown): string {
+  if (value === undefined) return "missing";
+  if (value === null) return "null";
+  if (Array.isArray(value)) return `array of ${value.length} ${value.length === 1 ? "item" : "items"}`;
+  switch (typeof value) {
+    case "string": {
+      const text = JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value);
+      return `string ${text}`;
+    }
+    case "number":
+    case "boolean":
+    case "bigint":
+      return `${typeof value} ${String(value)}`;
+    case "object":
+      return "object";
+    default:
+      return typeof value;
+  }
+}
+
+/** The length of a string in code points (what JSON Schema's minLength/maxLength count), not UTF-16 units. */
+export function codePointLength(text: string): number {
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    // a high surrogate followed by a low one is one code point
+    if (c >= 0xd800 && c <= 0xdbff && i + 1 < text.length) {
+      const d = text.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) i++;
+    }
+    n++;
+  }
+  return n;
+}
+
+/** `multipleOf`, tolerant of binary floating point (`0.3` is a multiple of `0.1`). */
+export function isMultipleOf(value: number, divisor: number): boolean {
+  if (Number.isInteger(value) && Number.isInteger(divisor)) return value % divisor === 0;
+  const q = value / divisor;
+  return Number.isFinite(q) && Math.abs(q - Math.round(q)) <= 1e-9 * Math.max(1, Math.abs(q));
+}
+
+/** Deep equality of JSON values (for `const` objects and arrays); key order does not matter. */
+export function jsonEquals(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
+  if (Array.isArray(a)) return Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEquals(x, b[i]));
+  if (Array.isArray(b)) return false;
+  const ka = Object.keys(a);
+  const kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEquals((a as { readonly [key: string]: unknown })[k], (b as { readonly [key: string]: unknown })[k]));
+}
+
+/** True when every own value of a JSON object passes `test` (records: keys are data). */
+export function everyValue(record: { readonly [key: string]: unknown }, test: (value: unknown) => boolean): boolean {
+  for (const key of Object.keys(record)) if (!test(record[key])) return false;
+  return true;
 }

@@ -1,10 +1,16 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { RUNTIME_EXPORTS } from "../generator/naming/assign-names.js";
 import * as runtime from "../templates/runtime.js";
+import { ROOT } from "./helpers.js";
 
 describe("templates/runtime.ts", () => {
-  it("exports exactly the names the naming module reserves", () => {
-    expect(Object.keys(runtime).sort()).toEqual([...RUNTIME_EXPORTS].sort());
+  it("exports exactly the names the naming module reserves (values and types)", () => {
+    const source = readFileSync(join(ROOT, "templates", "runtime.ts"), "utf8");
+    const declared = [...source.matchAll(/^export (?:function|class|const|let|interface|type) ([\w$]+)/gm)].map((m) => m[1]!);
+    expect(declared.sort()).toEqual([...RUNTIME_EXPORTS].sort());
+    for (const name of Object.keys(runtime)) expect(RUNTIME_EXPORTS).toContain(name);
   });
 
   it("mapRecord copies keys untouched and maps values", () => {
@@ -45,5 +51,80 @@ describe("templates/runtime.ts", () => {
     runtime.setOwn(target, "__proto__", 5);
     expect(Object.getPrototypeOf(target)).toBe(Object.prototype);
     expect(Object.getOwnPropertyDescriptor(target, "__proto__")).toMatchObject({ value: 5, enumerable: true });
+  });
+
+  it("addIssue and nestIssues build paths from the inside out; toParseIssues writes them", () => {
+    const issues: runtime.IssueDraft[] = [];
+    runtime.addIssue(issues, "integer >= 1", 0, ["n_epochs"], ["nEpochs"]);
+    runtime.addIssue(issues, "string", undefined, ["id"]);
+    runtime.nestIssues(issues, 0, ["hyperparameters"]);
+    runtime.nestIssues(issues, 1, ["data", 3]);
+    runtime.addIssue(issues, "object", null);
+    expect(runtime.toParseIssues(issues)).toStrictEqual([
+      { wirePath: "$.hyperparameters.n_epochs", modelPath: "hyperparameters.nEpochs", expected: "integer >= 1", received: "number 0", message: "$.hyperparameters.n_epochs: expected integer >= 1, received number 0" },
+      { wirePath: "$.data[3].hyperparameters.id", modelPath: "data[3].hyperparameters.id", expected: "string", received: "missing", message: "$.data[3].hyperparameters.id: expected string, received missing" },
+      { wirePath: "$", modelPath: "", expected: "object", received: "null", message: "$: expected object, received null" },
+    ]);
+  });
+
+  it("formatPath quotes keys that are not identifiers", () => {
+    expect(runtime.formatPath(["weird key", 0, "a", "__proto__", "2fa", "é"], "$")).toBe('$["weird key"][0].a.__proto__["2fa"].é');
+    expect(runtime.formatPath([0, "a"], "")).toBe("[0].a");
+    expect(runtime.formatPath(["a b", "c"], "")).toBe('["a b"].c');
+    expect(runtime.formatPath([], "")).toBe("");
+  });
+
+  it("describeValue names the JSON type and shows short values", () => {
+    expect(runtime.describeValue(undefined)).toBe("missing");
+    expect(runtime.describeValue(null)).toBe("null");
+    expect(runtime.describeValue("abc")).toBe('string "abc"');
+    expect(runtime.describeValue("x".repeat(50))).toBe(`string "${"x".repeat(40)}…"`);
+    expect(runtime.describeValue(1.5)).toBe("number 1.5");
+    expect(runtime.describeValue(false)).toBe("boolean false");
+    expect(runtime.describeValue([1])).toBe("array of 1 item");
+    expect(runtime.describeValue([])).toBe("array of 0 items");
+    expect(runtime.describeValue({ a: 1 })).toBe("object");
+  });
+
+  it("ParseError carries the issues and lists them in its message", () => {
+    const issues = runtime.toParseIssues([{ wire: ["a"], model: ["a"], expected: "string", received: 1 }]);
+    const error = new runtime.ParseError(issues);
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe("ParseError");
+    expect(error.issues).toBe(issues);
+    expect(error.message).toBe("1 issue: $.a: expected string, received number 1");
+    const many = runtime.toParseIssues(Array.from({ length: 7 }, (_, i) => ({ wire: [i], model: [i], expected: "string", received: i })));
+    expect(new runtime.ParseError(many).message).toMatch(/^7 issues: .*\.\.\. and 2 more$/);
+  });
+
+  it("codePointLength counts code points, not UTF-16 units", () => {
+    expect(runtime.codePointLength("")).toBe(0);
+    expect(runtime.codePointLength("abc")).toBe(3);
+    expect(runtime.codePointLength("😀")).toBe(1);
+    expect(runtime.codePointLength("a😀b")).toBe(3);
+    expect(runtime.codePointLength("\ud800")).toBe(1); // a lone surrogate is one code point
+    expect(runtime.codePointLength("\ud800\ud800")).toBe(2);
+  });
+
+  it("isMultipleOf tolerates binary floating point", () => {
+    expect(runtime.isMultipleOf(10, 5)).toBe(true);
+    expect(runtime.isMultipleOf(11, 5)).toBe(false);
+    expect(runtime.isMultipleOf(0.3, 0.1)).toBe(true);
+    expect(runtime.isMultipleOf(0.35, 0.1)).toBe(false);
+    expect(runtime.isMultipleOf(-4.5, 1.5)).toBe(true);
+  });
+
+  it("jsonEquals compares JSON values deeply, ignoring key order", () => {
+    expect(runtime.jsonEquals({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] })).toBe(true);
+    expect(runtime.jsonEquals({ a: 1 }, { a: 1, b: 2 })).toBe(false);
+    expect(runtime.jsonEquals([1, 2], [2, 1])).toBe(false);
+    expect(runtime.jsonEquals([], {})).toBe(false);
+    expect(runtime.jsonEquals({ a: undefined }, { b: undefined })).toBe(false);
+  });
+
+  it("everyValue tests own values only", () => {
+    expect(runtime.everyValue({ a: 1, b: 2 }, (v) => typeof v === "number")).toBe(true);
+    expect(runtime.everyValue({ a: 1, b: "x" }, (v) => typeof v === "number")).toBe(false);
+    expect(runtime.everyValue(JSON.parse('{"__proto__": 1}') as Record<string, unknown>, (v) => v === 1)).toBe(true);
   });
 });

@@ -4,7 +4,9 @@ import type { Ir } from "../ir/types.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { emitDocs, type TextFile } from "./docs.js";
+import { emitGuards } from "./guards.js";
 import { emitMappers } from "./mappers.js";
+import { emitParse } from "./parse.js";
 import { emitTypes } from "./types.js";
 
 export interface EmitInput {
@@ -23,6 +25,11 @@ export function emitFiles(ir: Ir, names: Names, analysis: Analysis, input: EmitI
   const uses = new Set<string>();
   const mappers = emitMappers(ir, names, analysis, uses);
   const typeNames = ir.decls.flatMap((d) => [names.decl(d.id).model, names.decl(d.id).wire]);
+  const guardUses = new Set<string>();
+  const guards = emitGuards(ir, names, analysis, guardUses);
+  const parseUses = new Set<string>();
+  const parse = emitParse(ir, names, analysis, parseUses);
+  const modelNames = ir.decls.map((d) => names.decl(d.id).model);
   const files: TextFile[] = [
     { path: "types.ts", text: print([header, ...emitTypes(ir, names, analysis)]) },
     {
@@ -34,11 +41,39 @@ export function emitFiles(ir: Ir, names: Names, analysis: Analysis, input: EmitI
         ...mappers,
       ]),
     },
+    {
+      path: "guards.ts",
+      text: print([
+        header,
+        ...(guardUses.size === 0 ? [] : [importFrom("./runtime.js", [...guardUses].sort(), false)]),
+        ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
+        ...guards,
+      ]),
+    },
+    {
+      path: "parse.ts",
+      text: print([
+        header,
+        ...runtimeImports(parseUses),
+        ...(modelNames.length === 0 ? [] : [importFrom("./types.js", modelNames, true)]),
+        ...parse.statements,
+      ]),
+    },
     { path: "runtime.ts", text: `${header}\n${input.runtime.replace(/\r\n/g, "\n")}` },
-    { path: "index.ts", text: [header, `export * from "./types.js";`, `export * from "./mappers.js";`, `export * from "./runtime.js";`, ""].join("\n") },
+    { path: "index.ts", text: [header, `export * from "./types.js";`, `export * from "./mappers.js";`, `export * from "./guards.js";`, `export * from "./parse.js";`, `export * from "./runtime.js";`, ""].join("\n") },
     ...emitDocs(ir, names, analysis, `<!-- ${headerLine(input.specName)} -->\n`),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** Runtime types used by the parse module. */
+const RUNTIME_TYPES: ReadonlySet<string> = new Set(["IssueDraft", "SafeParseResult", "ParseIssue", "PathSegment"]);
+
+function runtimeImports(uses: ReadonlySet<string>): StatementStructures[] {
+  const sorted = [...uses].sort();
+  const types = sorted.filter((u) => RUNTIME_TYPES.has(u));
+  const values = sorted.filter((u) => !RUNTIME_TYPES.has(u));
+  return [...(types.length === 0 ? [] : [importFrom("./runtime.js", types, true)]), ...(values.length === 0 ? [] : [importFrom("./runtime.js", values, false)])];
 }
 
 function importFrom(moduleSpecifier: string, namedImports: readonly string[], isTypeOnly: boolean): StatementStructures {

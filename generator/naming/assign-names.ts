@@ -26,6 +26,8 @@ export interface DeclNames {
   readonly isWire: string;
   readonly parse: string;
   readonly safeParse: string;
+  /** The module-private worker behind `parse`/`safeParse`: validates and maps, collecting issues. */
+  readonly parseInto: string;
   /** The `const` list of an enum's values: `fineTuningJobStatusValues`. */
   readonly values: string;
 }
@@ -37,7 +39,12 @@ export interface Names {
 }
 
 /** Exported by the runtime helpers copied into every output folder. */
-export const RUNTIME_EXPORTS: readonly string[] = ["mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf"];
+export const RUNTIME_EXPORTS: readonly string[] = [
+  "mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf",
+  // guards and parse (types too: the names are taken in the generated modules all the same)
+  "ParseIssue", "SafeParseResult", "ParseError", "PathSegment", "IssueDraft", "addIssue", "nestIssues", "toParseIssues",
+  "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue",
+];
 
 /** Global types that generated code refers to. */
 const GLOBAL_TYPES: readonly string[] = ["NonNullable"];
@@ -53,8 +60,19 @@ export function derivedNames(model: string): DeclNames {
     isWire: `is${model}Wire`,
     parse: `parse${model}`,
     safeParse: `safeParse${model}`,
+    parseInto: `parse${model}Into`,
     values: `${value}Values`,
   };
+}
+
+/**
+ * The module-level `RegExp` const for the `index`-th distinct pattern (from 1) of a generated parse module.
+ * No other generated name has this form: type names start with a capital or `_`, value names end with
+ * `FromWire`, `ToWire`, `Values` or `Into` or start with `is`/`parse`/`safeParse`, local variables are a
+ * letter and a number, and no runtime export matches `pattern<n>`.
+ */
+export function patternConstName(index: number): string {
+  return `pattern${index}`;
 }
 
 const PRIORITY: Record<Decl["source"], number> = { component: 0, ref: 1, hoisted: 2 };

@@ -1,0 +1,196 @@
+/**
+ * `isXWire(value): value is XWire` and `isX(value): value is X` for every declaration: deep checks of exactly
+ * what the type says, as one boolean expression per declaration; references call the other guard by name,
+ * so recursive types work.
+ *
+ * - Required keys must be present and valid; optional keys absent or valid (a present key whose value is
+ *   `undefined` is not valid: JSON has no `undefined` and `exactOptionalPropertyTypes` forbids it).
+ * - Unknown keys are accepted (the mappers drop them); values beside known keys of an object with
+ *   `additionalProperties` are typed `unknown` and so not checked.
+ * - Constraints (minimum, pattern, ...) are not checked: they are not part of the type. `parseX` checks them.
+ * - `integer` is `Number.isInteger`; `const` objects and arrays compare deeply (`jsonEquals`).
+ * - Keys that name something on `Object.prototype` are read with an own-property check (`fieldOf`).
+ */
+import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
+import { assertNever, declMap } from "../ir/walk.js";
+import type { Names } from "../naming/assign-names.js";
+import type { Analysis } from "./analysis.js";
+import { accessor } from "./mappers.js";
+import type { Side } from "./type-expr.js";
+
+/** Keys that name something on `Object.prototype`: read with an own-property check. */
+export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+interface GuardContext {
+  readonly names: Names;
+  readonly decls: ReadonlyMap<string, Decl>;
+  /** Runtime helpers the emitted code calls (filled while emitting). */
+  readonly uses: Set<string>;
+}
+
+export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): FunctionDeclarationStructure[] {
+  const ctx: GuardContext = { names, decls: declMap(ir), uses };
+  return ir.decls.flatMap((decl) => [guard(decl, "wire", analysis, ctx), guard(decl, "model", analysis, ctx)]);
+}
+
+function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): FunctionDeclarationStructure {
+  const n = ctx.names.decl(decl.id);
+  const type = side === "wire" ? n.wire : n.model;
+  const doc =
+    side === "wire"
+      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). Unknown keys are allowed.`
+      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. Unknown keys are allowed.`;
+  let statements: string[];
+  if (side === "wire" && !analysis.renames.has(decl.id)) statements = [`return ${n.isModel}(value);`];
+  else statements = returnLines(guardExpr(decl.node, "value", side, ctx, 1));
+  return {
+    kind: StructureKind.Function,
+    name: side === "wire" ? n.isWire : n.isModel,
+    isExported: true,
+    docs: [doc],
+    parameters: [{ name: "value", type: "unknown" }],
+    returnType: `value is ${type}`,
+    statements,
+  };
+}
+
+/** `return a && b && c;`, one conjunct a line when there are several. */
+function returnLines(expr: Conjunction): string[] {
+  if (expr.length <= 1) return [`return ${expr[0] ?? "true"};`];
+  return [`return ${expr[0]}`, ...expr.slice(1, -1).map((e) => `  && ${e}`), `  && ${expr.at(-1)};`];
+}
+
+/** Conjuncts: the value passes when all do (an empty list passes everything). */
+type Conjunction = string[];
+
+function join(parts: Conjunction): string {
+  if (parts.length === 0) return "true";
+  return parts.length === 1 ? parts[0]! : `(${parts.join(" && ")})`;
+}
+
+/** A reference TypeScript can narrow (`value`, `value.key`, `value["a b"]`, `v1`): checks may read it twice. */
+function isReference(input: string): boolean {
+  return /^[\p{L}\p{N}_$]+(?:\.[\p{L}\p{N}_$]+|\["(?:[^"\\]|\\.)*"\]|\[\d+\])*$/u.test(input);
+}
+
+/** The check for `node` on `input`, as conjuncts. */
+export function guardExpr(node: Node, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {
+  const composite = node.kind === "object" || node.kind === "array" || node.kind === "tuple" || node.kind === "record";
+  if (composite && !isReference(input)) {
+    // a value read through a call (`fieldOf`) cannot be narrowed: check it as a parameter
+    const v = `v${depth}`;
+    return [`((${v}: unknown): boolean => ${join(guardExpr(node, v, side, ctx, depth + 1))})(${input})`];
+  }
+  switch (node.kind) {
+    case "primitive":
+      switch (node.type) {
+        case "null":
+          return [`${input} === null`];
+        case "integer":
+          return [`Number.isInteger(${input})`];
+        default:
+          return [`typeof ${input} === "${node.type}"`];
+      }
+    case "literal":
+      if (typeof node.value === "object") {
+        ctx.uses.add("jsonEquals");
+        return [`jsonEquals(${input}, ${JSON.stringify(node.value)})`];
+      }
+      return [`${input} === ${JSON.stringify(node.value)}`];
+    case "enum":
+      return [`(${node.values.map((v) => `${input} === ${JSON.stringify(v)}`).join(" || ")})`];
+    case "array": {
+      const item = itemTest(node.items, side, ctx, depth);
+      return item === undefined ? [`Array.isArray(${input})`] : [`Array.isArray(${input})`, `${input}.every(${item})`];
+    }
+    case "tuple": {
+      const n = node.items.length;
+      const parts = [`Array.isArray(${input})`, node.rest === undefined ? `${input}.length === ${n}` : `${input}.length >= ${n}`];
+      node.items.forEach((item, i) => parts.push(...guardExpr(item, `${input}[${i}]`, side, ctx, depth + 1)));
+      if (node.rest !== undefined) {
+        const rest = itemTest(node.rest, side, ctx, depth);
+        if (rest !== undefined) parts.push(`${input}.slice(${n}).every(${rest})`);
+      }
+      return parts;
+    }
+    case "record": {
+      ctx.uses.add("isPlainObject");
+      const value = itemTest(node.values, side, ctx, depth);
+      if (value === undefined) return [`isPlainObject(${input})`];
+      ctx.uses.add("everyValue");
+      return [`isPlainObject(${input})`, `everyValue(${input}, ${value})`];
+    }
+    case "object":
+      return objectChecks(node, input, side, ctx, depth);
+    case "union": {
+      const members = node.members.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
+      return members.includes("true") ? [] : [`(${[...new Set(members)].join(" || ")})`];
+    }
+    case "intersection":
+      return node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1));
+    case "ref": {
+      const n = ctx.names.decl(node.target);
+      return [`${side === "wire" ? n.isWire : n.isModel}(${input})`];
+    }
+    case "unknown":
+      return [];
+    case "never":
+      return ["false"];
+    default:
+      return assertNever(node);
+  }
+}
+
+/** The function an array item or record value is tested with (`isFooWire` or an arrow), or undefined for anything. */
+function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): string | undefined {
+  if (node.kind === "ref") {
+    const n = ctx.names.decl(node.target);
+    return side === "wire" ? n.isWire : n.isModel;
+  }
+  const v = `v${depth}`;
+  const parts = guardExpr(node, v, side, ctx, depth + 1);
+  if (parts.length === 0) return undefined;
+  return `(${v}: unknown) => ${parts.length === 1 ? parts[0] : parts.join(" && ")}`;
+}
+
+function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {
+  ctx.uses.add("isPlainObject");
+  const keys = side === "model" ? ctx.names.keys(node) : node.properties.map((p) => p.key);
+  const parts = [`isPlainObject(${input})`];
+  node.properties.forEach((p, i) => {
+    const key = keys[i]!;
+    const quoted = JSON.stringify(key);
+    const own = PROTOTYPE_KEYS.has(key);
+    if (own) ctx.uses.add("fieldOf");
+    const access = own ? `fieldOf(${input}, ${quoted})` : `${input}${accessor(key)}`;
+    const absent = own ? `!Object.hasOwn(${input}, ${quoted})` : `!(${quoted} in ${input})`;
+    const check = join(guardExpr(p.node, access, side, ctx, depth + 1));
+    if (p.required) {
+      if (mayBeUndefined(p.node, ctx, 0)) parts.push(`Object.hasOwn(${input}, ${quoted})`);
+      if (check !== "true") parts.push(check);
+    } else {
+      parts.push(check === "true" ? `${access} !== undefined || ${absent}` : `(${access} === undefined ? ${absent} : ${check})`);
+    }
+  });
+  // wrap the optional-key conditionals that use `||` so the conjunction stays one
+  return parts.map((p) => (p.includes(" || ") && !p.startsWith("(") ? `(${p})` : p));
+}
+
+/** True when the node's check passes `undefined` (so a required key's presence must be tested on its own). */
+export function mayBeUndefined(node: Node, ctx: Pick<GuardContext, "decls">, depth: number): boolean {
+  switch (node.kind) {
+    case "unknown":
+      return true;
+    case "ref": {
+      const target = ctx.decls.get(node.target);
+      return target !== undefined && depth < 16 && mayBeUndefined(target.node, ctx, depth + 1);
+    }
+    case "union":
+      return node.members.some((m) => mayBeUndefined(m, ctx, depth + 1));
+    case "intersection":
+      return node.members.every((m) => mayBeUndefined(m, ctx, depth + 1));
+    default:
+      return false;
+  }
+}

@@ -1,0 +1,695 @@
+/**
+ * `parseX(json): X` and `safeParseX(json): SafeParseResult<X>` for every declaration. Both call a private
+ * worker, `parseXInto(value, issues)`, that validates the wire value and builds the model in one pass:
+ *
+ * - the model it builds is exactly what `xFromWire` would return for a valid value (same members chosen,
+ *   same keys in the same order, unknown keys dropped, values that need no conversion shared);
+ * - it checks the type like `isXWire` and also the schema's constraints (integer, minimum/maximum and their
+ *   exclusive forms, multipleOf, minLength/maxLength counted in code points as JSON Schema does, pattern with
+ *   the `u` flag, minItems/maxItems, const);
+ * - it collects every issue and goes on; a path is only built when something is wrong: an issue records its
+ *   path relative to the function that found it, and each caller prefixes its own part (`nestIssues`) when
+ *   the issue count grew during the call;
+ * - unions pick their member like the mappers (null first; the discriminator value when the spec gives one,
+ *   else the first member whose shape matches, members that need mapping first); when the picked member
+ *   does not parse, the other matching members are tried in the same order and the first that parses wins;
+ *   if none does, the issues of the first are reported, and if no member matched, one issue lists them all;
+ * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
+ */
+import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type VariableStatementStructure } from "ts-morph";
+import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
+import { assertNever, declMap, isNull } from "../ir/walk.js";
+import { patternConstName, type Names } from "../naming/assign-names.js";
+import type { Analysis } from "./analysis.js";
+import { mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
+import { accessor, shapeTest } from "./mappers.js";
+import { propertyName } from "./type-expr.js";
+
+interface ParseContext {
+  readonly names: Names;
+  readonly analysis: Analysis;
+  readonly decls: ReadonlyMap<string, Decl>;
+  /** Runtime helpers the emitted code calls (filled while emitting). */
+  readonly uses: Set<string>;
+  /** Pattern source → the name of its module-level `RegExp` const, in order of first use. */
+  readonly patterns: Map<string, string>;
+}
+
+export interface ParseOutput {
+  /** Module-level `RegExp` consts, then the functions. */
+  readonly statements: (VariableStatementStructure | FunctionDeclarationStructure)[];
+}
+
+export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): ParseOutput {
+  const ctx: ParseContext = { names, analysis, decls: declMap(ir), uses, patterns: new Map() };
+  uses.add("IssueDraft");
+  uses.add("SafeParseResult");
+  uses.add("ParseError");
+  uses.add("toParseIssues");
+  const functions = ir.decls.flatMap((decl) => [worker(decl, ctx), parse(decl, ctx), safeParse(decl, ctx)]);
+  const consts: VariableStatementStructure[] = [...ctx.patterns].map(([pattern, name]) => ({
+    kind: StructureKind.VariableStatement,
+    declarationKind: VariableDeclarationKind.Const,
+    declarations: [{ name, type: "RegExp", initializer: `new RegExp(${JSON.stringify(pattern)}, "u")` }],
+  }));
+  return { statements: [...consts, ...functions] };
+}
+
+function parse(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+  const n = ctx.names.decl(decl.id);
+  return {
+    kind: StructureKind.Function,
+    name: n.parse,
+    isExported: true,
+    docs: [
+      `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n@throws {ParseError} listing every issue found, with wire and model paths.`,
+    ],
+    parameters: [{ name: "json", type: "unknown" }],
+    returnType: n.model,
+    statements: [
+      "const issues: IssueDraft[] = [];",
+      `const value = ${n.parseInto}(json, issues);`,
+      "if (issues.length > 0) throw new ParseError(toParseIssues(issues));",
+      `return value as ${n.model};`,
+    ],
+  };
+}
+
+function safeParse(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+  const n = ctx.names.decl(decl.id);
+  return {
+    kind: StructureKind.Function,
+    name: n.safeParse,
+    isExported: true,
+    docs: [`Like \`${n.parse}\`, but returns \`{ ok: true, value }\` or \`{ ok: false, issues }\` and never throws.`],
+    parameters: [{ name: "json", type: "unknown" }],
+    returnType: `SafeParseResult<${n.model}>`,
+    statements: [
+      "const issues: IssueDraft[] = [];",
+      "let value: unknown;",
+      "try {",
+      `  value = ${n.parseInto}(json, issues);`,
+      "} catch (error) {",
+      "  // only a value JSON cannot hold gets here: a cycle, nesting too deep for the stack, a throwing getter",
+      `  return { ok: false, issues: [...toParseIssues(issues), { wirePath: "$", modelPath: "", expected: "a JSON value", received: String(error), message: \`$: expected a JSON value, received \${String(error)}\` }] };`,
+      "}",
+      `return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as ${n.model} };`,
+    ],
+  };
+}
+
+function worker(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+  const n = ctx.names.decl(decl.id);
+  const w = new Writer(ctx);
+  const out = w.gen(decl.node, "value", ROOT, false);
+  w.line(`return ${out};`);
+  return {
+    kind: StructureKind.Function,
+    name: n.parseInto,
+    docs: [`Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues (paths relative to \`value\`) to \`issues\`. The result is only meaningful when no issue was added.`],
+    parameters: [
+      { name: "value", type: "unknown" },
+      { name: "issues", type: "IssueDraft[]" },
+    ],
+    returnType: "unknown",
+    statements: [w.lines.join("\n")],
+  };
+}
+
+/** A path relative to the current function: code expressions of wire and model segments. */
+interface Path {
+  readonly wire: readonly string[];
+  readonly model: readonly string[];
+}
+
+const ROOT: Path = { wire: [], model: [] };
+
+function child(path: Path, wire: string, model: string = wire): Path {
+  return { wire: [...path.wire, wire], model: [...path.model, model] };
+}
+
+/** `, [wire], [model]` arguments for `addIssue` / `nestIssues` (model left out when it equals wire). */
+function pathArgs(path: Path): string {
+  if (path.wire.length === 0) return "";
+  const wire = `[${path.wire.join(", ")}]`;
+  const model = `[${path.model.join(", ")}]`;
+  return wire === model ? `, ${wire}` : `, ${wire}, ${model}`;
+}
+
+/** Writes one worker's body; `gen` returns an expression holding the model value, valid after its lines. */
+class Writer {
+  readonly lines: string[] = [];
+  private depth = 0;
+  private counter = 0;
+
+  private readonly ctx: ParseContext;
+
+  constructor(ctx: ParseContext) {
+    this.ctx = ctx;
+  }
+
+  line(text: string): void {
+    this.lines.push("  ".repeat(this.depth) + text);
+  }
+
+  block(open: string, body: () => void, close = "}"): void {
+    this.line(open);
+    this.depth++;
+    body();
+    this.depth--;
+    this.line(close);
+  }
+
+  fresh(prefix: string): string {
+    return `${prefix}${++this.counter}`;
+  }
+
+  issue(expected: string, received: string, path: Path): string {
+    this.ctx.uses.add("addIssue");
+    return `addIssue(issues, ${JSON.stringify(expected)}, ${received}${pathArgs(path)});`;
+  }
+
+  /** Validates `input` (an identifier) as `node`; returns the model value's expression. */
+  gen(node: Node, input: string, path: Path, orNull: boolean): string {
+    const nullText = orNull ? " | null" : "";
+    switch (node.kind) {
+      case "primitive":
+        this.primitive(node, input, path, nullText);
+        return input;
+      case "literal": {
+        const test = typeof node.value === "object" ? `!jsonEquals(${input}, ${JSON.stringify(node.value)})` : `${input} !== ${JSON.stringify(node.value)}`;
+        if (typeof node.value === "object") this.ctx.uses.add("jsonEquals");
+        this.line(`if (${test}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+        return input;
+      }
+      case "enum":
+        this.line(`if (${node.values.map((v) => `${input} !== ${JSON.stringify(v)}`).join(" && ")}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+        return input;
+      case "array":
+        return this.array(node.items, node.constraints, input, path, nullText);
+      case "tuple":
+        return this.tuple(node.items, node.rest, input, path, nullText);
+      case "record":
+        return this.record(node.values, input, path, nullText);
+      case "object":
+        return this.object(node, input, path, nullText);
+      case "union":
+        return this.union(node.members, node.discriminator, input, path);
+      case "intersection":
+        return this.intersection(node.members, input, path);
+      case "ref": {
+        const callee = this.ctx.names.decl(node.target).parseInto;
+        const r = this.fresh("r");
+        if (path.wire.length === 0) {
+          this.line(`const ${r} = ${callee}(${input}, issues);`);
+          return r;
+        }
+        const n = this.fresh("n");
+        this.ctx.uses.add("nestIssues");
+        this.line(`const ${n} = issues.length;`);
+        this.line(`const ${r} = ${callee}(${input}, issues);`);
+        this.line(`if (issues.length !== ${n}) nestIssues(issues, ${n}${pathArgs(path)});`);
+        return r;
+      }
+      case "unknown":
+        return input;
+      case "never":
+        this.line(this.issue("nothing (no value is valid here)", input, path));
+        return input;
+      default:
+        return assertNever(node);
+    }
+  }
+
+  private primitive(node: PrimitiveNode, input: string, path: Path, nullText: string): void {
+    const c = node.constraints;
+    const checks = c === undefined ? [] : constraintChecks(node, c, input, this.ctx);
+    let bad: string;
+    switch (node.type) {
+      case "null":
+        bad = `${input} !== null`;
+        break;
+      case "integer":
+        bad = checks.length === 0 ? `!Number.isInteger(${input})` : `typeof ${input} !== "number" || !Number.isInteger(${input})`;
+        break;
+      default:
+        bad = `typeof ${input} !== "${node.type}"`;
+    }
+    const typeIssue = this.issue(node.type + nullText, input, path);
+    if (checks.length === 0) {
+      this.line(`if (${bad}) ${typeIssue}`);
+      return;
+    }
+    this.line(`if (${bad}) ${typeIssue}`);
+    this.block("else {", () => {
+      for (const [test, expected] of checks) this.line(`if (${test}) ${this.issue(expected, input, path)}`);
+    });
+  }
+
+  private array(items: Node, constraints: Constraints | undefined, input: string, path: Path, nullText: string): string {
+    const r = this.fresh("r");
+    const converts = convertsNode(items, this.ctx);
+    this.line(`let ${r}: unknown = ${input};`);
+    this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
+    this.block("else {", () => {
+      if (constraints?.minItems !== undefined && constraints.minItems > 0) {
+        this.line(`if (${input}.length < ${constraints.minItems}) ${this.issue(`array of at least ${constraints.minItems} ${plural(constraints.minItems, "item")}`, input, path)}`);
+      }
+      if (constraints?.maxItems !== undefined) {
+        this.line(`if (${input}.length > ${constraints.maxItems}) ${this.issue(`array of at most ${constraints.maxItems} ${plural(constraints.maxItems, "item")}`, input, path)}`);
+      }
+      if (!checksSomething(items, this.ctx) && !converts) return;
+      const a = this.fresh("a");
+      const i = this.fresh("i");
+      const e = this.fresh("e");
+      if (converts) this.line(`const ${a}: unknown[] = [];`);
+      this.block(`for (let ${i} = 0; ${i} < ${input}.length; ${i}++) {`, () => {
+        this.line(`const ${e}: unknown = ${input}[${i}];`);
+        const out = this.gen(items, e, child(path, i), false);
+        if (converts) this.line(`${a}.push(${out});`);
+      });
+      if (converts) this.line(`${r} = ${a};`);
+    });
+    return r;
+  }
+
+  private tuple(items: readonly Node[], rest: Node | undefined, input: string, path: Path, nullText: string): string {
+    const r = this.fresh("r");
+    const n = items.length;
+    const converts = items.some((m) => convertsNode(m, this.ctx)) || (rest !== undefined && convertsNode(rest, this.ctx));
+    this.line(`let ${r}: unknown = ${input};`);
+    this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
+    const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
+    this.line(`else if (${lengthBad}) ${this.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${n} ${plural(n, "item")}`, input, path)}`);
+    this.block("else {", () => {
+      const outs = items.map((item, index) => {
+        const e = this.fresh("e");
+        this.line(`const ${e}: unknown = ${input}[${index}];`);
+        return this.gen(item, e, child(path, String(index)), false);
+      });
+      let restArray: string | undefined;
+      if (rest !== undefined && (checksSomething(rest, this.ctx) || convertsNode(rest, this.ctx))) {
+        const a = this.fresh("a");
+        const i = this.fresh("i");
+        const e = this.fresh("e");
+        if (converts) {
+          restArray = a;
+          this.line(`const ${a}: unknown[] = [];`);
+        }
+        this.block(`for (let ${i} = ${n}; ${i} < ${input}.length; ${i}++) {`, () => {
+          this.line(`const ${e}: unknown = ${input}[${i}];`);
+          const out = this.gen(rest, e, child(path, i), false);
+          if (converts) this.line(`${a}.push(${out});`);
+        });
+      } else if (rest !== undefined && converts) restArray = `${input}.slice(${n})`;
+      if (converts) this.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
+    });
+    return r;
+  }
+
+  private record(values: Node, input: string, path: Path, nullText: string): string {
+    this.ctx.uses.add("isPlainObject");
+    const r = this.fresh("r");
+    const converts = convertsNode(values, this.ctx);
+    this.line(`let ${r}: unknown = ${input};`);
+    this.line(`if (!isPlainObject(${input})) ${this.issue(`object${nullText}`, input, path)}`);
+    if (!checksSomething(values, this.ctx) && !converts) return r;
+    this.block("else {", () => {
+      const o = this.fresh("o");
+      const k = this.fresh("k");
+      const e = this.fresh("e");
+      if (converts) this.line(`const ${o}: { [key: string]: unknown } = {};`);
+      this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
+        this.line(`const ${e}: unknown = ${input}[${k}];`);
+        const out = this.gen(values, e, child(path, k), false);
+        if (converts) {
+          this.ctx.uses.add("setOwn");
+          this.line(`if (${k} === "__proto__") setOwn(${o}, ${k}, ${out});`);
+          this.line(`else ${o}[${k}] = ${out};`);
+        }
+      });
+      if (converts) this.line(`${r} = ${o};`);
+    });
+    return r;
+  }
+
+  private object(node: ObjectNode, input: string, path: Path, nullText: string): string {
+    this.ctx.uses.add("isPlainObject");
+    const r = this.fresh("r");
+    const modelKeys = this.ctx.names.keys(node);
+    this.line(`let ${r}: unknown = ${input};`);
+    this.line(`if (!isPlainObject(${input})) ${this.issue(`object${nullText}`, input, path)}`);
+    this.block("else {", () => {
+      const firstOptional = node.properties.findIndex((p) => !p.required);
+      const lead = firstOptional === -1 ? node.properties.length : firstOptional;
+      const m = this.fresh("m");
+      const entries: string[] = [];
+      const read = (i: number): { p: string; at: Path } => {
+        const key = node.properties[i]!.key;
+        const p = this.fresh("p");
+        if (PROTOTYPE_KEYS.has(key)) {
+          this.ctx.uses.add("fieldOf");
+          this.line(`const ${p}: unknown = fieldOf(${input}, ${JSON.stringify(key)});`);
+        } else this.line(`const ${p}: unknown = ${input}${accessor(key)};`);
+        return { p, at: child(path, JSON.stringify(key), JSON.stringify(modelKeys[i]!)) };
+      };
+      const required = (i: number, p: string, at: Path): string => {
+        const prop = node.properties[i]!;
+        if (mayBeUndefined(prop.node, this.ctx, 0)) {
+          const key = JSON.stringify(prop.key);
+          this.line(`if (!Object.hasOwn(${input}, ${key})) ${this.issue(describe(prop.node, this.ctx), "undefined", at)}`);
+        }
+        return this.gen(prop.node, p, at, false);
+      };
+      for (let i = 0; i < lead; i++) {
+        const { p, at } = read(i);
+        entries.push(`${literalKey(modelKeys[i]!)}: ${required(i, p, at)}`);
+      }
+      const whole = lead === node.properties.length && node.additional === undefined;
+      if (whole) {
+        this.literal(`${r} = `, entries, ";");
+        return;
+      }
+      this.literal(`const ${m}: { [key: string]: unknown } = `, entries, ";");
+      for (let i = lead; i < node.properties.length; i++) {
+        const prop = node.properties[i]!;
+        const { p, at } = read(i);
+        if (prop.required) this.line(this.assign(m, modelKeys[i]!, required(i, p, at)));
+        else {
+          this.block(`if (${p} !== undefined) {`, () => {
+            this.line(this.assign(m, modelKeys[i]!, this.gen(prop.node, p, at, false)));
+          });
+        }
+      }
+      if (node.additional !== undefined) {
+        this.ctx.uses.add("setOwn");
+        const k = this.fresh("k");
+        const known = node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`).join(" && ") || "true";
+        this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
+          this.line(`if (${known}) setOwn(${m}, ${k}, ${input}[${k}]);`);
+        });
+      }
+      this.line(`${r} = ${m};`);
+    });
+    return r;
+  }
+
+  private literal(before: string, entries: readonly string[], after: string): void {
+    if (entries.length === 0) {
+      this.line(`${before}{}${after}`);
+      return;
+    }
+    this.block(`${before}{`, () => entries.forEach((e) => this.line(`${e},`)), `}${after}`);
+  }
+
+  private assign(target: string, key: string, value: string): string {
+    if (key === "__proto__") {
+      this.ctx.uses.add("setOwn");
+      return `setOwn(${target}, "__proto__", ${value});`;
+    }
+    return `${target}${accessor(key)} = ${value};`;
+  }
+
+  private union(members: readonly Node[], discriminator: Discriminator | undefined, input: string, path: Path): string {
+    const hasNull = members.some(isNull);
+    const nonNull = members.filter((m) => !isNull(m));
+    const r = this.fresh("r");
+    if (nonNull.length === 0) {
+      this.line(`if (${input} !== null) ${this.issue("null", input, path)}`);
+      return input;
+    }
+    if (nonNull.length === 1) {
+      const only = nonNull[0]!;
+      if (!hasNull) return this.gen(only, input, path, false);
+      const bad = simpleFailure(only, input);
+      if (bad !== undefined) {
+        this.line(`if (${input} !== null && ${bad.includes(" || ") ? `(${bad})` : bad}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
+        return input;
+      }
+      if (!convertsNode(only, this.ctx)) {
+        this.block(`if (${input} !== null) {`, () => {
+          this.gen(only, input, path, true);
+        });
+        return input;
+      }
+      this.line(`let ${r}: unknown = ${input};`);
+      this.block(`if (${input} !== null) {`, () => {
+        const out = this.gen(nonNull[0]!, input, path, true);
+        if (out !== input) this.line(`${r} = ${out};`);
+      });
+      return r;
+    }
+    // candidates in the mappers' order: members that need mapping first, then the others, each in spec order
+    const indexed = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m));
+    const ordered = [...indexed.filter(({ m }) => convertsNode(m, this.ctx)), ...indexed.filter(({ m }) => !convertsNode(m, this.ctx))];
+    const common = commonKeys(nonNull, this.ctx);
+    const label = this.fresh("u");
+    const saved = this.fresh("s");
+    const n = this.fresh("n");
+    this.ctx.uses.add("IssueDraft");
+    this.line(`let ${r}: unknown = ${input};`);
+    const exact = (m: Node, i: number): boolean => !(discriminator?.cases.some((c) => c.member === i) ?? false) && isExactShape(m);
+    // issues of a failed candidate are kept aside only when another candidate may follow it
+    const single = ordered.slice(0, -1).every(({ m, i }) => exact(m, i));
+    this.block(`${label}: {`, () => {
+      if (hasNull) this.line(`if (${input} === null) break ${label};`);
+      if (!single) {
+        this.line(`const ${n} = issues.length;`);
+        this.line(`let ${saved}: IssueDraft[] | undefined;`);
+      }
+      ordered.forEach(({ m, i }, index) => {
+        const last = index === ordered.length - 1;
+        const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
+        let test: string;
+        if (discriminator !== undefined && values.length > 0) {
+          this.ctx.uses.add("fieldOf");
+          const field = `fieldOf(${input}, ${JSON.stringify(discriminator.property)})`;
+          test = values.map((v) => `${field} === ${JSON.stringify(v)}`).join(" || ");
+        } else if (isExactShape(m)) {
+          // the shape test is the whole check
+          this.line(`if (${shapeTest(m, input, "wire", this.ctx, 0, common)}) break ${label};`);
+          return;
+        } else test = shapeTest(m, input, "wire", this.ctx, 0, common);
+        this.block(`if (${test}) {`, () => {
+          const out = this.gen(m, input, path, false);
+          if (last) {
+            if (out !== input) this.line(`${r} = ${out};`);
+            if (!single) this.line(`if (issues.length !== ${n} && ${saved} !== undefined) issues.splice(${n}, issues.length - ${n}, ...${saved});`);
+            this.line(`break ${label};`);
+            return;
+          }
+          this.block(`if (issues.length === ${n}) {`, () => {
+            if (out !== input) this.line(`${r} = ${out};`);
+            this.line(`break ${label};`);
+          });
+          this.line(`if (${saved} === undefined) ${saved} = issues.splice(${n});`);
+          this.line(`else issues.length = ${n};`);
+        });
+      });
+      const expected = [...new Set(members.map((m) => describe(m, this.ctx)))].join(" | ");
+      const allTagged = discriminator !== undefined && ordered.every(({ i }) => discriminator.cases.some((c) => c.member === i));
+      const noMatch = (): void => {
+        if (allTagged && discriminator !== undefined) {
+          // every member is chosen by its tag: point at the tag
+          this.ctx.uses.add("isPlainObject");
+          this.ctx.uses.add("fieldOf");
+          const property = discriminator.property;
+          const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
+          const at = child(path, JSON.stringify(property), JSON.stringify(discriminatorModelKey(nonNull, property, this.ctx)));
+          this.line(`if (isPlainObject(${input})) ${this.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`);
+          this.line(`else ${this.issue(expected, input, path)}`);
+        } else this.line(this.issue(expected, input, path));
+      };
+      if (single) noMatch();
+      else {
+        const at = this.lines.length;
+        noMatch();
+        const written = this.lines.splice(at).map((l) => l.trim());
+        if (written.length === 1) this.line(`if (${saved} === undefined) ${written[0]}`);
+        else this.block(`if (${saved} === undefined) {`, () => written.forEach((l) => this.line(l)));
+        this.line(`else issues.push(...${saved});`);
+      }
+    });
+    return r;
+  }
+
+  private intersection(members: readonly Node[], input: string, path: Path): string {
+    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: convertsNode(m, this.ctx) }));
+    const mapped = outs.filter((o) => o.converts).map((o) => o.out);
+    if (mapped.length === 0) return input;
+    const r = this.fresh("r");
+    this.line(`const ${r} = Object.assign({}, ${mapped.join(", ")});`);
+    return r;
+  }
+}
+
+/** The test that `input` is not a `node`, for nodes checked by one test (no constraints, no children). */
+function simpleFailure(node: Node, input: string): string | undefined {
+  switch (node.kind) {
+    case "primitive":
+      if (node.constraints !== undefined) return undefined;
+      return node.type === "null" ? `${input} !== null` : node.type === "integer" ? `!Number.isInteger(${input})` : `typeof ${input} !== "${node.type}"`;
+    case "literal":
+      return typeof node.value === "object" ? undefined : `${input} !== ${JSON.stringify(node.value)}`;
+    case "enum":
+      return node.values.map((v) => `${input} !== ${JSON.stringify(v)}`).join(" && ");
+    default:
+      return undefined;
+  }
+}
+
+/** Members whose shape test (see the mappers) is also their full check. */
+function isExactShape(node: Node): boolean {
+  switch (node.kind) {
+    case "literal":
+      return typeof node.value !== "object";
+    case "enum":
+      return true;
+    case "primitive":
+      return node.type !== "integer" && node.constraints === undefined;
+    default:
+      return false;
+  }
+}
+
+/** A key in an object literal: `__proto__` must be computed to stay an own property. */
+function literalKey(key: string): string {
+  return key === "__proto__" ? `["__proto__"]` : propertyName(key);
+}
+
+function plural(n: number, word: string): string {
+  return n === 1 ? word : `${word}s`;
+}
+
+/** `[test that fails, expected]` for each constraint of a number or string. */
+function constraintChecks(node: PrimitiveNode, c: Constraints, input: string, ctx: ParseContext): [string, string][] {
+  const out: [string, string][] = [];
+  if (node.type === "number" || node.type === "integer") {
+    const t = node.type;
+    if (c.minimum !== undefined) out.push([`${input} < ${num(c.minimum)}`, `${t} >= ${num(c.minimum)}`]);
+    if (c.exclusiveMinimum !== undefined) out.push([`${input} <= ${num(c.exclusiveMinimum)}`, `${t} > ${num(c.exclusiveMinimum)}`]);
+    if (c.maximum !== undefined) out.push([`${input} > ${num(c.maximum)}`, `${t} <= ${num(c.maximum)}`]);
+    if (c.exclusiveMaximum !== undefined) out.push([`${input} >= ${num(c.exclusiveMaximum)}`, `${t} < ${num(c.exclusiveMaximum)}`]);
+    if (c.multipleOf !== undefined) {
+      ctx.uses.add("isMultipleOf");
+      out.push([`!isMultipleOf(${input}, ${num(c.multipleOf)})`, `${t} that is a multiple of ${num(c.multipleOf)}`]);
+    }
+  } else if (node.type === "string") {
+    // UTF-16 length bounds the code point count (n units hold n/2..n code points): count only when it decides
+    if (c.minLength !== undefined && c.minLength > 0) {
+      ctx.uses.add("codePointLength");
+      const min = c.minLength;
+      const test = min === 1 ? `${input}.length === 0` : `${input}.length < ${min} || (${input}.length < ${2 * min} && codePointLength(${input}) < ${min})`;
+      out.push([test, `string of at least ${min} ${plural(min, "character")}`]);
+    }
+    if (c.maxLength !== undefined) {
+      ctx.uses.add("codePointLength");
+      const max = c.maxLength;
+      out.push([`${input}.length > ${max} && codePointLength(${input}) > ${max}`, `string of at most ${max} ${plural(max, "character")}`]);
+    }
+    if (c.pattern !== undefined) {
+      let name = ctx.patterns.get(c.pattern);
+      if (name === undefined) {
+        name = patternConstName(ctx.patterns.size + 1);
+        ctx.patterns.set(c.pattern, name);
+      }
+      out.push([`!${name}.test(${input})`, `string matching /${c.pattern}/`]);
+    }
+  }
+  return out;
+}
+
+function num(n: number): string {
+  return Number.isFinite(n) ? String(n) : n > 0 ? "Infinity" : "-Infinity";
+}
+
+/** Whether checking the node can fail at all (`unknown` accepts everything). */
+function checksSomething(node: Node, ctx: ParseContext): boolean {
+  return !mayBeUndefined(node, ctx, 0) || node.kind === "ref";
+}
+
+/** Whether the mappers rebuild this value (an object inside) rather than share it. */
+function convertsNode(node: Node, ctx: ParseContext): boolean {
+  switch (node.kind) {
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "unknown":
+    case "never":
+      return false;
+    case "ref":
+      return ctx.analysis.copies.has(node.target);
+    case "array":
+      return convertsNode(node.items, ctx);
+    case "tuple":
+      return node.items.some((m) => convertsNode(m, ctx)) || (node.rest !== undefined && convertsNode(node.rest, ctx));
+    case "record":
+      return convertsNode(node.values, ctx);
+    case "object":
+      return true;
+    case "union":
+    case "intersection":
+      return node.members.some((m) => convertsNode(m, ctx));
+    default:
+      return assertNever(node);
+  }
+}
+
+/** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */
+export function describe(node: Node, ctx: Pick<ParseContext, "names">): string {
+  switch (node.kind) {
+    case "primitive":
+      return node.type;
+    case "literal":
+      return JSON.stringify(node.value);
+    case "enum":
+      return node.values.map((v) => JSON.stringify(v)).join(" | ");
+    case "array":
+    case "tuple":
+      return "array";
+    case "object":
+    case "record":
+      return "object";
+    case "union":
+      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" | ");
+    case "intersection":
+      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" & ");
+    case "ref":
+      return ctx.names.decl(node.target).model;
+    case "unknown":
+      return "any value";
+    case "never":
+      return "nothing";
+    default:
+      return assertNever(node);
+  }
+}
+
+/** Required wire keys that every object member of a union has (as in the mappers' shape tests). */
+function commonKeys(members: readonly Node[], ctx: ParseContext): ReadonlySet<string> {
+  const objects = members.map((m) => objectOf(m, ctx, 0)).filter((o) => o !== undefined);
+  if (objects.length < 2) return new Set();
+  const sets = objects.map((o) => new Set(o.properties.filter((p) => p.required).map((p) => p.key)));
+  return new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
+}
+
+function objectOf(node: Node, ctx: ParseContext, depth: number): ObjectNode | undefined {
+  if (node.kind === "object") return node;
+  if (node.kind === "ref" && depth < 8) {
+    const target = ctx.decls.get(node.target);
+    if (target === undefined) return undefined;
+    const inner = target.node.kind === "union" ? target.node.members.filter((m) => !isNull(m)) : [target.node];
+    return inner.length === 1 ? objectOf(inner[0]!, ctx, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
+/** The model key of a discriminator property, from the first object member that declares it. */
+function discriminatorModelKey(members: readonly Node[], property: string, ctx: ParseContext): string {
+  for (const m of members) {
+    const o = objectOf(m, ctx, 0);
+    const index = o?.properties.findIndex((p) => p.key === property) ?? -1;
+    if (o !== undefined && index !== -1) return ctx.names.keys(o)[index]!;
+  }
+  return property;
+}
