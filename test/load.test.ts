@@ -59,7 +59,7 @@ describe("bad input: a clear error with file, line and column", () => {
     ["openapi-4.yaml", "openapi-version", "unsupported OpenAPI version", { line: 1, col: 1 }],
     ["broken.yaml", "yaml-syntax", "invalid YAML", { line: 9, col: 28 }],
     ["broken.json", "json-syntax", "invalid JSON", { line: 4, col: 57 }],
-    ["duplicate-key.yaml", "yaml-duplicate-key", "unique", { line: 8, col: 5 }],
+    ["duplicate-key.yaml", "yaml-duplicate-key", "the key \"A\" appears twice", { line: 8, col: 5 }],
     ["empty.yaml", "input-empty", "empty", { line: 1, col: 1 }],
     ["binary.yaml", "input-binary", "binary", { line: 1, col: 1 }],
     ["missing-ref.yaml", "ref-missing", '$ref "#/components/schemas/Nope" points to nothing', { line: 10, col: 11 }],
