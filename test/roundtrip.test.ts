@@ -1,0 +1,127 @@
+/**
+ * Property tests of the generated mappers, for every declaration of spec/fine-tuning.yaml and of each corpus
+ * spec: for any valid wire value x (test/arbitrary.ts),
+ * - `toWire(fromWire(x))` is x: same keys, same key order, null and absent kept apart, same prototypes;
+ * - `fromWire(toWire(m))` is m, where m = fromWire(x);
+ * - neither mapper mutates its input (inputs are deep-frozen: a write throws) and no prototype changes.
+ *
+ * Seeds are fixed per declaration so a run is reproducible; set WIRECASE_FC_SEED to explore other values.
+ */
+import { deepStrictEqual } from "node:assert/strict";
+import { basename, join } from "node:path";
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { containsFail, loadModel, WireArbitraries } from "./arbitrary.js";
+import { corpusSpecs, CORPUS_MISSING, generateInto, ROOT } from "./helpers.js";
+
+type Mapper = (value: unknown) => unknown;
+
+/** Runs per declaration: more for the hand-written spec, fewer for the large real ones. */
+const RUNS: Record<string, number> = { "fine-tuning.yaml": 300, "openai-2024-01.yaml": 60, "openai-2024-04.yaml": 50, "openai-2026-08.yaml": 25, "github-api.json": 12 };
+const SEED_OFFSET = Number(process.env["WIRECASE_FC_SEED"] ?? 0);
+
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A deep copy that keeps `__proto__` keys as own data (JSON.parse(JSON.stringify(x)) does too, but loses -0). */
+export function clone(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clone);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Every object inside has Object.prototype (arrays Array.prototype) as its prototype. */
+export function assertPlainPrototypes(value: unknown, path = "$"): void {
+  if (typeof value !== "object" || value === null) return;
+  const expected = Array.isArray(value) ? Array.prototype : Object.prototype;
+  if (Object.getPrototypeOf(value) !== expected) throw new Error(`the prototype of ${path} changed`);
+  for (const [k, v] of Object.entries(value)) assertPlainPrototypes(v, `${path}.${k}`);
+}
+
+/** The round-trip properties for one wire value (throws on failure). */
+export function checkRoundTrip(fromWire: Mapper, toWire: Mapper, x: unknown): void {
+  const original = clone(x);
+  const input = deepFreeze(x);
+  const m = fromWire(input);
+  deepStrictEqual(input, original, "fromWire changed its input");
+  assertPlainPrototypes(m);
+  deepFreeze(m);
+  const mCopy = clone(m);
+  const w = toWire(m);
+  deepStrictEqual(m, mCopy, "toWire changed its input");
+  deepStrictEqual(w, original, "toWire(fromWire(x)) differs from x");
+  if (JSON.stringify(w) !== JSON.stringify(original)) throw new Error(`toWire(fromWire(x)) has another key order: ${JSON.stringify(w)}`);
+  const m2 = fromWire(deepFreeze(w));
+  deepStrictEqual(m2, mCopy, "fromWire(toWire(m)) differs from m");
+  if (JSON.stringify(m2) !== JSON.stringify(mCopy)) throw new Error(`fromWire(toWire(m)) has another key order: ${JSON.stringify(m2)}`);
+}
+
+function seedOf(text: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return (h + SEED_OFFSET) | 0;
+}
+
+const SPECS = [join(ROOT, "spec", "fine-tuning.yaml"), ...corpusSpecs()];
+if (corpusSpecs().length === 0) console.warn(CORPUS_MISSING);
+
+describe("mapper round trips over generated wire values", () => {
+  it.skipIf(corpusSpecs().length > 0)("corpus specs (skipped: corpus missing)", () => {
+    console.warn(CORPUS_MISSING);
+  });
+
+  for (const spec of SPECS) {
+    const name = basename(spec);
+    it(`every declaration of ${name}`, async () => {
+      const started = performance.now();
+      const { dir } = generateInto(spec, `roundtrip-${name.replace(/\W/g, "-")}`);
+      const mappers = (await import(join(dir, "mappers.ts"))) as Record<string, Mapper>;
+      const model = loadModel(spec);
+      const arbitraries = new WireArbitraries(model);
+      const numRuns = RUNS[name] ?? 20;
+      const failures: string[] = [];
+      const noValue: string[] = [];
+      let checked = 0;
+      const protoBefore = Object.getOwnPropertyNames(Object.prototype).sort();
+      for (const decl of model.ir.decls) {
+        const names = model.names.decl(decl.id);
+        const fromWire = mappers[names.fromWire];
+        const toWire = mappers[names.toWire];
+        if (fromWire === undefined || toWire === undefined) {
+          failures.push(`${names.model}: no ${names.fromWire}/${names.toWire} in mappers.ts`);
+          continue;
+        }
+        const arb = arbitraries.forDecl(decl.id);
+        if (arb === null) {
+          noValue.push(names.model);
+          continue;
+        }
+        const result = fc.check(
+          fc.property(arb, (x) => {
+            fc.pre(!containsFail(x));
+            checkRoundTrip(fromWire, toWire, x);
+          }),
+          { numRuns, seed: seedOf(decl.id), maxSkipsPerRun: 20 },
+        );
+        checked++;
+        if (result.failed) {
+          const reason = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+          failures.push(`${names.model} (${decl.id.slice(decl.id.indexOf("#"))}), seed ${result.seed}: ${reason.slice(0, 1500)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 1500)}`);
+        }
+      }
+      const seconds = ((performance.now() - started) / 1000).toFixed(1);
+      console.log(`${name}: ${checked} of ${model.ir.decls.length} declarations checked, ${numRuns} runs each, ${failures.length} failing, ${noValue.length} without any finite value${noValue.length > 0 ? ` (${noValue.join(", ")})` : ""}, ${seconds} s`);
+      expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
+      expect(failures).toEqual([]);
+      // a run that checks (almost) nothing proves nothing
+      expect(checked).toBeGreaterThanOrEqual(model.ir.decls.length * 0.98);
+    });
+  }
+});
