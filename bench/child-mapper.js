@@ -1,6 +1,7 @@
 // Child process: times one mapper function on one data set, in a fresh V8 (call-site feedback and hidden
 // classes start empty, so candidates cannot disturb each other). Warm-up first, then timed rounds; prints
 // one JSON line with the median ns per object over the rounds (and every round).
+// Environment: BENCH_RUNTIME_WARMUP_MS (300), BENCH_RUNTIME_ROUND_MS (30), BENCH_RUNTIME_ROUNDS (15).
 // Usage: node bench/child-mapper.js <module.js> <exportName> <data.json> <one|list>
 //   one:  data.json holds one object; each call maps that same object
 //   list: data.json holds a list page ({ data: [...] }); each call maps the next job of the page
@@ -24,10 +25,17 @@ function pass(passes) {
   return Number(process.hrtime.bigint() - t0) / (passes * n);
 }
 
-// Passes per round: enough objects for ~40 ms per round (calibrated during warm-up).
-const perRound = Math.max(1, Math.round(Number(process.env.BENCH_RUNTIME_OBJECTS ?? 400_000) / n));
-const warmupEnd = performance.now() + Number(process.env.BENCH_RUNTIME_WARMUP_MS ?? 300);
-while (performance.now() < warmupEnd) pass(Math.max(1, perRound >> 4));
+// Warm-up, then size the rounds from the warm-up speed so each timed round lasts about ROUND_MS.
+const warmupMs = Number(process.env.BENCH_RUNTIME_WARMUP_MS ?? 300);
+const roundMs = Number(process.env.BENCH_RUNTIME_ROUND_MS ?? 30);
+const warmupEnd = performance.now() + warmupMs;
+let passes = 1;
+let nsPerObject = pass(1);
+while (performance.now() < warmupEnd) {
+  nsPerObject = pass(passes);
+  if (nsPerObject * passes * n < 5e6) passes *= 2; // grow warm-up passes up to ~5 ms each
+}
+const perRound = Math.max(1, Math.round((roundMs * 1e6) / (nsPerObject * n)));
 const rounds = [];
 for (let r = 0; r < Number(process.env.BENCH_RUNTIME_ROUNDS ?? 15); r++) rounds.push(pass(perRound));
 const sorted = [...rounds].sort((a, b) => a - b);

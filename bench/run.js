@@ -3,7 +3,9 @@
 //
 // Environment:
 //   BENCH_RUNS=5            runs per spec in the generation and warm re-run tables (medians)
-//   BENCH_SCALE_RUNS=3      runs per size in the scaling table
+//   BENCH_PHASE_RUNS=3      in-process runs per spec for the per-phase table (at most BENCH_RUNS)
+//   BENCH_SCALE_RUNS=3      runs per size in the scaling table, at most: a size stops adding runs once its runs
+//   BENCH_SCALE_BUDGET_S=40   took this many seconds in all (at least one run; keeps the 8k size affordable)
 //   BENCH_SCALE_SIZES=1000,2000,4000,8000   schema counts of the synthetic specs
 //   BENCH_RUNTIME_PROCS=5   child processes per candidate and case in the runtime table
 //   BENCH_ONLY=generation,scaling,runtime   run only these sections (the warm re-run is part of "generation")
@@ -40,7 +42,9 @@ const int = (name, fallback) => {
   return Number.isFinite(v) && v > 0 ? v : fallback;
 };
 const RUNS = int("BENCH_RUNS", 5);
+const PHASE_RUNS = Math.min(RUNS, int("BENCH_PHASE_RUNS", 3));
 const SCALE_RUNS = int("BENCH_SCALE_RUNS", 3);
+const SCALE_BUDGET_MS = int("BENCH_SCALE_BUDGET_S", 40) * 1000;
 const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,2000,4000,8000").split(",").map(Number).filter((n) => n > 0);
 const RUNTIME_PROCS = int("BENCH_RUNTIME_PROCS", 5);
 const SPEC_FILTER = (process.env.BENCH_SPECS ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
@@ -95,6 +99,7 @@ function meta() {
     commit,
     dirty,
     runs: RUNS,
+    phaseRuns: PHASE_RUNS,
     scaleRuns: SCALE_RUNS,
     runtimeProcs: RUNTIME_PROCS,
     peakRssSource: GNU_TIME ? "/usr/bin/time -f %M" : "process.resourceUsage().maxRSS in bench/child-cli.js",
@@ -106,7 +111,7 @@ function header() {
   process.stdout.write(
     `wirecase bench — ${m.date}, node ${m.node}, ${m.cores} × ${m.cpu}, ${m.memoryGb} GB, commit ${m.commit}${m.dirty ? " (working tree has changes)" : ""}\n` +
       `load average at start: ${m.loadAverageAtStart.join(", ")} (other processes on the machine skew every figure)\n` +
-      `runs: ${RUNS} per spec (BENCH_RUNS), ${SCALE_RUNS} per synthetic size (BENCH_SCALE_RUNS), ${RUNTIME_PROCS} processes per runtime candidate (BENCH_RUNTIME_PROCS); all figures are medians\n`,
+      `runs: ${RUNS} per spec (BENCH_RUNS), ${PHASE_RUNS} for phases (BENCH_PHASE_RUNS), up to ${SCALE_RUNS} per synthetic size (BENCH_SCALE_RUNS), ${RUNTIME_PROCS} processes per runtime candidate (BENCH_RUNTIME_PROCS); all figures are medians\n`,
   );
 }
 
@@ -169,14 +174,16 @@ function generationSection() {
       samples.ots.push(ots.ms);
       samples.otsRss.push(ots.rssKb);
 
-      const phaseOut = join(work, `p-${r}`);
-      removeDir(phaseOut);
-      const phases = runChild("child-phases.js", [spec, phaseOut]);
-      samples.phases.push(phases.result);
-      samples.phaseProcess.push(phases.ms);
-      models = phases.result.models;
-      files = phases.result.files;
-      removeDir(phaseOut);
+      if (r < PHASE_RUNS) {
+        const phaseOut = join(work, `p-${r}`);
+        removeDir(phaseOut);
+        const phases = runChild("child-phases.js", [spec, phaseOut]);
+        samples.phases.push(phases.result);
+        samples.phaseProcess.push(phases.ms);
+        models = phases.result.models;
+        files = phases.result.files;
+        removeDir(phaseOut);
+      }
 
       const floor = runChild("child-floor.js", [spec]);
       samples.floorProcess.push(floor.ms);
@@ -246,7 +253,7 @@ function generationSection() {
   );
 
   printTable(
-    "1b. wirecase per phase: in-process generate() + writeFiles() from dist/, one fresh process per run",
+    `1b. wirecase per phase: in-process generate() + writeFiles() from dist/, one fresh process per run (${PHASE_RUNS} runs, BENCH_PHASE_RUNS)`,
     [{ title: "spec" }, { title: "parse only" }, ...PHASES.map((p) => ({ title: p })), { title: "sum" }, { title: "import" }, { title: "process" }],
     rows.map((r) => [
       r.spec,
@@ -291,7 +298,9 @@ function scalingSection() {
     const emit = [];
     let models = 0;
     let rssKb = 0;
+    const sizeStarted = performance.now();
     for (let r = 0; r < SCALE_RUNS; r++) {
+      if (r > 0 && performance.now() - sizeStarted > SCALE_BUDGET_MS) break;
       progress(`scaling: ${count} schemas, run ${r + 1}/${SCALE_RUNS}`);
       const out = join(work, `s-${count}-${r}`);
       const child = runChild("child-phases.js", [spec, out]);
@@ -303,7 +312,7 @@ function scalingSection() {
       rssKb = Math.max(rssKb, child.result.maxRssKb);
     }
     removeDir(spec);
-    rows.push({ schemas: count, models, bytes, processMs: median(processMs), inProcessMs: median(inProcess), emitMs: median(emit), peakRssKb: rssKb, samples: { processMs, inProcess, emit } });
+    rows.push({ schemas: count, runs: processMs.length, models, bytes, processMs: median(processMs), inProcessMs: median(inProcess), emitMs: median(emit), peakRssKb: rssKb, samples: { processMs, inProcess, emit } });
   }
   for (let i = 1; i < rows.length; i++) {
     rows[i].ratio = rows[i].inProcessMs / rows[i - 1].inProcessMs;
@@ -315,6 +324,7 @@ function scalingSection() {
     "2. Scaling: synthetic specs (JSON, ~12 properties per schema, nested objects, refs, enums, nullables, arrays)",
     [
       { title: "schemas" },
+      { title: "runs" },
       { title: "models" },
       { title: "size" },
       { title: "process" },
@@ -329,6 +339,7 @@ function scalingSection() {
     ],
     rows.map((r) => [
       String(r.schemas),
+      String(r.runs),
       String(r.models),
       fmtBytes(r.bytes),
       fmtMs(r.processMs),
@@ -344,6 +355,7 @@ function scalingSection() {
     [
       "in-process = sum of the phases read … write (generate() + writeFiles()); ×prev = this size / the size before (each size doubles)",
       "process = the whole child process, spawn to exit (includes ~0.4 s of node startup and module loading)",
+      `runs = median of up to ${SCALE_RUNS} runs (BENCH_SCALE_RUNS); a size stops adding runs after ${SCALE_BUDGET_MS / 1000} s (BENCH_SCALE_BUDGET_S)`,
     ],
   );
 }
@@ -371,6 +383,6 @@ async function runtime(fineTuningOut) {
   if (r.guards.skipped !== undefined) {
     process.stdout.write(`\n5. Guards and parse: skipped — ${r.guards.skipped}\n`);
   } else {
-    printTable("5. Guards and parse: ns per job", r.guards.columns, r.guards.rows, r.guards.notes ?? []);
+    printTable("5. Guards and parse: generated vs hand-written, ajv and zod, ns per job (same data as table 4)", r.guards.columns, r.guards.rows, r.guards.notes ?? []);
   }
 }

@@ -102,7 +102,7 @@ export function listPage(count, seed = 42) {
       hyperparameters: {
         n_epochs: chance(0.3) ? "auto" : 1 + Math.floor(rand() * 10),
         ...(chance(0.7) ? { batch_size: chance(0.5) ? "auto" : 1 + Math.floor(rand() * 32) } : {}),
-        ...(chance(0.7) ? { learning_rate_multiplier: chance(0.5) ? "auto" : Math.round(rand() * 200) / 100 } : {}),
+        ...(chance(0.7) ? { learning_rate_multiplier: chance(0.5) ? "auto" : (1 + Math.floor(rand() * 200)) / 100 } : {}),
       },
       trained_tokens: status === "succeeded" ? Math.floor(rand() * 1e6) : null,
       error: status === "failed" ? { code: "invalid_training_file", message: "The training file has an invalid line.", param: chance(0.5) ? "training_file" : null } : null,

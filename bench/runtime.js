@@ -85,6 +85,6 @@ export async function runtimeSection(generatedDir, work, procs) {
     rows.push({ fn: c.label, data: c.data, generatedNs: median(g), handNs: median(h), ratio: median(g) / median(h), generatedRuns: g, handRuns: h });
   }
 
-  const guards = await guardSection({ jsDir, dataFiles: { one: files.wireOne, list: files.wireList }, measure });
+  const guards = await guardSection({ jsDir, dataFiles: { one: files.wireOne, list: files.wireList }, jobs: [example.job, ...page.data], measure, procs });
   return { rows, example: { source: example.source, notes: example.notes }, guards };
 }
