@@ -13,7 +13,10 @@
  * - unions pick their member like the mappers (null first; the discriminator value when the spec gives one,
  *   else the first member whose shape matches, members that need mapping first); when the picked member
  *   does not parse, the other matching members are tried in the same order and the first that parses wins;
- *   if none does, the issues of the first are reported, and if no member matched, one issue lists them all;
+ *   if none does, the issues of the member that came closest (fewest issues, then first) are reported, and if
+ *   no member matched, one issue lists them all (or, when every member has a tag, points at the tag);
+ *   members chosen by a tag are also tried by shape, last, since the IR gives a member that is itself a
+ *   union its schema name as tag when the spec maps none;
  * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
  */
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type VariableStatementStructure } from "ts-morph";
@@ -448,33 +451,42 @@ class Writer {
     const n = this.fresh("n");
     this.ctx.uses.add("IssueDraft");
     this.line(`let ${r}: unknown = ${input};`);
-    const exact = (m: Node, i: number): boolean => !(discriminator?.cases.some((c) => c.member === i) ?? false) && isExactShape(m);
+    // each candidate: its member and test; `exact` when the shape test is the whole check
+    const tagTest = (i: number): string | undefined => {
+      const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
+      if (discriminator === undefined || values.length === 0) return undefined;
+      this.ctx.uses.add("fieldOf");
+      const field = `fieldOf(${input}, ${JSON.stringify(discriminator.property)})`;
+      return values.map((v) => `${field} === ${JSON.stringify(v)}`).join(" || ");
+    };
+    const candidates: { m: Node; test: string; exact: boolean }[] = ordered.map(({ m, i }) => {
+      const tag = tagTest(i);
+      return tag !== undefined ? { m, test: tag, exact: false } : { m, test: shapeTest(m, input, "wire", this.ctx, 0, common), exact: isExactShape(m) };
+    });
+    // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
+    // its only tag when the spec maps none, though its own members carry other tags
+    for (const { m, i } of ordered) {
+      if (tagTest(i) !== undefined) candidates.push({ m, test: shapeTest(m, input, "wire", this.ctx, 0, common), exact: false });
+    }
     // issues of a failed candidate are kept aside only when another candidate may follow it
-    const single = ordered.slice(0, -1).every(({ m, i }) => exact(m, i));
+    const single = candidates.slice(0, -1).every((c) => c.exact);
     this.block(`${label}: {`, () => {
       if (hasNull) this.line(`if (${input} === null) break ${label};`);
       if (!single) {
         this.line(`const ${n} = issues.length;`);
         this.line(`let ${saved}: IssueDraft[] | undefined;`);
       }
-      ordered.forEach(({ m, i }, index) => {
-        const last = index === ordered.length - 1;
-        const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
-        let test: string;
-        if (discriminator !== undefined && values.length > 0) {
-          this.ctx.uses.add("fieldOf");
-          const field = `fieldOf(${input}, ${JSON.stringify(discriminator.property)})`;
-          test = values.map((v) => `${field} === ${JSON.stringify(v)}`).join(" || ");
-        } else if (isExactShape(m)) {
-          // the shape test is the whole check
-          this.line(`if (${shapeTest(m, input, "wire", this.ctx, 0, common)}) break ${label};`);
+      candidates.forEach(({ m, test, exact }, index) => {
+        const last = index === candidates.length - 1;
+        if (exact) {
+          this.line(`if (${test}) break ${label};`);
           return;
-        } else test = shapeTest(m, input, "wire", this.ctx, 0, common);
+        }
         this.block(`if (${test}) {`, () => {
           const out = this.gen(m, input, path, false);
           if (last) {
             if (out !== input) this.line(`${r} = ${out};`);
-            if (!single) this.line(`if (issues.length !== ${n} && ${saved} !== undefined) issues.splice(${n}, issues.length - ${n}, ...${saved});`);
+            if (!single) this.line(`if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) issues.splice(${n}, issues.length - ${n}, ...${saved});`);
             this.line(`break ${label};`);
             return;
           }
@@ -482,7 +494,7 @@ class Writer {
             if (out !== input) this.line(`${r} = ${out};`);
             this.line(`break ${label};`);
           });
-          this.line(`if (${saved} === undefined) ${saved} = issues.splice(${n});`);
+          this.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
           this.line(`else issues.length = ${n};`);
         });
       });
