@@ -80,9 +80,9 @@ export interface ErrorWire {
   error_code?: string;
 }
 
-export type ParseError = string;
-/** The wire form of {@link ParseError}: the same keys. */
-export type ParseErrorWire = ParseError;
+export type ParseError2 = string;
+/** The wire form of {@link ParseError2}: the same keys. */
+export type ParseError2Wire = ParseError2;
 export type NonNullable2 = string;
 /** The wire form of {@link NonNullable2}: the same keys. */
 export type NonNullable2Wire = NonNullable2;
