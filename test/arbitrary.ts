@@ -420,6 +420,18 @@ export function problem(node: Node, value: unknown, decls: ReadonlyMap<string, D
       return undefined;
     }
     case "union": {
+      if (strict) {
+        // strictly, a value must fit the member the mappers' union rule picks (any other is ambiguous)
+        const picked = pickMember(node, value, decls);
+        if (picked === -1) return `${at} is accepted by no member of the union by the mappers' rule (it passes through unchanged)`;
+        const p = problem(node.members[picked]!, value, decls, path, strict, depth + 1);
+        if (p === undefined) return undefined;
+        const other = node.members.findIndex((m, i) => i !== picked && problem(m, value, decls, path, strict, depth + 1) === undefined);
+        const target = (m: Node): string => (m.kind === "ref" ? (m.target.split("#/").at(-1) ?? m.target) : m.kind);
+        return other === -1
+          ? p
+          : `ambiguous union at ${at}: the mappers' rule picks member ${picked + 1} (${target(node.members[picked]!)}), which it does not fit (${p}); it fits member ${other + 1} (${target(node.members[other]!)})`;
+      }
       const problems = node.members.map((m) => problem(m, value, decls, path, strict, depth + 1));
       if (problems.some((p) => p === undefined)) return undefined;
       const nonNull = node.members.filter((m) => !isNull(m));
