@@ -19,6 +19,7 @@
  * documented rule independently of the emitter (from the IR), and a value is kept only when the rule picks
  * the member it was generated from. A mapper that strays from the documented rule still fails the tests.
  */
+import { deepStrictEqual } from "node:assert/strict";
 import fc from "fast-check";
 import { buildIr } from "../generator/ir/build.js";
 import type { Decl, Ir, Node, ObjectNode, UnionNode } from "../generator/ir/types.js";
@@ -557,3 +558,55 @@ function objectOf(node: Node, decls: ReadonlyMap<string, Decl>, depth: number): 
 function keyedObjectOf(node: Node, decls: ReadonlyMap<string, Decl>): ObjectNode | undefined {
   return objectOf(nonNullMember(node) ?? node, decls, 0);
 }
+
+// ---- checking mappers ------------------------------------------------------------------------------------------
+
+type Mapper = (value: unknown) => unknown;
+
+export function deepFreeze<T>(value: T): T {
+  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
+    Object.freeze(value);
+    for (const v of Object.values(value)) deepFreeze(v);
+  }
+  return value;
+}
+
+/** A deep copy that keeps `__proto__` keys as own data (JSON.parse(JSON.stringify(x)) does too, but loses -0). */
+export function clone(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(clone);
+  if (typeof value !== "object" || value === null) return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
+  return out;
+}
+
+/** Every object inside has Object.prototype (arrays Array.prototype) as its prototype. */
+export function assertPlainPrototypes(value: unknown, path = "$"): void {
+  if (typeof value !== "object" || value === null) return;
+  const expected = Array.isArray(value) ? Array.prototype : Object.prototype;
+  if (Object.getPrototypeOf(value) !== expected) throw new Error(`the prototype of ${path} changed`);
+  for (const [k, v] of Object.entries(value)) assertPlainPrototypes(v, `${path}.${k}`);
+}
+
+/**
+ * The round-trip properties for one wire value (throws on failure). With `keyOrder`, key order must survive
+ * too: true for generated values, whose keys follow the spec; an example may list keys in any order, and
+ * the mappers write them in the spec's order.
+ */
+export function checkRoundTrip(fromWire: Mapper, toWire: Mapper, x: unknown, keyOrder = true): void {
+  const original = clone(x);
+  const input = deepFreeze(x);
+  const m = fromWire(input);
+  deepStrictEqual(input, original, "fromWire changed its input");
+  assertPlainPrototypes(m);
+  deepFreeze(m);
+  const mCopy = clone(m);
+  const w = toWire(m);
+  deepStrictEqual(m, mCopy, "toWire changed its input");
+  deepStrictEqual(w, original, "toWire(fromWire(x)) differs from x");
+  if (keyOrder && JSON.stringify(w) !== JSON.stringify(original)) throw new Error(`toWire(fromWire(x)) has another key order: ${JSON.stringify(w)}`);
+  const m2 = fromWire(deepFreeze(w));
+  deepStrictEqual(m2, mCopy, "fromWire(toWire(m)) differs from m");
+  if (keyOrder && JSON.stringify(m2) !== JSON.stringify(mCopy)) throw new Error(`fromWire(toWire(m)) has another key order: ${JSON.stringify(m2)}`);
+}
+

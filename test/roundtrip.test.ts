@@ -7,13 +7,12 @@
  *
  * Seeds are fixed per declaration so a run is reproducible; set WIRECASE_FC_SEED to explore other values.
  */
-import { deepStrictEqual } from "node:assert/strict";
 import { existsSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { locationId } from "../generator/load/resolve-ref.js";
-import { containsFail, loadModel, problem, WireArbitraries, type Model } from "./arbitrary.js";
+import { checkRoundTrip, containsFail, loadModel, problem, WireArbitraries, type Model } from "./arbitrary.js";
 import { corpusSpecs, CORPUS_MISSING, generateInto, ROOT } from "./helpers.js";
 
 type Mapper = (value: unknown) => unknown;
@@ -21,53 +20,6 @@ type Mapper = (value: unknown) => unknown;
 /** Runs per declaration: more for the hand-written spec, fewer for the large real ones. */
 const RUNS: Record<string, number> = { "fine-tuning.yaml": 300, "openai-2024-01.yaml": 60, "openai-2024-04.yaml": 50, "openai-2026-08.yaml": 25, "github-api.json": 12 };
 const SEED_OFFSET = Number(process.env["WIRECASE_FC_SEED"] ?? 0);
-
-export function deepFreeze<T>(value: T): T {
-  if (typeof value === "object" && value !== null && !Object.isFrozen(value)) {
-    Object.freeze(value);
-    for (const v of Object.values(value)) deepFreeze(v);
-  }
-  return value;
-}
-
-/** A deep copy that keeps `__proto__` keys as own data (JSON.parse(JSON.stringify(x)) does too, but loses -0). */
-export function clone(value: unknown): unknown {
-  if (Array.isArray(value)) return value.map(clone);
-  if (typeof value !== "object" || value === null) return value;
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
-  return out;
-}
-
-/** Every object inside has Object.prototype (arrays Array.prototype) as its prototype. */
-export function assertPlainPrototypes(value: unknown, path = "$"): void {
-  if (typeof value !== "object" || value === null) return;
-  const expected = Array.isArray(value) ? Array.prototype : Object.prototype;
-  if (Object.getPrototypeOf(value) !== expected) throw new Error(`the prototype of ${path} changed`);
-  for (const [k, v] of Object.entries(value)) assertPlainPrototypes(v, `${path}.${k}`);
-}
-
-/**
- * The round-trip properties for one wire value (throws on failure). With `keyOrder`, key order must survive
- * too: true for generated values, whose keys follow the spec; an example may list keys in any order, and
- * the mappers write them in the spec's order.
- */
-export function checkRoundTrip(fromWire: Mapper, toWire: Mapper, x: unknown, keyOrder = true): void {
-  const original = clone(x);
-  const input = deepFreeze(x);
-  const m = fromWire(input);
-  deepStrictEqual(input, original, "fromWire changed its input");
-  assertPlainPrototypes(m);
-  deepFreeze(m);
-  const mCopy = clone(m);
-  const w = toWire(m);
-  deepStrictEqual(m, mCopy, "toWire changed its input");
-  deepStrictEqual(w, original, "toWire(fromWire(x)) differs from x");
-  if (keyOrder && JSON.stringify(w) !== JSON.stringify(original)) throw new Error(`toWire(fromWire(x)) has another key order: ${JSON.stringify(w)}`);
-  const m2 = fromWire(deepFreeze(w));
-  deepStrictEqual(m2, mCopy, "fromWire(toWire(m)) differs from m");
-  if (keyOrder && JSON.stringify(m2) !== JSON.stringify(mCopy)) throw new Error(`fromWire(toWire(m)) has another key order: ${JSON.stringify(m2)}`);
-}
 
 function seedOf(text: string): number {
   let h = 2166136261;
