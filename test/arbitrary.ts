@@ -292,7 +292,11 @@ function combine(members: readonly Node[], values: readonly unknown[], decls: Re
     for (const v of sources) for (const k of Object.keys(v)) if (!keys.includes(k)) keys.push(k);
     // the order of the wire type `A & B`: A's declared keys, then B's further ones, then keys neither declares
     const order: string[] = [];
-    for (const m of members) for (const p of keyedObjectOf(m, decls)?.properties ?? []) if (!order.includes(p.key)) order.push(p.key);
+    members.forEach((m, i) => {
+      // a member without one object type (a union) orders as its value does
+      const own = keyedObjectOf(m, decls)?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
+      for (const k of own) if (!order.includes(k)) order.push(k);
+    });
     const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
     keys.sort((a, b) => rank(a) - rank(b));
     for (const k of keys) {
