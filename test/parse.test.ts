@@ -157,6 +157,26 @@ describe("generated parse", () => {
   });
 });
 
+describe("guards and parse on hostile names (spec/cases/hostile.yaml)", () => {
+  it("treat __proto__, constructor and toString as ordinary data keys", async () => {
+    const { dir } = generateInto(join(import.meta.dirname, "..", "spec", "cases", "hostile.yaml"), "parse-hostile");
+    const guards = (await import(join(dir, "guards.ts"))) as Record<string, (v: unknown) => boolean>;
+    const parse = (await import(join(dir, "parse.ts"))) as Record<string, Fn>;
+    const mappers = (await import(join(dir, "mappers.ts"))) as Record<string, Fn>;
+    const wire = JSON.parse('{"__proto__": "p", "constructor": 1, "toString": "s"}') as unknown;
+    expect(guards.isHostileWire!(wire)).toBe(true);
+    const model = parse.parseHostile!(wire) as object;
+    expect(Object.getPrototypeOf(model)).toBe(Object.prototype);
+    expect(Object.hasOwn(model, "__proto__")).toBe(true);
+    expect(model).toStrictEqual(mappers.hostileFromWire!(wire));
+    // absent: the names on Object.prototype do not count as present
+    expect(guards.isHostileWire!({})).toBe(false);
+    const issues = (parse.safeParseHostile!({}) as SafeParseResult<unknown> & { ok: false }).issues.map((i) => i.wirePath);
+    expect(issues).toEqual(["$.__proto__", "$.constructor"]);
+    expect(({} as Record<string, unknown>)["p"]).toBeUndefined();
+  });
+});
+
 // ---- corpus: every x-oaiMeta.example on a component schema must pass isXWire and parseX -----------------------
 
 interface Defect {

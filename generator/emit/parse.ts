@@ -406,9 +406,10 @@ class Writer {
   }
 
   private assign(target: string, key: string, value: string): string {
-    if (key === "__proto__") {
+    if (PROTOTYPE_KEYS.has(key)) {
+      // `__proto__` would set the prototype; the others are typed by `Object` (`constructor: Function`)
       this.ctx.uses.add("setOwn");
-      return `setOwn(${target}, "__proto__", ${value});`;
+      return `setOwn(${target}, ${JSON.stringify(key)}, ${value});`;
     }
     return `${target}${accessor(key)} = ${value};`;
   }
