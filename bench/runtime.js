@@ -29,7 +29,7 @@ function defined(value) {
  * Runs the mapper benchmark. `generatedDir`: an output folder of `wirecase generate -i spec/fine-tuning.yaml`;
  * `work`: a scratch folder. Returns `{ rows, notes, json, guards }`.
  */
-export async function runtimeSection(generatedDir, work, procs) {
+export async function runtimeSection(generatedDir, work, procs, guardProcs = procs) {
   const jsDir = join(work, "js");
   transpileGenerated(generatedDir, jsDir);
   const generatedModule = join(jsDir, "mappers.js");
@@ -85,6 +85,6 @@ export async function runtimeSection(generatedDir, work, procs) {
     rows.push({ fn: c.label, data: c.data, generatedNs: median(g), handNs: median(h), ratio: median(g) / median(h), generatedRuns: g, handRuns: h });
   }
 
-  const guards = await guardSection({ jsDir, dataFiles: { one: files.wireOne, list: files.wireList }, jobs: [example.job, ...page.data], measure, procs });
+  const guards = await guardSection({ jsDir, dataFiles: { one: files.wireOne, list: files.wireList }, jobs: [example.job, ...page.data], measure, procs: guardProcs });
   return { rows, example: { source: example.source, notes: example.notes }, guards };
 }
