@@ -5,20 +5,8 @@
 import { basename, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate } from "../generator/generate.js";
-import { ROOT } from "./helpers.js";
+import { FEATURE_CASES, ROOT } from "./helpers.js";
 
-export const FEATURE_CASES: readonly string[] = [
-  "anchors.yaml",
-  "composition.yaml",
-  "docs-text.yaml",
-  "hostile.yaml",
-  "naming.yaml",
-  "nullable-30.yaml",
-  "nullable-31.yaml",
-  "records.yaml",
-  "refs/main.yaml",
-  "shapes.yaml",
-];
 
 describe.each(FEATURE_CASES)("spec/cases/%s", (file) => {
   const name = file === "refs/main.yaml" ? "refs" : basename(file, ".yaml");

@@ -2,8 +2,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { generate, generateFromSpecs, readTemplate } from "../generator/generate.js";
 import { readSpec } from "../generator/load/read-spec.js";
-import { ROOT } from "./helpers.js";
-import { FEATURE_CASES } from "./cases.test.js";
+import { FEATURE_CASES, ROOT } from "./helpers.js";
 
 function deepFreeze<T>(value: T): T {
   if (value !== null && typeof value === "object" && !Object.isFrozen(value)) {

@@ -64,3 +64,17 @@ export function corpusSpecs(): string[] {
 }
 
 export const CORPUS_MISSING = `SKIPPED: ../shared/corpus not found at ${CORPUS}; the real-world tests did not run`;
+
+/** The per-feature specs under spec/cases/ whose output is snapshotted (test/cases.test.ts). */
+export const FEATURE_CASES: readonly string[] = [
+  "anchors.yaml",
+  "composition.yaml",
+  "docs-text.yaml",
+  "hostile.yaml",
+  "naming.yaml",
+  "nullable-30.yaml",
+  "nullable-31.yaml",
+  "records.yaml",
+  "refs/main.yaml",
+  "shapes.yaml",
+];
