@@ -234,10 +234,14 @@ export class WireArbitraries {
       let arb = this.node(m, budget);
       if (arb === null) return;
       const cases = node.discriminator?.cases.filter((c) => c.member === member).map((c) => c.value) ?? [];
-      if (node.discriminator !== undefined && cases.length > 0) {
+      const object = keyedObjectOf(m, decls);
+      const tagNode = object?.properties.find((p) => p.key === node.discriminator?.property)?.node;
+      // a member that fixes the tag itself (a constant, or a union of tagged members) already carries a valid one
+      const fixesTag = object === undefined || tagNode?.kind === "literal" || tagNode?.kind === "enum";
+      if (node.discriminator !== undefined && cases.length > 0 && !fixesTag) {
         // a valid value carries a discriminator value that selects its member
         const property = node.discriminator.property;
-        const declared = keyedObjectOf(m, decls)?.properties.map((p) => p.key) ?? [];
+        const declared = object.properties.map((p) => p.key);
         const rank = (k: string): number => (declared.includes(k) ? declared.indexOf(k) : declared.length);
         arb = fc.tuple(arb, fc.constantFrom(...cases)).map(([v, tag]) => {
           if (!isPlainObject(v)) return v;
@@ -474,7 +478,8 @@ function describe(value: unknown): string {
 /**
  * The member of `union` the mappers must pick for a wire value, by the rule documented in
  * generator/emit/mappers.ts: null first; then the first member in spec order whose test accepts the value,
- * the test being the discriminator value when the spec maps one to the member, else the member's shape (JSON
+ * the test being the discriminator value when the spec maps one to the member (and, for a value several members
+ * share, the member's shape too), else the member's shape (JSON
  * type, required keys present, constant properties equal; a required key every object member has tells
  * nothing and is not tested). -1: no member accepts it (it passes through unchanged).
  */
@@ -490,7 +495,10 @@ export function pickMember(union: UnionNode, value: unknown, decls: ReadonlyMap<
     const m = union.members[i]!;
     if (isNull(m)) continue;
     const cases = d?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
-    const hit = d !== undefined && cases.length > 0 ? cases.includes(fieldOf(value, d.property) as string) : shapeAccepts(m, value, decls, 0, common);
+    const tag = d === undefined ? undefined : fieldOf(value, d.property);
+    // a tag several members share decides only together with the member's shape
+    const shared = d !== undefined && cases.includes(tag as string) && d.cases.some((c) => c.value === tag && c.member !== i);
+    const hit = d !== undefined && cases.length > 0 ? cases.includes(tag as string) && (!shared || shapeAccepts(m, value, decls, 0, common)) : shapeAccepts(m, value, decls, 0, common);
     if (hit) return i;
   }
   return -1;

@@ -246,6 +246,9 @@ function unionExpr(members: readonly Node[], discriminator: { property: string; 
       ctx.uses.add("fieldOf");
       const key = JSON.stringify(discriminatorKey(m, discriminator.property, dir, ctx));
       test = values.length === 1 ? `fieldOf(${input}, ${key}) === ${JSON.stringify(values[0])}` : `[${values.map((v) => JSON.stringify(v)).join(", ")}].includes(fieldOf(${input}, ${key}) as string)`;
+      // a value several members share does not decide alone: the member's shape must match too
+      const shared = values.some((v) => discriminator.cases.some((c) => c.value === v && c.member !== i));
+      if (shared) test = `${test} && ${shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx))}`;
     } else test = shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx));
     branches.push(`${test} ? ${e}`);
   });

@@ -204,12 +204,40 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     members.forEach((m, member) => {
       if (m.kind !== "ref") return;
       const target = decls.get(m.target);
-      const values = byTarget.get(m.target) ?? (target === undefined ? [] : constantsOf(valueAt(specs, target.origin), property)) ;
+      const values = byTarget.get(m.target) ?? (target === undefined ? [] : constantsOf(target.origin, property, 0));
       if (values.length === 0 && target !== undefined) values.push(target.origin.path.at(-1) ?? "");
       for (const value of values) cases.push({ value, member });
     });
     if (cases.length === 0) return undefined;
     return { property, cases };
+  };
+
+  /**
+   * The string constants (`const` or `enum`) a schema gives one of its properties, following `$ref` and
+   * `allOf`; for a schema that is itself a union, the constants of all its members.
+   */
+  const constantsOf = (at: Location, property: string, depth: number): string[] => {
+    const found = valueAt(specs, at);
+    if (!found.found || !isSchemaObject(found.value) || depth > 8) return [];
+    const schema = found.value;
+    if (typeof schema["$ref"] === "string") return constantsOf(refLocation(schema["$ref"], at.file), property, depth + 1);
+    const props = schema["properties"];
+    const p = isSchemaObject(props) ? props[property] : undefined;
+    if (isSchemaObject(p)) {
+      if (typeof p["const"] === "string") return [p["const"]];
+      if (Array.isArray(p["enum"])) return p["enum"].filter((v): v is string => typeof v === "string");
+    }
+    if (Array.isArray(schema["allOf"])) {
+      for (let i = 0; i < schema["allOf"].length; i++) {
+        const values = constantsOf(child(at, "allOf", i), property, depth + 1);
+        if (values.length > 0) return values;
+      }
+    }
+    for (const key of ["oneOf", "anyOf"]) {
+      const members = schema[key];
+      if (Array.isArray(members)) return members.flatMap((_, i) => constantsOf(child(at, key, i), property, depth + 1));
+    }
+    return [];
   };
 
   const buildConst = (schema: Schema, at: Location): Node => literal(schema["const"], at);
@@ -499,25 +527,6 @@ function jsonTypeOf(node: Node): string | undefined {
   return undefined;
 }
 
-/** The string constants (`const`, or `enum`) a schema gives one of its properties, following allOf. */
-function constantsOf(found: { found: true; value: unknown } | { found: false }, property: string): string[] {
-  if (!found.found || !isSchemaObject(found.value)) return [];
-  const schema = found.value;
-  const props = schema["properties"];
-  const p = isSchemaObject(props) ? props[property] : undefined;
-  if (isSchemaObject(p)) {
-    if (typeof p["const"] === "string") return [p["const"]];
-    if (Array.isArray(p["enum"])) return p["enum"].filter((v): v is string => typeof v === "string");
-  }
-  if (Array.isArray(schema["allOf"])) {
-    for (const m of schema["allOf"]) {
-      const values = constantsOf({ found: true, value: m }, property);
-      if (values.length > 0) return values;
-    }
-  }
-  return [];
-}
-
 function withNull(node: Node): Node {
   if (node.kind === "unknown") return node;
   if (node.kind === "primitive" && node.type === "null") return node;
@@ -537,7 +546,8 @@ function typeList(type: unknown): readonly unknown[] | undefined {
 }
 
 function inferType(schema: Schema): string | undefined {
-  if (schema["properties"] !== undefined || schema["additionalProperties"] !== undefined || schema["patternProperties"] !== undefined || schema["required"] !== undefined) return "object";
+  // `required` alone is a constraint (as in `anyOf: [{ required: [a] }, { required: [b] }]`), not a shape
+  if (schema["properties"] !== undefined || schema["additionalProperties"] !== undefined || schema["patternProperties"] !== undefined) return "object";
   if (schema["items"] !== undefined || schema["prefixItems"] !== undefined) return "array";
   return undefined;
 }
