@@ -77,12 +77,12 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const selected = selectDecls(built.ir, options, specs.root);
   const diagnostics = [...checked.diagnostics, ...built.diagnostics, ...selected.diagnostics.map((d) => withPosition(d, specs))];
   if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
-  const ir = applyTransforms(selected.ir);
+  const ir = applyTransforms(selected.ir, options);
   const transform = lap();
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));
   const naming = lap();
-  const files = emitFiles(ir, named.names, analyse(ir, named.names), { specName: basename(specs.root), runtime });
+  const files = emitFiles(ir, named.names, analyse(ir, named.names), { specName: basename(specs.root), runtime, unknownKeys: options.unknownKeys ?? "strip" });
   const emit = lap();
   return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };
 }

@@ -180,3 +180,9 @@ export function everyValue(record: { readonly [key: string]: unknown }, test: (v
   for (const key of Object.keys(record)) if (!test(record[key])) return false;
   return true;
 }
+
+/** True when every own key of `value` is one of `known` (the `reject` unknown-keys policy). */
+export function hasOnlyKeys(value: object, known: readonly string[]): boolean {
+  for (const key of Object.keys(value)) if (!known.includes(key)) return false;
+  return true;
+}

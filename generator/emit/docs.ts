@@ -57,6 +57,7 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
     lines.push("");
   } else if (node.kind === "enum") {
     lines.push("## Values", "", ...node.values.map((v) => `- ${span(JSON.stringify(v))}`), "", `All values, in order: \`${n.values}\`.`, "");
+    if (node.open === true) lines.push(`Open enum: any other string is accepted too; \`${n.isKnown}(value)\` tells the listed values apart.`, "");
   } else {
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
@@ -95,7 +96,7 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
     case "literal":
       return `${span(JSON.stringify(node.value))}`;
     case "enum":
-      return values(node.values);
+      return values(node.values) + (node.open === true ? " \\| any other *string*" : "");
     case "array":
       return `${docType(node.items, names, decls)}[]`;
     case "tuple":
@@ -116,7 +117,7 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       const target = decls.get(node.target);
       const n = names.decl(node.target);
       const link = `[${n.model}](${n.model}.md)`;
-      return target?.node.kind === "enum" ? `${link}: ${values(target.node.values)}` : link;
+      return target?.node.kind === "enum" ? `${link}: ${docType(target.node, names, decls)}` : link;
     }
     case "unknown":
       return "*any*";

@@ -2,6 +2,7 @@
 import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { Ir } from "../ir/types.js";
 import type { Names } from "../naming/assign-names.js";
+import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
 import { emitDocs, type TextFile } from "./docs.js";
 import { emitGuards } from "./guards.js";
@@ -14,6 +15,8 @@ export interface EmitInput {
   readonly specName: string;
   /** Text of `templates/runtime.ts`. */
   readonly runtime: string;
+  /** The unknown-keys policy, for mappers, guards and parse. */
+  readonly unknownKeys: UnknownKeys;
 }
 
 export function headerLine(specName: string): string {
@@ -23,12 +26,12 @@ export function headerLine(specName: string): string {
 export function emitFiles(ir: Ir, names: Names, analysis: Analysis, input: EmitInput): TextFile[] {
   const header = `// ${headerLine(input.specName)}`;
   const uses = new Set<string>();
-  const mappers = emitMappers(ir, names, analysis, uses);
+  const mappers = emitMappers(ir, names, analysis, uses, input.unknownKeys);
   const typeNames = ir.decls.flatMap((d) => [names.decl(d.id).model, names.decl(d.id).wire]);
   const guardUses = new Set<string>();
-  const guards = emitGuards(ir, names, analysis, guardUses);
+  const guards = emitGuards(ir, names, analysis, guardUses, input.unknownKeys);
   const parseUses = new Set<string>();
-  const parse = emitParse(ir, names, analysis, parseUses);
+  const parse = emitParse(ir, names, analysis, parseUses, input.unknownKeys);
   const modelNames = ir.decls.map((d) => names.decl(d.id).model);
   const files: TextFile[] = [
     { path: "types.ts", text: print([header, ...emitTypes(ir, names, analysis)]) },

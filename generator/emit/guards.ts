@@ -18,19 +18,22 @@ import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { accessor } from "./mappers.js";
 import type { Side } from "./type-expr.js";
+import type { UnknownKeys } from "../options.js";
 
 /** Keys that name something on `Object.prototype`: read with an own-property check. */
 export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
 interface GuardContext {
   readonly names: Names;
+  /** `reject`: objects must have no key the spec does not declare. */
+  readonly unknownKeys: UnknownKeys;
   readonly decls: ReadonlyMap<string, Decl>;
   /** Runtime helpers the emitted code calls (filled while emitting). */
   readonly uses: Set<string>;
 }
 
-export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): FunctionDeclarationStructure[] {
-  const ctx: GuardContext = { names, decls: declMap(ir), uses };
+export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): FunctionDeclarationStructure[] {
+  const ctx: GuardContext = { names, decls: declMap(ir), uses, unknownKeys };
   return ir.decls.flatMap((decl) => [guard(decl, "wire", analysis, ctx), guard(decl, "model", analysis, ctx)]);
 }
 
@@ -39,8 +42,8 @@ function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): F
   const type = side === "wire" ? n.wire : n.model;
   const doc =
     side === "wire"
-      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). Unknown keys are allowed.`
-      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. Unknown keys are allowed.`;
+      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). ${ctx.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`
+      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${ctx.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`;
   let statements: string[];
   if (side === "wire" && !analysis.renames.has(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, "value", side, ctx, 1));
@@ -99,6 +102,7 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
       }
       return [`${input} === ${JSON.stringify(node.value)}`];
     case "enum":
+      if (node.open === true) return [`typeof ${input} === "string"`];
       return [`(${node.values.map((v) => `${input} === ${JSON.stringify(v)}`).join(" || ")})`];
     case "array": {
       const item = itemTest(node.items, side, ctx, depth);
@@ -173,6 +177,10 @@ function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardCon
       parts.push(check === "true" ? `${access} !== undefined || ${absent}` : `(${access} === undefined ? ${absent} : ${check})`);
     }
   });
+  if (ctx.unknownKeys === "reject" && node.additional === undefined) {
+    ctx.uses.add("hasOnlyKeys");
+    parts.push(`hasOnlyKeys(${input}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`);
+  }
   // wrap the optional-key conditionals that use `||` so the conjunction stays one
   return parts.map((p) => (p.includes(" || ") && !p.startsWith("(") ? `(${p})` : p));
 }

@@ -126,16 +126,17 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
   if (copyRest) {
     // keys the spec does not declare (additionalProperties, or the `keep` policy) are copied as data
     ctx.uses.add("setOwn");
+    ctx.uses.add("fieldOf");
     w.writeLine(`for (const key of Object.keys(${input})) {`);
     w.indent(() => {
-      if (inKeys.length === 0) w.writeLine(`setOwn(${out}, key, (${input} as { readonly [key: string]: unknown })[key]);`);
+      if (inKeys.length === 0) w.writeLine(`setOwn(${out}, key, fieldOf(${input}, key));`);
       else {
         w.writeLine("switch (key) {");
         w.indent(() => {
           for (const k of inKeys) w.writeLine(`case ${JSON.stringify(k)}:`);
           w.indent(() => w.writeLine("break;"));
           w.writeLine("default:");
-          w.indent(() => w.writeLine(`setOwn(${out}, key, (${input} as { readonly [key: string]: unknown })[key]);`));
+          w.indent(() => w.writeLine(`setOwn(${out}, key, fieldOf(${input}, key));`));
         });
         w.writeLine("}");
       }
@@ -275,6 +276,7 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
     case "literal":
       return typeof node.value === "object" ? `typeof (${input} as unknown) === "object"` : `(${input} as unknown) === ${JSON.stringify(node.value)}`;
     case "enum":
+      if (node.open === true) return `typeof (${input} as unknown) === "string"`;
       return `(${node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`).join(" || ")})`;
     case "array":
     case "tuple":

@@ -19,6 +19,7 @@
  *   union its schema name as tag when the spec maps none;
  * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
  */
+import type { UnknownKeys } from "../options.js";
 import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type VariableStatementStructure } from "ts-morph";
 import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
 import { assertNever, declMap, isNull } from "../ir/walk.js";
@@ -30,6 +31,8 @@ import { propertyName } from "./type-expr.js";
 
 interface ParseContext {
   readonly names: Names;
+  /** `keep` copies undeclared keys into the model, `reject` reports each as an issue, `strip` drops them. */
+  readonly unknownKeys: UnknownKeys;
   readonly analysis: Analysis;
   readonly decls: ReadonlyMap<string, Decl>;
   /** Runtime helpers the emitted code calls (filled while emitting). */
@@ -43,8 +46,8 @@ export interface ParseOutput {
   readonly statements: (VariableStatementStructure | FunctionDeclarationStructure)[];
 }
 
-export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>): ParseOutput {
-  const ctx: ParseContext = { names, analysis, decls: declMap(ir), uses, patterns: new Map() };
+export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): ParseOutput {
+  const ctx: ParseContext = { names, analysis, decls: declMap(ir), uses, patterns: new Map(), unknownKeys };
   uses.add("IssueDraft");
   uses.add("SafeParseResult");
   uses.add("ParseError");
@@ -186,7 +189,7 @@ class Writer {
         return input;
       }
       case "enum":
-        this.line(`if (${node.values.map((v) => `${input} !== ${JSON.stringify(v)}`).join(" && ")}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+        this.line(`if (${simpleFailure(node, input)!}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
         return input;
       case "array":
         return this.array(node.items, node.constraints, input, path, nullText);
@@ -368,7 +371,19 @@ class Writer {
         const { p, at } = read(i);
         entries.push(`${literalKey(modelKeys[i]!)}: ${required(i, p, at)}`);
       }
-      const whole = lead === node.properties.length && node.additional === undefined;
+      if (this.ctx.unknownKeys === "reject" && node.additional === undefined) {
+        const k = this.fresh("k");
+        this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
+          this.block(`switch (${k}) {`, () => {
+            for (const p of node.properties) this.line(`case ${JSON.stringify(p.key)}:`);
+            if (node.properties.length > 0) this.line("  break;");
+            this.line("default:");
+            this.line(`  ${this.issue("no key the spec does not declare", `${input}[${k}]`, child(path, k))}`);
+          });
+        });
+      }
+      const copyRest = node.additional !== undefined || this.ctx.unknownKeys === "keep";
+      const whole = lead === node.properties.length && !copyRest;
       if (whole) {
         this.literal(`${r} = `, entries, ";");
         return;
@@ -384,7 +399,7 @@ class Writer {
           });
         }
       }
-      if (node.additional !== undefined) {
+      if (copyRest) {
         this.ctx.uses.add("setOwn");
         const k = this.fresh("k");
         const known = node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`).join(" && ") || "true";
@@ -545,6 +560,7 @@ function simpleFailure(node: Node, input: string): string | undefined {
     case "literal":
       return typeof node.value === "object" ? undefined : `${input} !== ${JSON.stringify(node.value)}`;
     case "enum":
+      if (node.open === true) return `typeof ${input} !== "string"`;
       return node.values.map((v) => `${input} !== ${JSON.stringify(v)}`).join(" && ");
     default:
       return undefined;
@@ -656,7 +672,7 @@ export function describe(node: Node, ctx: Pick<ParseContext, "names">): string {
     case "literal":
       return JSON.stringify(node.value);
     case "enum":
-      return node.values.map((v) => JSON.stringify(v)).join(" | ");
+      return node.open === true ? "string" : node.values.map((v) => JSON.stringify(v)).join(" | ");
     case "array":
     case "tuple":
       return "array";

@@ -13,7 +13,7 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
     case "literal":
       return JSON.stringify(node.value);
     case "enum":
-      return node.values.map((v) => JSON.stringify(v)).join(" | ");
+      return node.values.map((v) => JSON.stringify(v)).join(" | ") + (node.open === true ? " | (string & {})" : "");
     case "array":
       return `${wrap(node.items, side, names)}[]`;
     case "tuple": {

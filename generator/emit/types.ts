@@ -46,6 +46,29 @@ function declType(decl: Decl, side: Side, names: Names): (StatementStructures | 
     return [(w) => writeNullableObject(w, name, docs, inner, side, names)];
   }
   const alias: StatementStructures = { kind: StructureKind.TypeAlias, name, isExported: true, docs, type: typeExpr(node, side, names) };
+  if (node.kind === "enum" && side === "model" && node.open === true) {
+    const known = node.values.map((v) => JSON.stringify(v)).join(" | ");
+    return [
+      { kind: StructureKind.TypeAlias, name: n.known, isExported: true, docs: [`The values {@link ${name}} lists in the spec.`], type: known },
+      { ...alias, type: `${n.known} | (string & {})`, docs: jsDocs({ ...decl.doc, description: `${decl.doc.description ?? ""}\n\nOpen: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`.trim() }) },
+      {
+        kind: StructureKind.VariableStatement,
+        isExported: true,
+        declarationKind: VariableDeclarationKind.Const,
+        docs: [`Every value {@link ${name}} lists, in spec order.`],
+        declarations: [{ name: n.values, type: `readonly ${n.known}[]`, initializer: `[${node.values.map((v) => JSON.stringify(v)).join(", ")}]` }],
+      },
+      {
+        kind: StructureKind.Function,
+        isExported: true,
+        name: n.isKnown,
+        docs: [`True when \`value\` is one of the values the spec lists for {@link ${name}}.`],
+        parameters: [{ name: "value", type: "string" }],
+        returnType: `value is ${n.known}`,
+        statements: [`return (${n.values} as readonly string[]).includes(value);`],
+      },
+    ];
+  }
   if (node.kind === "enum" && side === "model") {
     return [
       alias,

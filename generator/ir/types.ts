@@ -50,6 +50,8 @@ export interface LiteralNode {
 export interface EnumNode {
   readonly kind: "enum";
   readonly values: readonly (string | number | boolean)[];
+  /** Open (the `openEnums` option, string enums only): any other string is accepted too. */
+  readonly open?: boolean;
 }
 
 export interface ArrayNode {

@@ -30,6 +30,10 @@ export interface DeclNames {
   readonly parseInto: string;
   /** The `const` list of an enum's values: `fineTuningJobStatusValues`. */
   readonly values: string;
+  /** An open enum's listed values: `FineTuningJobStatusKnown`. */
+  readonly known: string;
+  /** Tells an open enum's listed values from others: `isKnownFineTuningJobStatus`. */
+  readonly isKnown: string;
 }
 
 export interface Names {
@@ -43,7 +47,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   "mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf",
   // guards and parse (types too: the names are taken in the generated modules all the same)
   "ParseIssue", "SafeParseResult", "ParseError", "PathSegment", "IssueDraft", "addIssue", "nestIssues", "toParseIssues",
-  "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue",
+  "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue", "hasOnlyKeys",
 ];
 
 /** Global types that generated code refers to. */
@@ -62,6 +66,8 @@ export function derivedNames(model: string): DeclNames {
     safeParse: `safeParse${model}`,
     parseInto: `parse${model}Into`,
     values: `${value}Values`,
+    known: `${model}Known`,
+    isKnown: `isKnown${model}`,
   };
 }
 

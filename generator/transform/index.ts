@@ -1,9 +1,12 @@
-/** The ordered list of IR → IR passes. */
+/** The ordered list of IR → IR passes; options turn some on. */
 import type { Ir } from "../ir/types.js";
 import { hoistInline } from "./hoist-inline.js";
+import { openEnums } from "./open-enums.js";
 
-export const transforms: readonly ((ir: Ir) => Ir)[] = [hoistInline];
+export function transforms(options: { readonly openEnums?: boolean | undefined }): readonly ((ir: Ir) => Ir)[] {
+  return [hoistInline, ...(options.openEnums === true ? [openEnums] : [])];
+}
 
-export function applyTransforms(ir: Ir): Ir {
-  return transforms.reduce((acc, pass) => pass(acc), ir);
+export function applyTransforms(ir: Ir, options: { readonly openEnums?: boolean | undefined } = {}): Ir {
+  return transforms(options).reduce((acc, pass) => pass(acc), ir);
 }
