@@ -2,11 +2,12 @@
  * `wirecase.config.ts` / `.mts` / `.mjs` / `.js` / `.json`: one job or a list of jobs (several specs → several
  * output folders). Paths are relative to the config file. CLI flags override the file.
  */
-import { existsSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { ts } from "ts-morph";
 import { InputError } from "./diagnostics.js";
+import { cacheDir } from "./write/cache.js";
 import { UNKNOWN_KEYS, type GenerateOptions } from "./options.js";
 
 export interface JobConfig extends Omit<GenerateOptions, "input"> {
@@ -59,12 +60,8 @@ async function importConfig(file: string): Promise<unknown> {
   let temp: string | undefined;
   if (/\.m?ts$/.test(file)) {
     // compiled next to the original so its relative imports still resolve
-    const out = ts.transpileModule(readFileSync(file, "utf8"), {
-      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
-      fileName: file,
-    });
     temp = join(dirname(file), `.${basename(file)}.${process.pid}.mjs`);
-    writeFileSync(temp, out.outputText);
+    writeFileSync(temp, await transpile(readFileSync(file, "utf8"), file));
     target = temp;
   }
   try {
@@ -77,6 +74,26 @@ async function importConfig(file: string): Promise<unknown> {
   } finally {
     if (temp !== undefined) rmSync(temp, { force: true });
   }
+}
+
+/**
+ * TypeScript → JavaScript for a config file. The result is kept in node_modules/.cache/wirecase by content
+ * hash, so a warm run does not load the compiler (the bulk of start-up time).
+ */
+async function transpile(source: string, file: string): Promise<string> {
+  const dir = cacheDir(process.cwd());
+  const cached = dir === undefined ? undefined : join(dir, `config-${createHash("sha256").update(source).digest("hex").slice(0, 24)}.mjs`);
+  if (cached !== undefined && existsSync(cached)) return readFileSync(cached, "utf8");
+  const { ts } = await import("ts-morph");
+  const out = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    fileName: file,
+  }).outputText;
+  if (cached !== undefined) {
+    mkdirSync(dirname(cached), { recursive: true });
+    writeFileSync(cached, out);
+  }
+  return out;
 }
 
 const JOB_KEYS = new Set(["input", "output", "include", "exclude", "unknownKeys", "openEnums"]);

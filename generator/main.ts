@@ -7,9 +7,9 @@ import { relative, resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig, type JobConfig } from "./config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
-import { generate } from "./generate.js";
 import { UNKNOWN_KEYS, type UnknownKeys } from "./options.js";
-import { checkFiles, writeFiles } from "./write/write-files.js";
+import { cacheDir, isFresh, remember } from "./write/cache.js";
+import { checkFiles, MANIFEST, writeFiles } from "./write/write-files.js";
 
 const USAGE = `Usage: wirecase generate [options]
 
@@ -20,6 +20,7 @@ const USAGE = `Usage: wirecase generate [options]
       --exclude <names>   leave these schemas out unless a kept schema needs them
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
       --open-enums        string enums also accept values they do not list
+      --force             regenerate even when nothing changed since the last run
       --check             generate in memory and compare with the output folder; write nothing;
                           exit 1 if anything differs
   -w, --watch             regenerate when the spec, a file it references or the config changes
@@ -47,6 +48,7 @@ export async function main(argv: readonly string[]): Promise<number> {
         "unknown-keys": { type: "string" },
         "open-enums": { type: "boolean" },
         check: { type: "boolean" },
+        force: { type: "boolean" },
         watch: { type: "boolean", short: "w" },
         quiet: { type: "boolean", short: "q" },
         help: { type: "boolean", short: "h" },
@@ -95,7 +97,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     let code = 0;
     const sources: string[] = [];
     for (const job of jobs) {
-      const result = runJob(job, v.check === true, quiet);
+      const result = await runJob(job, v.check === true, quiet, v.force === true);
       sources.push(...result.sources);
       code = Math.max(code, result.code);
     }
@@ -130,10 +132,18 @@ function reportFailure(error: unknown): number {
   return 3;
 }
 
-function runJob(job: JobConfig, check: boolean, quiet: boolean): { code: number; sources: string[] } {
+async function runJob(job: JobConfig, check: boolean, quiet: boolean, force: boolean): Promise<{ code: number; sources: string[] }> {
   const started = performance.now();
   const input = relative(process.cwd(), job.input) || job.input;
   const output = relative(process.cwd(), job.output) || job.output;
+  const cache = check || force ? undefined : cacheDir(process.cwd());
+  const { output: _, ...options } = job;
+  if (cache !== undefined && isFresh(cache, job.output, options)) {
+    if (!quiet) process.stdout.write(`wirecase: ${output}/ is up to date with ${input} (nothing changed since the last run; --force regenerates)\n`);
+    return { code: 0, sources: [job.input] };
+  }
+  // loaded only when there is work to do: it brings ts-morph, the bulk of start-up time
+  const { generate } = await import("./generate.js");
   const result = generate(job);
   printDiagnostics(result.diagnostics, quiet);
   if (result.diagnostics.some((d) => d.severity === "error")) {
@@ -155,6 +165,7 @@ function runJob(job: JobConfig, check: boolean, quiet: boolean): { code: number;
     return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
   }
   const report = writeFiles(job.output, result.files);
+  if (cache !== undefined) remember(cache, job.output, options, result.sources, [...result.files.map((f) => f.path), MANIFEST]);
   if (!quiet) {
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
     process.stdout.write(

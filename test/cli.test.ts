@@ -87,6 +87,31 @@ describe("wirecase generate (CLI)", () => {
     expect(readFileSync(join(out, "mine", "notes.md"), "utf8")).toBe("user file");
   });
 
+  it("a re-run with unchanged inputs and outputs skips generation; any change regenerates", async () => {
+    const spec = join(out, "..", "cli-cache-spec.yaml");
+    writeFileSync(spec, readFileSync(SPEC, "utf8"));
+    try {
+      expect((await run(["generate", "-i", spec, "-o", out])).stdout).toMatch(/\(\d+ written, 0 removed\)/);
+      expect((await run(["generate", "-i", spec, "-o", out])).stdout).toContain("is up to date with");
+      // an output file edited by hand: regenerated (and restored)
+      writeFileSync(join(out, "types.ts"), "// edited\n");
+      const restored = await run(["generate", "-i", spec, "-o", out]);
+      expect(restored.stdout).toContain("(1 written, 0 removed)");
+      expect(readFileSync(join(out, "types.ts"), "utf8")).not.toBe("// edited\n");
+      // a different option: regenerated
+      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums"])).stdout).toMatch(/\d+ written/);
+      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums"])).stdout).toContain("is up to date with");
+      // the spec changes: regenerated
+      writeFileSync(spec, readFileSync(SPEC, "utf8").replace("trained_tokens", "tokens_trained"));
+      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums"])).stdout).toMatch(/\d+ written/);
+      expect(readFileSync(join(out, "types.ts"), "utf8")).toContain("tokensTrained");
+      // --force always regenerates
+      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums", "--force"])).stdout).toContain("(0 written, 0 removed)");
+    } finally {
+      rmSync(spec, { force: true });
+    }
+  });
+
   it("usage errors exit 2", async () => {
     expect((await run(["generate", "--bogus"])).code).toBe(2);
     expect((await run(["frobnicate"])).code).toBe(2);
