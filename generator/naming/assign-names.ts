@@ -93,8 +93,11 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
     const base = typeName(d.nameParts);
     let n = 1;
     let names = derivedNames(base);
-    while (Object.values(names).some((v) => taken.has(v))) names = derivedNames(`${base}${++n}`);
+    // the model name also names a doc page: it must differ from the others in more than case
+    const free = (c: DeclNames): boolean => !Object.values(c).some((v) => taken.has(v)) && !taken.has(`file:${c.model.toLowerCase()}`);
+    while (!free(names)) names = derivedNames(`${base}${++n}`);
     for (const v of Object.values(names)) taken.add(v);
+    taken.add(`file:${names.model.toLowerCase()}`);
     byDecl.set(d.id, names);
     if (n > 1) {
       const other = winner.get(base);
@@ -109,8 +112,15 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
   }
 
   const keyNames = new Map<ObjectNode, readonly string[]>();
+  // the same keys recur across thousands of objects (`id`, `node_id`, `url`): each is cased once per run
+  const cased = new Map<string, string>();
+  const caseKey = (key: string): string => {
+    let found = cased.get(key);
+    if (found === undefined) cased.set(key, (found = modelKey(key)));
+    return found;
+  };
   const visit = (node: Node, decl: Decl): void => {
-    if (node.kind === "object" && !keyNames.has(node)) keyNames.set(node, objectKeys(node, decl, diagnostics));
+    if (node.kind === "object" && !keyNames.has(node)) keyNames.set(node, objectKeys(node, decl, diagnostics, caseKey));
     for (const c of children(node)) visit(c, decl);
   };
   for (const d of ir.decls) visit(d.node, d);
@@ -132,8 +142,8 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
   };
 }
 
-function objectKeys(node: ObjectNode, decl: Decl, diagnostics: Diagnostic[]): string[] {
-  const wanted = node.properties.map((p) => modelKey(p.key));
+function objectKeys(node: ObjectNode, decl: Decl, diagnostics: Diagnostic[], caseKey: (key: string) => string): string[] {
+  const wanted = node.properties.map((p) => caseKey(p.key));
   const result: (string | undefined)[] = node.properties.map(() => undefined);
   const used = new Set<string>();
   // identity first: a key already in model form keeps it

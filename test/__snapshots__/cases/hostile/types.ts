@@ -121,3 +121,9 @@ export interface ProtoWire {
 export type Constructor = string;
 /** The wire form of {@link Constructor}: the same keys. */
 export type ConstructorWire = Constructor;
+export type AbC = string;
+/** The wire form of {@link AbC}: the same keys. */
+export type AbCWire = AbC;
+export type Abc2 = number;
+/** The wire form of {@link Abc2}: the same keys. */
+export type Abc2Wire = Abc2;
