@@ -186,3 +186,12 @@ describe("hoisting names inline schemas after their parent and path", () => {
     expect(decls.map((d) => d.nameParts.join("."))).toEqual(["Choice", "Choice.Enum", "Choice.function"]);
   });
 });
+
+describe("properties beside a union of constraint-only branches", () => {
+  it("keep the object (the branches say which keys are required, not the shape)", () => {
+    const { node } = build("3.1.0", "A: { type: object, properties: { a: { type: string }, b: { type: string } }, anyOf: [{ required: [a] }, { required: [b] }] }");
+    const a = node("A");
+    expect(a.kind).toBe("object");
+    expect(a.kind === "object" ? a.properties.map((p) => p.key) : []).toEqual(["a", "b"]);
+  });
+});

@@ -171,8 +171,8 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     });
     const hasUnknown = members.some((m) => m.kind === "unknown");
     let node: Node;
-    if (hasUnknown) return UNKNOWN;
-    if (members.length === 0) node = hasNull ? NULL : { kind: "never" };
+    if (hasUnknown) node = UNKNOWN;
+    else if (members.length === 0) node = hasNull ? NULL : { kind: "never" };
     else if (members.length === 1) node = hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;
     else {
       const discriminator = buildDiscriminator(schema, at, members);
@@ -180,7 +180,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       node = discriminator === undefined ? { kind: "union", members: all } : { kind: "union", members: all, discriminator };
     }
     const own = ownObjectPart(schema);
-    return own === undefined ? node : { kind: "intersection", members: [buildObject(own, at), node] };
+    return own === undefined ? node : intersection([buildObject(own, at), node]);
   };
 
   const buildDiscriminator = (schema: Schema, at: Location, members: readonly Node[]): Discriminator | undefined => {
