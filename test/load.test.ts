@@ -63,6 +63,7 @@ describe("bad input: a clear error with file, line and column", () => {
     ["empty.yaml", "input-empty", "empty", { line: 1, col: 1 }],
     ["binary.yaml", "input-binary", "binary", { line: 1, col: 1 }],
     ["missing-ref.yaml", "ref-missing", '$ref "#/components/schemas/Nope" points to nothing', { line: 10, col: 11 }],
+    ["missing-ref-in-paths.yaml", "ref-missing", '$ref "#/components/schemas/Gone" points to nothing', { line: 12, col: 17 }],
     ["missing-file-ref.yaml", "ref-file-missing", "does-not-exist.yaml, which cannot be read", { line: 7, col: 7 }],
     ["unknown-type.yaml", "type-unknown", 'unknown type "datetime"', { line: 10, col: 11 }],
   ];

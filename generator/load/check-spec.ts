@@ -1,6 +1,7 @@
 /** Checks that the root document is OpenAPI 3.x before anything is built from it. */
-import { InputError, type Diagnostic } from "../diagnostics.js";
+import { encodePointer, InputError, type Diagnostic } from "../diagnostics.js";
 import type { SpecSet } from "./read-spec.js";
+import { isRemote, refLocation, valueAt } from "./resolve-ref.js";
 
 export type OpenApiVersion = "3.0" | "3.1";
 
@@ -58,7 +59,55 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
       message: "the document has no `components.schemas`: there are no models to generate",
     });
   }
+  diagnostics.push(...danglingRefs(specs));
   return { version: match![1] === "0" ? "3.0" : "3.1", schemaNames, diagnostics };
+}
+
+/**
+ * `$ref`s outside `components.schemas` (paths, responses, parameters, ...) that point to nothing. Those inside
+ * schemas are reported while the IR is built. The walk keeps parent links, so a path is built only for a bad ref.
+ */
+function danglingRefs(specs: SpecSet): Diagnostic[] {
+  const diagnostics: Diagnostic[] = [];
+  interface Entry {
+    readonly value: unknown;
+    readonly parent: Entry | undefined;
+    readonly key: string;
+  }
+  const pathOf = (e: Entry): string[] => {
+    const path: string[] = [];
+    for (let at: Entry | undefined = e; at?.parent !== undefined; at = at.parent) path.unshift(at.key);
+    return path;
+  };
+  const root = specs.files.get(specs.root)!;
+  const stack: Entry[] = [{ value: root.value, parent: undefined, key: "" }];
+  while (stack.length > 0) {
+    const e = stack.pop()!;
+    const v = e.value;
+    if (v === null || typeof v !== "object") continue;
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === "object") stack.push({ value: v[i], parent: e, key: String(i) });
+      continue;
+    }
+    const ref = (v as Record<string, unknown>)["$ref"];
+    if (typeof ref === "string" && !isRemote(ref) && !valueAt(specs, refLocation(ref, root.path)).found) {
+      const path = [...pathOf(e), "$ref"];
+      diagnostics.push({
+        severity: "error",
+        code: "ref-missing",
+        file: root.path,
+        position: root.locate(path),
+        pointer: encodePointer(path),
+        message: `$ref "${ref}" points to nothing; fix the pointer or add the target`,
+      });
+    }
+    for (const [k, child] of Object.entries(v)) {
+      if (child === null || typeof child !== "object") continue;
+      if (e.parent?.parent === undefined && e.parent !== undefined && e.key === "components" && k === "schemas") continue;
+      stack.push({ value: child, parent: e, key: k });
+    }
+  }
+  return diagnostics;
 }
 
 function describe(value: unknown): string {
