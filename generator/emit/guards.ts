@@ -116,7 +116,7 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
         const rest = itemTest(node.rest, side, ctx, depth);
         if (rest !== undefined) parts.push(`${input}.slice(${n}).every(${rest})`);
       }
-      return parts;
+      return impossible(parts);
     }
     case "record": {
       ctx.uses.add("isPlainObject");
@@ -126,13 +126,13 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
       return [`isPlainObject(${input})`, `everyValue(${input}, ${value})`];
     }
     case "object":
-      return objectChecks(node, input, side, ctx, depth);
+      return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
       const members = node.members.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
       return members.includes("true") ? [] : [`(${[...new Set(members)].join(" || ")})`];
     }
     case "intersection":
-      return node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1));
+      return impossible(node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1)));
     case "ref": {
       const n = ctx.names.decl(node.target);
       return [`${side === "wire" ? n.isWire : n.isModel}(${input})`];
@@ -144,6 +144,15 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
     default:
       return assertNever(node);
   }
+}
+
+/**
+ * A conjunction with a `false` conjunct (a required key, tuple item or allOf member whose schema is `false`)
+ * is `false` alone: TypeScript narrows `value` to `never` after `&& false`, so the conjuncts after it would not
+ * compile (`'value' is of type 'unknown'`).
+ */
+function impossible(parts: Conjunction): Conjunction {
+  return parts.includes("false") ? ["false"] : parts;
 }
 
 /** The function an array item or record value is tested with (`isFooWire` or an arrow), or undefined for anything. */
