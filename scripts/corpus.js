@@ -16,7 +16,7 @@ import { fileURLToPath, pathToFileURL } from "node:url";
 import ts from "typescript";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
-const TMP = join(ROOT, ".tmp", "corpus");
+const TMP = join(ROOT, ".tmp", `corpus-${process.pid}`);
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
@@ -285,3 +285,4 @@ if (causes.size > 0) {
   console.log("\ndistinct failure causes (count):");
   for (const [c, k] of [...causes].sort((a, b) => b[1] - a[1])) console.log(`  ${k}× ${c}`);
 }
+rmSync(TMP, { recursive: true, force: true });
