@@ -7,6 +7,8 @@ export function commentText(text: string): string {
   return text
     .replace(/\r\n?/g, "\n")
     .replace(/\*\//g, "*\\/")
+    // ts-morph's writer reads "/*" in comment text as a nested comment start
+    .replace(/\/\*/g, "/\\*")
     .replace(/[\u2028\u2029]/g, " ")
     .trim();
 }

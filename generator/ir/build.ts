@@ -136,7 +136,16 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     const ownUnion = schema["oneOf"] !== undefined || schema["anyOf"] !== undefined;
     if (members.length === 1 && own === undefined && !ownUnion) return build(members[0], child(at, "allOf", 0));
     const merged = mergeObjects(schema, at, new Set());
-    if (merged !== undefined && !ownUnion) return objectFrom(merged.properties, merged.required, merged.additional);
+    // a schema being merged already, further up (`A.p: allOf [A, {...}]`): a recursive type, kept as an intersection
+    const recursive = merged?.refs.some((id) => expanding.has(id)) === true;
+    if (merged !== undefined && !ownUnion && !recursive) {
+      for (const id of merged.refs) expanding.add(id);
+      try {
+        return objectFrom(merged.properties, merged.required, merged.additional);
+      } finally {
+        for (const id of merged.refs) expanding.delete(id);
+      }
+    }
     // fragments such as `allOf: [{ type: string }, { minLength: 2 }]`: one schema with every keyword
     if (!ownUnion && members.every((m) => isSchemaObject(m) && !["$ref", "allOf", "oneOf", "anyOf", "properties"].some((k) => k in m))) {
       const { allOf: _, ...rest } = schema;
@@ -431,7 +440,12 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     return { kind: "object", properties, additional: additional === undefined ? undefined : build(additional.schema, additional.at) };
   };
 
+  /** Schemas whose properties are being built into an allOf merge right now (see buildAllOf). */
+  const expanding = new Set<string>();
+
   interface Merged {
+    /** The schemas merged in through `$ref`. */
+    readonly refs: string[];
     readonly properties: PropertyPart[];
     readonly required: Set<string>;
     additional: PropertyPart | undefined;
@@ -439,7 +453,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
 
   /** `allOf` as one object, when every member is an object (following refs); undefined otherwise. */
   const mergeObjects = (schema: Schema, at: Location, visiting: Set<string>): Merged | undefined => {
-    const merged: Merged = { properties: [], required: new Set(), additional: undefined };
+    const merged: Merged = { refs: [], properties: [], required: new Set(), additional: undefined };
     const add = (s: unknown, loc: Location): boolean => {
       if (s === true || (isSchemaObject(s) && Object.keys(s).every((k) => !SCHEMA_SHAPE_KEYS.has(k)))) return true;
       if (!isSchemaObject(s)) return false;
@@ -451,6 +465,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
           return true;
         }
         visiting.add(target.id);
+        merged.refs.push(target.id);
         const ok = add(target.schema, target.loc);
         visiting.delete(target.id);
         return ok;

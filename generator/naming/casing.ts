@@ -33,7 +33,8 @@ export function modelKey(key: string): string {
 
 /** PascalCase type name from raw name parts: `["FineTuningJob", "error"]` → `FineTuningJobError`. */
 export function typeName(parts: readonly string[]): string {
-  const words = parts.flatMap((p) => p.split(/[^\p{L}\p{N}]+/u)).filter((w) => w !== "");
+  // identifier characters only (`²`, `①` are numbers but not identifier characters); `_` separates words
+  const words = parts.flatMap((p) => p.split(/[^\p{ID_Continue}]+|_+/u)).filter((w) => w !== "");
   let name = words.map(upperFirst).join("");
   if (name === "") name = "Schema";
   if (!/^[\p{ID_Start}$_]/u.test(name)) name = `_${name}`;

@@ -5,7 +5,7 @@
  * a second line. <b>html</b>
  */
 export interface Tricky {
-  /** A value *\/ console.log('pwned') /* */
+  /** A value *\/ console.log('pwned') /\* */
   plain: string;
   /**
    * Use plain instead.
@@ -29,7 +29,7 @@ export interface Tricky {
 
 /** The wire form of {@link Tricky}: keys exactly as they travel in JSON. */
 export interface TrickyWire {
-  /** A value *\/ console.log('pwned') /* */
+  /** A value *\/ console.log('pwned') /\* */
   plain: string;
   /**
    * Use plain instead.

@@ -3,7 +3,7 @@
 /** Closes *\/ the comment; `backticks`; ${injection};   line separator */
 export interface Hostile {
   "123"?: number;
-  /** *\/ alert(1) /* */
+  /** *\/ alert(1) /\* */
   __proto__: string;
   constructor: number;
   hasOwnProperty?: boolean;
@@ -25,7 +25,7 @@ export interface Hostile {
 /** The wire form of {@link Hostile}: keys exactly as they travel in JSON. */
 export interface HostileWire {
   "123"?: number;
-  /** *\/ alert(1) /* */
+  /** *\/ alert(1) /\* */
   __proto__: string;
   constructor: number;
   hasOwnProperty?: boolean;
