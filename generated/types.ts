@@ -38,7 +38,6 @@ export interface FineTuningJob {
   estimatedFinish?: number | null;
   metadata?: Metadata;
 }
-
 /** The wire form of {@link FineTuningJob}: keys exactly as they travel in JSON. */
 export interface FineTuningJobWire {
   /** The object identifier, which can be referenced in the API endpoints. */
@@ -87,7 +86,6 @@ export interface FineTuningJobError {
   /** The parameter that was invalid, usually `training_file` or `validation_file`. This field will be null if the failure was not parameter-specific. */
   param: string | null;
 }
-
 /** The wire form of {@link FineTuningJobError}: the same keys. */
 export type FineTuningJobErrorWire = FineTuningJobError;
 
@@ -110,7 +108,6 @@ export interface FineTuningJobHyperparameters {
    */
   learningRateMultiplier?: "auto" | number;
 }
-
 /** The wire form of {@link FineTuningJobHyperparameters}: keys exactly as they travel in JSON. */
 export interface FineTuningJobHyperparametersWire {
   /**
@@ -149,7 +146,6 @@ export interface FineTuningIntegration {
    */
   wandb: FineTuningIntegrationWandb;
 }
-
 /** The wire form of {@link FineTuningIntegration}: the same keys. */
 export type FineTuningIntegrationWire = FineTuningIntegration;
 
@@ -168,9 +164,9 @@ export interface FineTuningIntegrationWandb {
   /** A list of tags to be attached to the newly created run. */
   tags?: string[];
 }
-
 /** The wire form of {@link FineTuningIntegrationWandb}: the same keys. */
 export type FineTuningIntegrationWandbWire = FineTuningIntegrationWandb;
+
 /**
  * Set of 16 key-value pairs that can be attached to an object. Keys are data and are never renamed:
  * a key such as `customer_id` stays `customer_id` in the model.
@@ -199,7 +195,6 @@ export interface CreateFineTuningJobRequest {
   seed?: number | null;
   metadata?: Metadata;
 }
-
 /** The wire form of {@link CreateFineTuningJobRequest}: keys exactly as they travel in JSON. */
 export interface CreateFineTuningJobRequestWire {
   /** The name of the model to fine-tune. */
@@ -246,7 +241,6 @@ export interface CreateFineTuningJobRequestHyperparameters {
    */
   nEpochs?: "auto" | number;
 }
-
 /** The wire form of {@link CreateFineTuningJobRequestHyperparameters}: keys exactly as they travel in JSON. */
 export interface CreateFineTuningJobRequestHyperparametersWire {
   /**
@@ -271,7 +265,6 @@ export interface ListFineTuningJobsResponse {
   hasMore: boolean;
   object: "list";
 }
-
 /** The wire form of {@link ListFineTuningJobsResponse}: keys exactly as they travel in JSON. */
 export interface ListFineTuningJobsResponseWire {
   data: FineTuningJobWire[];

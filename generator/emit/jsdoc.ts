@@ -1,5 +1,5 @@
 /** JSDoc from spec text, safe against comment terminators and any other content. */
-import { StructureKind, type JSDocStructure, type JSDocTagStructure } from "ts-morph";
+import type { CodeBlockWriter } from "ts-morph";
 import type { Doc } from "../ir/types.js";
 
 /** Text that cannot end the comment it is written in. */
@@ -13,17 +13,28 @@ export function commentText(text: string): string {
     .trim();
 }
 
-export function jsDocs(doc: Doc, extra: readonly JSDocTagStructure[] = []): JSDocStructure[] {
-  const tags: JSDocTagStructure[] = [];
-  if (doc.deprecated === true) tags.push({ kind: StructureKind.JSDocTag, tagName: "deprecated" });
-  if (doc.format !== undefined) tags.push({ kind: StructureKind.JSDocTag, tagName: "format", text: commentText(doc.format) });
-  if (doc.default !== undefined) tags.push({ kind: StructureKind.JSDocTag, tagName: "default", text: commentText(json(doc.default.value)) });
-  if (doc.readOnly === true) tags.push({ kind: StructureKind.JSDocTag, tagName: "readonly" });
-  if (doc.writeOnly === true) tags.push({ kind: StructureKind.JSDocTag, tagName: "writeonly" });
-  tags.push(...extra);
+/** The lines of a declaration's JSDoc: its description (or title), then its tags. Empty when there is nothing to say. */
+export function docLines(doc: Doc): string[] {
   const description = doc.description === undefined ? (doc.title === undefined ? "" : commentText(doc.title)) : commentText(doc.description);
-  if (description === "" && tags.length === 0) return [];
-  return [{ kind: StructureKind.JSDoc, ...(description === "" ? {} : { description }), tags }];
+  const parts = description === "" ? [] : [description];
+  if (doc.deprecated === true) parts.push("@deprecated");
+  if (doc.format !== undefined) parts.push(`@format ${commentText(doc.format)}`);
+  if (doc.default !== undefined) parts.push(`@default ${commentText(json(doc.default.value))}`);
+  if (doc.readOnly === true) parts.push("@readonly");
+  if (doc.writeOnly === true) parts.push("@writeonly");
+  return parts.length === 0 ? [] : parts.join("\n").split("\n");
+}
+
+/** Writes `/** … *\/` on its own line(s), or nothing for no lines: one line stays on one line. */
+export function writeDoc(w: CodeBlockWriter, lines: readonly string[]): void {
+  if (lines.length === 0) return;
+  if (lines.length === 1) {
+    w.writeLine(`/** ${lines[0]} */`);
+    return;
+  }
+  w.writeLine("/**");
+  for (const line of lines) w.writeLine(line === "" ? " *" : ` * ${line}`);
+  w.writeLine(" */");
 }
 
 function json(value: unknown): string {

@@ -35,13 +35,16 @@ export function writeFiles(outDir: string, files: readonly TextFile[]): WriteRep
   const previous = readManifest(root);
   const written: string[] = [];
   const unchanged: string[] = [];
+  const folders = new Set<string>();
   for (const f of all) {
     const target = safePath(root, f.path);
     if (readOrUndefined(target) === f.text) {
       unchanged.push(f.path);
       continue;
     }
-    mkdirSync(dirname(target), { recursive: true });
+    const folder = dirname(target);
+    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+    folders.add(folder);
     const temp = `${target}.${process.pid}.tmp`;
     writeFileSync(temp, f.text);
     renameSync(temp, target);

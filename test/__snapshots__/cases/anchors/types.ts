@@ -5,7 +5,6 @@ export interface A {
   updatedAt?: number;
   aName?: string;
 }
-
 /** The wire form of {@link A}: keys exactly as they travel in JSON. */
 export interface AWire {
   created_at?: number;
@@ -17,7 +16,6 @@ export interface B {
   createdAt?: number;
   updatedAt?: number;
 }
-
 /** The wire form of {@link B}: keys exactly as they travel in JSON. */
 export interface BWire {
   created_at?: number;

@@ -4,7 +4,6 @@ export interface Pet {
   petType: string;
   name: string;
 }
-
 /** The wire form of {@link Pet}: keys exactly as they travel in JSON. */
 export interface PetWire {
   pet_type: string;
@@ -16,7 +15,6 @@ export interface Dog {
   name: string;
   barkVolume: number;
 }
-
 /** The wire form of {@link Dog}: keys exactly as they travel in JSON. */
 export interface DogWire {
   pet_type: "doggo";
@@ -29,7 +27,6 @@ export interface Cat {
   name: string;
   livesLeft?: number;
 }
-
 /** The wire form of {@link Cat}: keys exactly as they travel in JSON. */
 export interface CatWire {
   pet_type: "cat";
@@ -40,6 +37,7 @@ export interface CatWire {
 export type AnyPet = Dog | Cat;
 /** The wire form of {@link AnyPet}: keys exactly as they travel in JSON. */
 export type AnyPetWire = DogWire | CatWire;
+
 export type Shape = ShapeSquare | ShapeCircle;
 /** The wire form of {@link Shape}: keys exactly as they travel in JSON. */
 export type ShapeWire = ShapeSquareWire | ShapeCircleWire;
@@ -48,7 +46,6 @@ export interface ShapeSquare {
   kind: "square";
   sideLength: number;
 }
-
 /** The wire form of {@link ShapeSquare}: keys exactly as they travel in JSON. */
 export interface ShapeSquareWire {
   kind: "square";
@@ -59,7 +56,6 @@ export interface ShapeCircle {
   kind: "circle";
   radiusCm: number;
 }
-
 /** The wire form of {@link ShapeCircle}: keys exactly as they travel in JSON. */
 export interface ShapeCircleWire {
   kind: "circle";
@@ -75,7 +71,6 @@ export interface Owner {
   favouriteShape?: Shape;
   contact?: OwnerContactVariant1 | OwnerContactVariant2;
 }
-
 /** The wire form of {@link Owner}: keys exactly as they travel in JSON. */
 export interface OwnerWire {
   pets: AnyPetWire[];
@@ -87,7 +82,6 @@ export interface OwnerContactVariant1 {
   /** @format email */
   emailAddress: string;
 }
-
 /** The wire form of {@link OwnerContactVariant1}: keys exactly as they travel in JSON. */
 export interface OwnerContactVariant1Wire {
   /** @format email */
@@ -97,7 +91,6 @@ export interface OwnerContactVariant1Wire {
 export interface OwnerContactVariant2 {
   phoneNumber: string;
 }
-
 /** The wire form of {@link OwnerContactVariant2}: keys exactly as they travel in JSON. */
 export interface OwnerContactVariant2Wire {
   phone_number: string;

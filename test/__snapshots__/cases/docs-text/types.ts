@@ -26,7 +26,6 @@ export interface Tricky {
   /** Written next to the $ref. */
   refDescribed?: Target;
 }
-
 /** The wire form of {@link Tricky}: keys exactly as they travel in JSON. */
 export interface TrickyWire {
   /** A value *\/ console.log('pwned') /\* */
@@ -61,6 +60,5 @@ export type TrickyModeWire = TrickyMode;
 export interface Target {
   id?: string;
 }
-
 /** The wire form of {@link Target}: the same keys. */
 export type TargetWire = Target;

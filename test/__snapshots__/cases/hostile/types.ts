@@ -21,7 +21,6 @@ export interface Hostile {
   nestedThing?: HostileNestedThing;
   enumText?: HostileEnumText;
 }
-
 /** The wire form of {@link Hostile}: keys exactly as they travel in JSON. */
 export interface HostileWire {
   "123"?: number;
@@ -47,9 +46,9 @@ export interface HostileWire {
 export interface HostileNestedThing {
   __proto__?: { [key: string]: string };
 }
-
 /** The wire form of {@link HostileNestedThing}: the same keys. */
 export type HostileNestedThingWire = HostileNestedThing;
+
 export type HostileEnumText = "*/" | "`" | "${a}" | "line\nbreak" | "quote\"" | "back\\slash" | "";
 /** Every value of {@link HostileEnumText}, in spec order. */
 export const hostileEnumTextValues: readonly HostileEnumText[] = ["*/", "`", "${a}", "line\nbreak", "quote\"", "back\\slash", ""];
@@ -59,7 +58,6 @@ export type HostileEnumTextWire = HostileEnumText;
 export interface FooBar {
   aB?: string;
 }
-
 /** The wire form of {@link FooBar}: keys exactly as they travel in JSON. */
 export interface FooBarWire {
   a_b?: string;
@@ -68,7 +66,6 @@ export interface FooBarWire {
 export interface FooBar2 {
   cD?: string;
 }
-
 /** The wire form of {@link FooBar2}: keys exactly as they travel in JSON. */
 export interface FooBar2Wire {
   c_d?: string;
@@ -77,7 +74,6 @@ export interface FooBar2Wire {
 export interface FooBar3 {
   eF?: string;
 }
-
 /** The wire form of {@link FooBar3}: keys exactly as they travel in JSON. */
 export interface FooBar3Wire {
   e_f?: string;
@@ -86,12 +82,15 @@ export interface FooBar3Wire {
 export type Pet = string;
 /** The wire form of {@link Pet}: the same keys. */
 export type PetWire = Pet;
+
 export type Pet2 = string;
 /** The wire form of {@link Pet2}: the same keys. */
 export type Pet2Wire = Pet2;
+
 export type PET3 = string;
 /** The wire form of {@link PET3}: the same keys. */
 export type PET3Wire = PET3;
+
 export type Class = string;
 /** The wire form of {@link Class}: the same keys. */
 export type ClassWire = Class;
@@ -99,12 +98,13 @@ export type ClassWire = Class;
 export interface Default {
   delete?: string;
 }
-
 /** The wire form of {@link Default}: the same keys. */
 export type DefaultWire = Default;
+
 export type EtcPasswd = string;
 /** The wire form of {@link EtcPasswd}: the same keys. */
 export type EtcPasswdWire = EtcPasswd;
+
 export type CWindows = string;
 /** The wire form of {@link CWindows}: the same keys. */
 export type CWindowsWire = CWindows;
@@ -112,7 +112,6 @@ export type CWindowsWire = CWindows;
 export interface Proto {
   xY?: string;
 }
-
 /** The wire form of {@link Proto}: keys exactly as they travel in JSON. */
 export interface ProtoWire {
   x_y?: string;
@@ -121,9 +120,11 @@ export interface ProtoWire {
 export type Constructor = string;
 /** The wire form of {@link Constructor}: the same keys. */
 export type ConstructorWire = Constructor;
+
 export type AbC = string;
 /** The wire form of {@link AbC}: the same keys. */
 export type AbCWire = AbC;
+
 export type Abc2 = number;
 /** The wire form of {@link Abc2}: the same keys. */
 export type Abc2Wire = Abc2;

@@ -22,7 +22,6 @@ export interface Keys {
   $schema?: string;
   urlPath?: string;
 }
-
 /** The wire form of {@link Keys}: keys exactly as they travel in JSON. */
 export interface KeysWire {
   userID?: string;
@@ -52,12 +51,13 @@ export interface Collide {
   fooBar?: number;
   "foo-bar"?: boolean;
 }
-
 /** The wire form of {@link Collide}: the same keys. */
 export type CollideWire = Collide;
+
 export type Pet = string;
 /** The wire form of {@link Pet}: the same keys. */
 export type PetWire = Pet;
+
 export type Pet2 = number;
 /** The wire form of {@link Pet2}: the same keys. */
 export type Pet2Wire = Pet2;
@@ -65,7 +65,6 @@ export type Pet2Wire = Pet2;
 export interface RepositoryAdvisory {
   cveId?: string;
 }
-
 /** The wire form of {@link RepositoryAdvisory}: keys exactly as they travel in JSON. */
 export interface RepositoryAdvisoryWire {
   cve_id?: string;
@@ -74,7 +73,6 @@ export interface RepositoryAdvisoryWire {
 export interface Error {
   errorCode?: string;
 }
-
 /** The wire form of {@link Error}: keys exactly as they travel in JSON. */
 export interface ErrorWire {
   error_code?: string;
@@ -83,9 +81,11 @@ export interface ErrorWire {
 export type ParseError2 = string;
 /** The wire form of {@link ParseError2}: the same keys. */
 export type ParseError2Wire = ParseError2;
+
 export type NonNullable2 = string;
 /** The wire form of {@link NonNullable2}: the same keys. */
 export type NonNullable2Wire = NonNullable2;
+
 export type _1stPlace = string;
 /** The wire form of {@link _1stPlace}: the same keys. */
 export type _1stPlaceWire = _1stPlace;
@@ -93,7 +93,6 @@ export type _1stPlaceWire = _1stPlace;
 export interface Parent {
   child?: ParentChild2;
 }
-
 /** The wire form of {@link Parent}: keys exactly as they travel in JSON. */
 export interface ParentWire {
   child?: ParentChild2Wire;
@@ -102,7 +101,6 @@ export interface ParentWire {
 export interface ParentChild2 {
   childName?: string;
 }
-
 /** The wire form of {@link ParentChild2}: keys exactly as they travel in JSON. */
 export interface ParentChild2Wire {
   child_name?: string;
@@ -111,6 +109,5 @@ export interface ParentChild2Wire {
 export interface ParentChild {
   explicit?: boolean;
 }
-
 /** The wire form of {@link ParentChild}: the same keys. */
 export type ParentChildWire = ParentChild;

@@ -10,7 +10,6 @@ export interface Job {
   nEpochs?: number;
   plainRef?: JobError;
 }
-
 /** The wire form of {@link Job}: keys exactly as they travel in JSON. */
 export interface JobWire {
   id: string;
@@ -33,6 +32,5 @@ export interface JobError {
   code: string;
   message?: string | null;
 }
-
 /** The wire form of {@link JobError}: the same keys. */
 export type JobErrorWire = JobError;

@@ -10,7 +10,6 @@ export interface Job {
   tags?: string[] | null;
   mode?: JobMode | null;
 }
-
 /** The wire form of {@link Job}: keys exactly as they travel in JSON. */
 export interface JobWire {
   id: string;
@@ -32,6 +31,5 @@ export type JobModeWire = JobMode;
 export interface JobError {
   code: string;
 }
-
 /** The wire form of {@link JobError}: the same keys. */
 export type JobErrorWire = JobError;

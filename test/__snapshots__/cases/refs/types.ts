@@ -7,7 +7,6 @@ export interface Order {
   tilde?: CD;
   spaced?: WithSpace;
 }
-
 /** The wire form of {@link Order}: keys exactly as they travel in JSON. */
 export interface OrderWire {
   line_items?: LineItemWire[];
@@ -20,9 +19,11 @@ export interface OrderWire {
 export type AB = string;
 /** The wire form of {@link AB}: the same keys. */
 export type ABWire = AB;
+
 export type CD = number;
 /** The wire form of {@link CD}: the same keys. */
 export type CDWire = CD;
+
 export type WithSpace = boolean;
 /** The wire form of {@link WithSpace}: the same keys. */
 export type WithSpaceWire = WithSpace;
@@ -31,7 +32,6 @@ export interface LineItem {
   skuCode: string;
   unitPrice?: Money;
 }
-
 /** The wire form of {@link LineItem}: keys exactly as they travel in JSON. */
 export interface LineItemWire {
   sku_code: string;
@@ -42,7 +42,6 @@ export interface Pet {
   petName?: string;
   owner?: Money;
 }
-
 /** The wire form of {@link Pet}: keys exactly as they travel in JSON. */
 export interface PetWire {
   pet_name?: string;
@@ -53,7 +52,6 @@ export interface Money {
   amountCents?: number;
   currencyCode?: string;
 }
-
 /** The wire form of {@link Money}: keys exactly as they travel in JSON. */
 export interface MoneyWire {
   amount_cents?: number;
