@@ -16,7 +16,7 @@ import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
 import type { GenerateOptions } from "./options.js";
 import { applyTransforms } from "./transform/index.js";
-import { selectDecls } from "./transform/select.js";
+import { selectDecls, selectedDiagnostics } from "./transform/select.js";
 
 export type { GenerateOptions } from "./options.js";
 
@@ -75,7 +75,7 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const built = buildIr(specs, checked);
   const ir0 = lap();
   const selected = selectDecls(built.ir, options, specs.root);
-  const diagnostics = [...checked.diagnostics, ...built.diagnostics, ...selected.diagnostics.map((d) => withPosition(d, specs))];
+  const diagnostics = [...selectedDiagnostics([...checked.diagnostics, ...built.diagnostics], built.ir, selected.ir), ...selected.diagnostics.map((d) => withPosition(d, specs))];
   if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
   const ir = applyTransforms(selected.ir, options);
   const transform = lap();

@@ -108,6 +108,31 @@ export function toParseIssues(drafts: readonly IssueDraft[]): ParseIssue[] {
   });
 }
 
+/** A generated `parseXInto` worker: validates `value`, maps it, and adds what is wrong to `issues`. */
+export type ParseWorker = (value: unknown, issues: IssueDraft[]) => unknown;
+
+/** Runs a parse worker: its value, or a {@link ParseError} listing every issue found. */
+export function runParse<T>(worker: ParseWorker, json: unknown): T {
+  const issues: IssueDraft[] = [];
+  const value = worker(json, issues);
+  if (issues.length > 0) throw new ParseError(toParseIssues(issues));
+  return value as T;
+}
+
+/** Runs a parse worker without throwing: `{ ok: true, value }` or `{ ok: false, issues }`. */
+export function runSafeParse<T>(worker: ParseWorker, json: unknown): SafeParseResult<T> {
+  const issues: IssueDraft[] = [];
+  let value: unknown;
+  try {
+    value = worker(json, issues);
+  } catch (error) {
+    // only a value JSON cannot hold gets here: a cycle, nesting too deep for the stack, a throwing getter
+    const received = String(error);
+    return { ok: false, issues: [...toParseIssues(issues), { wirePath: "$", modelPath: "", expected: "a JSON value", received, message: `$: expected a JSON value, received ${received}` }] };
+  }
+  return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as T };
+}
+
 const PATH_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** `$` + `.key`, `[3]`, `["weird key"]`; with root `""`, a leading identifier has no dot: `data[3].createdAt`. */

@@ -102,6 +102,21 @@ describe("--include / --exclude", () => {
     expect(result.files.some((f) => f.path === "docs/CreateFineTuningJobRequest.md")).toBe(false);
   });
 
+  it("shows no warnings about the schemas it leaves out", () => {
+    const spec = join(ROOT, "spec", "cases", "select-warnings.yaml");
+    const where = (r: ReturnType<typeof generate>): string[] => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer ?? ""}`);
+    expect(where(generate({ input: spec }))).toEqual([
+      "warning pattern-invalid #/components/schemas/Kept/properties/code/pattern",
+      "warning pattern-invalid #/components/schemas/Needed/pattern",
+      "warning pattern-invalid #/components/schemas/Left/properties/code/pattern",
+    ]);
+    expect(where(generate({ input: spec, include: ["Kept"] }))).toEqual([
+      "warning pattern-invalid #/components/schemas/Kept/properties/code/pattern",
+      "warning pattern-invalid #/components/schemas/Needed/pattern",
+    ]);
+    expect(where(generate({ input: spec, exclude: ["Kept", "Needed"] }))).toEqual(["warning pattern-invalid #/components/schemas/Left/properties/code/pattern"]);
+  });
+
   it("an unknown name is an error that suggests the right one", () => {
     const result = generate({ input: SPEC, include: ["finetuningjob"] });
     expect(result.files).toEqual([]);

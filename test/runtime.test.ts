@@ -97,6 +97,29 @@ describe("templates/runtime.ts", () => {
     expect(new runtime.ParseError(many).message).toMatch(/^7 issues: .*\.\.\. and 2 more$/);
   });
 
+  it("runParse returns the worker's value or throws a ParseError with every issue; runSafeParse never throws", () => {
+    const worker: runtime.ParseWorker = (value, issues) => {
+      if (typeof value !== "number") runtime.addIssue(issues, "number", value, ["n"], ["n"]);
+      if (value === "both") runtime.addIssue(issues, "not both", value);
+      return { n: value };
+    };
+    expect(runtime.runParse<{ n: number }>(worker, 3)).toStrictEqual({ n: 3 });
+    expect(runtime.runSafeParse<{ n: number }>(worker, 3)).toStrictEqual({ ok: true, value: { n: 3 } });
+    expect(() => runtime.runParse(worker, "both")).toThrow(runtime.ParseError);
+    expect(() => runtime.runParse(worker, "both")).toThrow('2 issues: $.n: expected number, received string "both"; $: expected not both, received string "both"');
+    const failed = runtime.runSafeParse(worker, "x");
+    expect(failed).toStrictEqual({ ok: false, issues: [{ wirePath: "$.n", modelPath: "n", expected: "number", received: 'string "x"', message: '$.n: expected number, received string "x"' }] });
+  });
+
+  it("runSafeParse reports a worker that throws (a cycle, a throwing getter) as an issue at the root", () => {
+    const cyclic: runtime.ParseWorker = () => {
+      throw new RangeError("Maximum call stack size exceeded");
+    };
+    const result = runtime.runSafeParse(cyclic, {});
+    expect(result.ok).toBe(false);
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual(["$: expected a JSON value, received RangeError: Maximum call stack size exceeded"]);
+  });
+
   it("codePointLength counts code points, not UTF-16 units", () => {
     expect(runtime.codePointLength("")).toBe(0);
     expect(runtime.codePointLength("abc")).toBe(3);

@@ -11,12 +11,13 @@
  * - `integer` is `Number.isInteger`; `const` objects and arrays compare deeply (`jsonEquals`).
  * - Keys that name something on `Object.prototype` are read with an own-property check (`fieldOf`).
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { WriterFunction } from "ts-morph";
 import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever, declMap } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { accessor } from "./mappers.js";
+import { functionDecl } from "./print.js";
 import type { Side } from "./type-expr.js";
 import type { UnknownKeys } from "../options.js";
 
@@ -32,12 +33,12 @@ interface GuardContext {
   readonly uses: Set<string>;
 }
 
-export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): FunctionDeclarationStructure[] {
+export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): WriterFunction[] {
   const ctx: GuardContext = { names, decls: declMap(ir), uses, unknownKeys };
   return ir.decls.flatMap((decl) => [guard(decl, "wire", analysis, ctx), guard(decl, "model", analysis, ctx)]);
 }
 
-function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): FunctionDeclarationStructure {
+function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): WriterFunction {
   const n = ctx.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
   const doc =
@@ -47,15 +48,7 @@ function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): F
   let statements: string[];
   if (side === "wire" && !analysis.renames.has(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, "value", side, ctx, 1));
-  return {
-    kind: StructureKind.Function,
-    name: side === "wire" ? n.isWire : n.isModel,
-    isExported: true,
-    docs: [doc],
-    parameters: [{ name: "value", type: "unknown" }],
-    returnType: `value is ${type}`,
-    statements,
-  };
+  return functionDecl({ doc, exported: true, name: side === "wire" ? n.isWire : n.isModel, parameters: "value: unknown", returns: `value is ${type}`, body: statements });
 }
 
 /** `return a && b && c;`, one conjunct a line when there are several. */

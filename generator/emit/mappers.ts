@@ -10,12 +10,13 @@
  *   constant properties equal). A value no member accepts passes through unchanged.
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
-import { StructureKind, type FunctionDeclarationStructure } from "ts-morph";
+import type { WriterFunction } from "ts-morph";
 import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
+import { functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
 type Direction = "fromWire" | "toWire";
@@ -33,27 +34,26 @@ export interface MapperContext {
   readonly uses: Set<string>;
 }
 
-export function emitMappers(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): FunctionDeclarationStructure[] {
+export function emitMappers(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): WriterFunction[] {
   const ctx: MapperContext = { names, analysis, decls: declMap(ir), uses, unknownKeys };
   return ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
 }
 
-function mapper(decl: Decl, dir: Direction, ctx: MapperContext): FunctionDeclarationStructure {
+function mapper(decl: Decl, dir: Direction, ctx: MapperContext): WriterFunction {
   const n = ctx.names.decl(decl.id);
   const [param, inType, outType] = dir === "fromWire" ? ["wire", n.wire, n.model] : ["model", n.model, n.wire];
   const doc =
     dir === "fromWire"
       ? `Maps a {@link ${n.wire}} (JSON as received) to a {@link ${n.model}}. Does not validate: see \`${n.parse}\`.`
       : `Maps a {@link ${n.model}} to a {@link ${n.wire}}, ready for \`JSON.stringify\`.`;
-  return {
-    kind: StructureKind.Function,
+  return functionDecl({
+    doc,
+    exported: true,
     name: dir === "fromWire" ? n.fromWire : n.toWire,
-    isExported: true,
-    docs: [doc],
-    parameters: [{ name: param, type: inType }],
-    returnType: outType,
-    statements: body(decl, dir, param, outType, ctx),
-  };
+    parameters: `${param}: ${inType}`,
+    returns: outType,
+    body: body(decl, dir, param, outType, ctx),
+  });
 }
 
 /** Collects lines eagerly (so helper imports are known before printing); indentation is two spaces a level. */

@@ -13,6 +13,7 @@ import { nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { docLines, writeDoc } from "./jsdoc.js";
+import { constDecl, functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
 /** One writer function per declaration: its model type (and value list), then its wire type; a blank line between declarations. */
@@ -44,19 +45,21 @@ function declType(decl: Decl, side: Side, names: Names): WriterFunction[] {
   if (node.kind === "enum" && side === "model") {
     const values = `[${node.values.map((v) => JSON.stringify(v)).join(", ")}]`;
     if (node.open !== true) {
-      return [typeAlias(docs, name, typeExpr(node, side, names)), constant([`Every value of {@link ${name}}, in spec order.`], n.values, `readonly ${name}[]`, values)];
+      return [typeAlias(docs, name, typeExpr(node, side, names)), constDecl(true, n.values, `readonly ${name}[]`, values, `Every value of {@link ${name}}, in spec order.`)];
     }
     const description = `${decl.doc.description ?? ""}\n\nOpen: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`.trim();
     return [
       typeAlias([`The values {@link ${name}} lists in the spec.`], n.known, node.values.map((v) => JSON.stringify(v)).join(" | ")),
       typeAlias(docLines({ ...decl.doc, description }), name, `${n.known} | (string & {})`),
-      constant([`Every value {@link ${name}} lists, in spec order.`], n.values, `readonly ${n.known}[]`, values),
-      (w) => {
-        writeDoc(w, [`True when \`value\` is one of the values the spec lists for {@link ${name}}.`]);
-        w.write(`export function ${n.isKnown}(value: string): value is ${n.known} `).block(() => {
-          w.writeLine(`return (${n.values} as readonly string[]).includes(value);`);
-        });
-      },
+      constDecl(true, n.values, `readonly ${n.known}[]`, values, `Every value {@link ${name}} lists, in spec order.`),
+      functionDecl({
+        doc: `True when \`value\` is one of the values the spec lists for {@link ${name}}.`,
+        exported: true,
+        name: n.isKnown,
+        parameters: "value: string",
+        returns: `value is ${n.known}`,
+        body: [`return (${n.values} as readonly string[]).includes(value);`],
+      }),
     ];
   }
   return [typeAlias(docs, name, typeExpr(node, side, names))];
@@ -66,13 +69,6 @@ function typeAlias(docs: readonly string[], name: string, type: string): WriterF
   return (w) => {
     writeDoc(w, docs);
     w.write(`export type ${name} = ${type};`);
-  };
-}
-
-function constant(docs: readonly string[], name: string, type: string, value: string): WriterFunction {
-  return (w) => {
-    writeDoc(w, docs);
-    w.write(`export const ${name}: ${type} = ${value};`);
   };
 }
 

@@ -48,6 +48,7 @@ export const RUNTIME_EXPORTS: readonly string[] = [
   // guards and parse (types too: the names are taken in the generated modules all the same)
   "ParseIssue", "SafeParseResult", "ParseError", "PathSegment", "IssueDraft", "addIssue", "nestIssues", "toParseIssues",
   "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue", "hasOnlyKeys",
+  "ParseWorker", "runParse", "runSafeParse",
 ];
 
 /** Global types that generated code refers to. */

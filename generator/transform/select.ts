@@ -60,6 +60,22 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
   return { ir: { decls: ir.decls.filter((d) => keep.has(d.id)) }, diagnostics };
 }
 
+/**
+ * With a selection, warnings about component schemas that were left out are noise: they are dropped.
+ * Errors stay (the document is broken either way), as do warnings about anything that is not a schema.
+ */
+export function selectedDiagnostics(diagnostics: readonly Diagnostic[], full: Ir, selected: Ir): Diagnostic[] {
+  if (full === selected) return [...diagnostics];
+  const kept = new Set(selected.decls.map((d) => d.id));
+  const left = new Set(full.decls.filter((d) => d.source === "component" && !kept.has(d.id)).map((d) => `${d.origin.file}\n${encodePointer(d.origin.path)}`));
+  return diagnostics.filter((d) => d.severity === "error" || d.pointer === undefined || !left.has(`${d.file}\n${schemaPointer(d.pointer)}`));
+}
+
+/** `#/components/schemas/Foo/properties/x` → `#/components/schemas/Foo`. */
+function schemaPointer(pointer: string): string {
+  return pointer.split("/").slice(0, 4).join("/");
+}
+
 function matches(pattern: string, name: string): boolean {
   if (!pattern.includes("*")) return pattern === name;
   const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");

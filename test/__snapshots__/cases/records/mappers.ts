@@ -78,9 +78,7 @@ export function mixedFromWire(wire: MixedWire): Mixed {
       default:
         setOwn(model, key, fieldOf(wire, key));
     }
-
   }
-
   return model;
 }
 
@@ -96,9 +94,7 @@ export function mixedToWire(model: Mixed): MixedWire {
       default:
         setOwn(wire, key, fieldOf(model, key));
     }
-
   }
-
   return wire;
 }
 
