@@ -1,6 +1,7 @@
 /**
- * `parseX(json): X` and `safeParseX(json): SafeParseResult<X>` for every declaration. Both call a private
- * worker, `parseXInto(value, issues)`, that validates the wire value and builds the model in one pass:
+ * `parseX(json): X` and `safeParseX(json): SafeParseResult<X>` for every declaration. Both hand a private
+ * worker, `parseXInto(value, issues)`, to the runtime (`runParse` throws a `ParseError`, `runSafeParse`
+ * returns the issues); the worker validates the wire value and builds the model in one pass:
  *
  * - the model it builds is exactly what `xFromWire` would return for a valid value (same members chosen,
  *   same keys in the same order, unknown keys dropped, values that need no conversion shared);
@@ -19,14 +20,15 @@
  *   union its schema name as tag when the spec maps none;
  * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
  */
+import type { WriterFunction } from "ts-morph";
 import type { UnknownKeys } from "../options.js";
-import { StructureKind, VariableDeclarationKind, type FunctionDeclarationStructure, type VariableStatementStructure } from "ts-morph";
 import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
 import { assertNever, declMap, isNull } from "../ir/walk.js";
 import { patternConstName, type Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
 import { accessor, shapeTest } from "./mappers.js";
+import { constDecl, functionDecl } from "./print.js";
 import { propertyName } from "./type-expr.js";
 
 interface ParseContext {
@@ -43,83 +45,59 @@ interface ParseContext {
 
 export interface ParseOutput {
   /** Module-level `RegExp` consts, then the functions. */
-  readonly statements: (VariableStatementStructure | FunctionDeclarationStructure)[];
+  readonly statements: WriterFunction[];
 }
 
 export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): ParseOutput {
   const ctx: ParseContext = { names, analysis, decls: declMap(ir), uses, patterns: new Map(), unknownKeys };
   uses.add("IssueDraft");
   uses.add("SafeParseResult");
-  uses.add("ParseError");
-  uses.add("toParseIssues");
+  uses.add("runParse");
+  uses.add("runSafeParse");
   const functions = ir.decls.flatMap((decl) => [worker(decl, ctx), parse(decl, ctx), safeParse(decl, ctx)]);
-  const consts: VariableStatementStructure[] = [...ctx.patterns].map(([pattern, name]) => ({
-    kind: StructureKind.VariableStatement,
-    declarationKind: VariableDeclarationKind.Const,
-    declarations: [{ name, type: "RegExp", initializer: `new RegExp(${JSON.stringify(pattern)}, "u")` }],
-  }));
+  const consts = [...ctx.patterns].map(([pattern, name]) => constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`));
   return { statements: [...consts, ...functions] };
 }
 
-function parse(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+/** `parseX(json)`: the worker's model, or a `ParseError` (the runtime's `runParse`). */
+function parse(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.names.decl(decl.id);
-  return {
-    kind: StructureKind.Function,
+  return functionDecl({
+    doc: `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n@throws {ParseError} listing every issue found, with wire and model paths.`,
+    exported: true,
     name: n.parse,
-    isExported: true,
-    docs: [
-      `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n@throws {ParseError} listing every issue found, with wire and model paths.`,
-    ],
-    parameters: [{ name: "json", type: "unknown" }],
-    returnType: n.model,
-    statements: [
-      "const issues: IssueDraft[] = [];",
-      `const value = ${n.parseInto}(json, issues);`,
-      "if (issues.length > 0) throw new ParseError(toParseIssues(issues));",
-      `return value as ${n.model};`,
-    ],
-  };
+    parameters: "json: unknown",
+    returns: n.model,
+    body: [`return runParse<${n.model}>(${n.parseInto}, json);`],
+  });
 }
 
-function safeParse(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+/** `safeParseX(json)`: never throws (the runtime's `runSafeParse`). */
+function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.names.decl(decl.id);
-  return {
-    kind: StructureKind.Function,
+  return functionDecl({
+    doc: `Like \`${n.parse}\`, but returns \`{ ok: true, value }\` or \`{ ok: false, issues }\` and never throws.`,
+    exported: true,
     name: n.safeParse,
-    isExported: true,
-    docs: [`Like \`${n.parse}\`, but returns \`{ ok: true, value }\` or \`{ ok: false, issues }\` and never throws.`],
-    parameters: [{ name: "json", type: "unknown" }],
-    returnType: `SafeParseResult<${n.model}>`,
-    statements: [
-      "const issues: IssueDraft[] = [];",
-      "let value: unknown;",
-      "try {",
-      `  value = ${n.parseInto}(json, issues);`,
-      "} catch (error) {",
-      "  // only a value JSON cannot hold gets here: a cycle, nesting too deep for the stack, a throwing getter",
-      `  return { ok: false, issues: [...toParseIssues(issues), { wirePath: "$", modelPath: "", expected: "a JSON value", received: String(error), message: \`$: expected a JSON value, received \${String(error)}\` }] };`,
-      "}",
-      `return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as ${n.model} };`,
-    ],
-  };
+    parameters: "json: unknown",
+    returns: `SafeParseResult<${n.model}>`,
+    body: [`return runSafeParse<${n.model}>(${n.parseInto}, json);`],
+  });
 }
 
-function worker(decl: Decl, ctx: ParseContext): FunctionDeclarationStructure {
+function worker(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.names.decl(decl.id);
   const w = new Writer(ctx);
   const out = w.gen(decl.node, "value", ROOT, false);
   w.line(`return ${out};`);
-  return {
-    kind: StructureKind.Function,
+  return functionDecl({
+    doc: `Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues (paths relative to \`value\`) to \`issues\`. The result is only meaningful when no issue was added.`,
+    exported: false,
     name: n.parseInto,
-    docs: [`Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues (paths relative to \`value\`) to \`issues\`. The result is only meaningful when no issue was added.`],
-    parameters: [
-      { name: "value", type: "unknown" },
-      { name: "issues", type: "IssueDraft[]" },
-    ],
-    returnType: "unknown",
-    statements: [w.lines.join("\n")],
-  };
+    parameters: "value: unknown, issues: IssueDraft[]",
+    returns: "unknown",
+    body: w.lines,
+  });
 }
 
 /** A path relative to the current function: code expressions of wire and model segments. */
