@@ -1,6 +1,6 @@
 /**
  * The command line. The only module that prints or decides exit codes:
- * 0 ok, 1 `--check` found drift, 2 invalid input or usage, 3 internal error.
+ * 0 ok, 1 `--check` found drift, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.
  */
 import { watch as watchFile, readFileSync, type FSWatcher } from "node:fs";
 import { relative, resolve } from "node:path";
@@ -9,7 +9,7 @@ import { findConfig, loadConfig, type JobConfig } from "./config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
 import { UNKNOWN_KEYS, type UnknownKeys } from "./options.js";
 import { cacheDir, isFresh, remember } from "./write/cache.js";
-import { checkFiles, MANIFEST, writeFiles } from "./write/write-files.js";
+import { checkFiles, MANIFEST, WriteError, writeFiles } from "./write/write-files.js";
 
 const USAGE = `Usage: wirecase generate [options]
 
@@ -27,7 +27,7 @@ const USAGE = `Usage: wirecase generate [options]
   -q, --quiet             print errors only
 
 Flags override the config file. With no config file, --input and --output are required.
-Exit codes: 0 ok, 1 --check found differences, 2 invalid input or usage, 3 internal error.`;
+Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.`;
 
 /** Warnings shown per diagnostic code before the rest are summarised. */
 const SHOWN_PER_CODE = 5;
@@ -125,6 +125,10 @@ function reportFailure(error: unknown): number {
     printDiagnostics(error.diagnostics, false);
     return 2;
   }
+  if (error instanceof WriteError) {
+    process.stderr.write(`wirecase: ${error.message}\n`);
+    return 2;
+  }
   process.stderr.write(
     `wirecase: internal error: ${(error as Error).stack ?? String(error)}\n` +
       "This is a bug in wirecase, not in your spec. Please report it with the spec (or a small part of it) that triggers it.\n",
@@ -165,6 +169,7 @@ async function runJob(job: JobConfig, check: boolean, quiet: boolean, force: boo
     return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
   }
   const report = writeFiles(job.output, result.files);
+  for (const p of report.notRemoved) process.stderr.write(`wirecase: warning: could not remove ${output}/${p}, which an earlier run wrote and this one does not\n`);
   if (cache !== undefined) remember(cache, job.output, options, result.sources, [...result.files.map((f) => f.path), MANIFEST]);
   if (!quiet) {
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;

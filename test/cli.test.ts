@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import { main } from "../generator/main.js";
@@ -54,6 +54,19 @@ describe("wirecase generate (CLI)", () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain("missing-ref.yaml:10:11: error: $ref \"#/components/schemas/Nope\" points to nothing");
     expect(readFileSync(join(out, "types.ts"), "utf8")).toBe(before);
+  });
+
+  it("a file that cannot be written: a clear message, exit 2, and the folder exactly as it was", async () => {
+    // a first run with other options, so this run has changed files to write besides the docs folder's
+    expect((await run(["generate", "-i", SPEC, "-o", out, "--unknown-keys", "keep"])).code).toBe(0);
+    rmSync(join(out, "docs"), { recursive: true });
+    writeFileSync(join(out, "docs"), "a file where the docs folder goes");
+    const before = new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f), "utf8")]));
+    const r = await run(["generate", "-i", SPEC, "-o", out, "--unknown-keys", "reject"]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^wirecase: cannot write .*cli\/docs\/\S+\.md: .*; nothing in .*cli was changed/);
+    expect(r.stderr).not.toContain("internal error");
+    expect(new Map(readdirSync(out).map((f) => [f, readFileSync(join(out, f), "utf8")]))).toEqual(before);
   });
 
   it("--check: 0 when up to date, 1 on drift listing the files, and writes nothing", async () => {
@@ -117,7 +130,7 @@ describe("wirecase generate (CLI)", () => {
     expect((await run(["frobnicate"])).code).toBe(2);
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Exit codes: 0 ok, 1 --check found differences, 2 invalid input or usage, 3 internal error.");
+    expect(help.stdout).toContain("Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.");
   });
 
   it("the built bin runs (dist/ is built by `npm ci` through the prepare script)", () => {

@@ -17,7 +17,7 @@ import { assertNever, declMap } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { accessor } from "./mappers.js";
-import { functionDecl } from "./print.js";
+import { CHAIN, chain, functionDecl } from "./print.js";
 import type { Side } from "./type-expr.js";
 import type { UnknownKeys } from "../options.js";
 
@@ -51,10 +51,15 @@ function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): W
   return functionDecl({ doc, exported: true, name: side === "wire" ? n.isWire : n.isModel, parameters: "value: unknown", returns: `value is ${type}`, body: statements });
 }
 
-/** `return a && b && c;`, one conjunct a line when there are several. */
+/** `return a && b && c;`, one conjunct a line when there are several, in groups when there are many (see `chain`). */
 function returnLines(expr: Conjunction): string[] {
   if (expr.length <= 1) return [`return ${expr[0] ?? "true"};`];
-  return [`return ${expr[0]}`, ...expr.slice(1, -1).map((e) => `  && ${e}`), `  && ${expr.at(-1)};`];
+  const grouped = expr.length > CHAIN;
+  return expr.map((e, i) => {
+    const open = grouped && i % CHAIN === 0 ? "(" : "";
+    const close = grouped && (i % CHAIN === CHAIN - 1 || i === expr.length - 1) ? ")" : "";
+    return `${i === 0 ? "return " : "  && "}${open}${e}${close}${i === expr.length - 1 ? ";" : ""}`;
+  });
 }
 
 /** Conjuncts: the value passes when all do (an empty list passes everything). */
@@ -62,7 +67,7 @@ type Conjunction = string[];
 
 function join(parts: Conjunction): string {
   if (parts.length === 0) return "true";
-  return parts.length === 1 ? parts[0]! : `(${parts.join(" && ")})`;
+  return parts.length === 1 ? parts[0]! : `(${chain(parts, "&&")})`;
 }
 
 /** A reference TypeScript can narrow (`value`, `value.key`, `value["a b"]`, `v1`): checks may read it twice. */
@@ -96,7 +101,7 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
       return [`${input} === ${JSON.stringify(node.value)}`];
     case "enum":
       if (node.open === true) return [`typeof ${input} === "string"`];
-      return [`(${node.values.map((v) => `${input} === ${JSON.stringify(v)}`).join(" || ")})`];
+      return [`(${chain(node.values.map((v) => `${input} === ${JSON.stringify(v)}`), "||")})`];
     case "array": {
       const item = itemTest(node.items, side, ctx, depth);
       return item === undefined ? [`Array.isArray(${input})`] : [`Array.isArray(${input})`, `${input}.every(${item})`];
@@ -122,7 +127,7 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
       return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
       const members = node.members.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
-      return members.includes("true") ? [] : [`(${[...new Set(members)].join(" || ")})`];
+      return members.includes("true") ? [] : [`(${chain([...new Set(members)], "||")})`];
     }
     case "intersection":
       return impossible(node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1)));
@@ -157,7 +162,7 @@ function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): str
   const v = `v${depth}`;
   const parts = guardExpr(node, v, side, ctx, depth + 1);
   if (parts.length === 0) return undefined;
-  return `(${v}: unknown) => ${parts.length === 1 ? parts[0] : parts.join(" && ")}`;
+  return `(${v}: unknown) => ${parts.length === 1 ? parts[0] : chain(parts, "&&")}`;
 }
 
 function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {

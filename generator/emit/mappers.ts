@@ -16,7 +16,7 @@ import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
-import { functionDecl } from "./print.js";
+import { chain, functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
 type Direction = "fromWire" | "toWire";
@@ -277,7 +277,7 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
       return typeof node.value === "object" ? `typeof (${input} as unknown) === "object"` : `(${input} as unknown) === ${JSON.stringify(node.value)}`;
     case "enum":
       if (node.open === true) return `typeof (${input} as unknown) === "string"`;
-      return `(${node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`).join(" || ")})`;
+      return `(${chain(node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`), "||")})`;
     case "array":
     case "tuple":
       return `Array.isArray(${input} as unknown)`;
@@ -302,7 +302,7 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
         ctx.uses.add("isPlainObject");
         tests.push(`isPlainObject(${input} as unknown)`);
       }
-      return tests.join(" && ");
+      return chain(tests, "&&");
     }
     case "ref": {
       const target = ctx.decls.get(node.target);
@@ -310,9 +310,9 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
       return shapeTest(target.node, input, side, ctx, depth + 1, common);
     }
     case "union":
-      return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" || ")})`;
+      return `(${chain(node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)), "||")})`;
     case "intersection":
-      return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" && ")})`;
+      return `(${chain(node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)), "&&")})`;
     case "unknown":
       return "true";
     case "never":

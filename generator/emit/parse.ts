@@ -28,7 +28,7 @@ import { patternConstName, type Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
 import { accessor, shapeTest } from "./mappers.js";
-import { constDecl, functionDecl } from "./print.js";
+import { chain, constDecl, functionDecl } from "./print.js";
 import { propertyName } from "./type-expr.js";
 
 interface ParseContext {
@@ -380,7 +380,7 @@ class Writer {
       if (copyRest) {
         this.ctx.uses.add("setOwn");
         const k = this.fresh("k");
-        const known = node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`).join(" && ") || "true";
+        const known = chain(node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`), "&&") || "true";
         this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
           this.line(`if (${known}) setOwn(${m}, ${k}, ${input}[${k}]);`);
         });
@@ -451,7 +451,7 @@ class Writer {
       if (discriminator === undefined || values.length === 0) return undefined;
       this.ctx.uses.add("fieldOf");
       const field = `fieldOf(${input}, ${JSON.stringify(discriminator.property)})`;
-      return values.map((v) => `${field} === ${JSON.stringify(v)}`).join(" || ");
+      return chain(values.map((v) => `${field} === ${JSON.stringify(v)}`), "||");
     };
     const candidates: { m: Node; test: string; exact: boolean }[] = ordered.map(({ m, i }) => {
       const tag = tagTest(i);
@@ -539,7 +539,7 @@ function simpleFailure(node: Node, input: string): string | undefined {
       return typeof node.value === "object" ? undefined : `${input} !== ${JSON.stringify(node.value)}`;
     case "enum":
       if (node.open === true) return `typeof ${input} !== "string"`;
-      return node.values.map((v) => `${input} !== ${JSON.stringify(v)}`).join(" && ");
+      return chain(node.values.map((v) => `${input} !== ${JSON.stringify(v)}`), "&&");
     default:
       return undefined;
   }

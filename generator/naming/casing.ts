@@ -31,14 +31,53 @@ export function modelKey(key: string): string {
   return isIdentifier(result) ? result : key;
 }
 
-/** PascalCase type name from raw name parts: `["FineTuningJob", "error"]` → `FineTuningJobError`. */
+/**
+ * Longest type name, in UTF-8 bytes, before a collision suffix. The model name also names its doc page
+ * (`docs/<Name>.md`, written through a temporary name a few bytes longer), and file systems limit a file name to
+ * 255 bytes; names of schemas nested forty levels deep, or of a schema whose key is a sentence, would not fit.
+ */
+export const MAX_TYPE_NAME_BYTES = 100;
+
+/**
+ * PascalCase type name from raw name parts: `["FineTuningJob", "error"]` → `FineTuningJobError`. A name longer
+ * than {@link MAX_TYPE_NAME_BYTES} keeps its first part and as many of its last parts as fit
+ * (`DeepRootLevelLevel40…Level1` → `DeepLevel3Level2Level1`), and is cut if that part alone is too long.
+ */
 export function typeName(parts: readonly string[]): string {
   // identifier characters only (`²`, `①` are numbers but not identifier characters); `_` separates words
-  const words = parts.flatMap((p) => p.split(/[^\p{ID_Continue}]+|_+/u)).filter((w) => w !== "");
-  let name = words.map(upperFirst).join("");
+  const pascal = parts.map((p) =>
+    p
+      .split(/[^\p{ID_Continue}]+|_+/u)
+      .filter((w) => w !== "")
+      .map(upperFirst)
+      .join(""),
+  );
+  let name = pascal.join("");
+  if (bytes(name) > MAX_TYPE_NAME_BYTES) name = shorten(pascal);
   if (name === "") name = "Schema";
   if (!/^[\p{ID_Start}$_]/u.test(name)) name = `_${name}`;
   return name;
+}
+
+function shorten(pascal: readonly string[]): string {
+  const head = pascal[0] ?? "";
+  let tail = "";
+  for (let i = pascal.length - 1; i > 0; i--) {
+    const next = pascal[i]! + tail;
+    if (bytes(head + next) > MAX_TYPE_NAME_BYTES) break;
+    tail = next;
+  }
+  if (bytes(head + tail) <= MAX_TYPE_NAME_BYTES) return head + tail;
+  let name = "";
+  for (const c of head) {
+    if (bytes(name + c) > MAX_TYPE_NAME_BYTES) break;
+    name += c;
+  }
+  return name;
+}
+
+function bytes(text: string): number {
+  return Buffer.byteLength(text, "utf8");
 }
 
 /** `FineTuningJob` → `fineTuningJob`, `HTTPStatus` → `httpStatus`, `ID` → `id`. */

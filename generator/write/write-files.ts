@@ -14,6 +14,8 @@ export interface WriteReport {
   readonly written: readonly string[];
   readonly unchanged: readonly string[];
   readonly removed: readonly string[];
+  /** Files of the previous run that could not be removed. */
+  readonly notRemoved: readonly string[];
 }
 
 export interface Drift {
@@ -28,32 +30,45 @@ export function withManifest(files: readonly TextFile[]): TextFile[] {
   return [...files, { path: MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` }].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }
 
+/** A file could not be written (permissions, a full disk, a name the file system refuses); nothing was changed. */
+export class WriteError extends Error {}
+
 export function writeFiles(outDir: string, files: readonly TextFile[]): WriteReport {
   const root = resolve(outDir);
   const all = withManifest(files);
   for (const f of all) safePath(root, f.path);
   const previous = readManifest(root);
-  const written: string[] = [];
   const unchanged: string[] = [];
-  const folders = new Set<string>();
-  for (const f of all) {
-    const target = safePath(root, f.path);
-    if (readOrUndefined(target) === f.text) {
-      unchanged.push(f.path);
-      continue;
-    }
-    const folder = dirname(target);
-    if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
-    folders.add(folder);
-    const temp = `${target}.${process.pid}.tmp`;
-    writeFileSync(temp, f.text);
-    renameSync(temp, target);
-    written.push(f.path);
+  const changed: TextFile[] = [];
+  // the manifest last, so it never lists files that are not there yet
+  for (const f of [...all.filter((x) => x.path !== MANIFEST), ...all.filter((x) => x.path === MANIFEST)]) {
+    if (readOrUndefined(safePath(root, f.path)) === f.text) unchanged.push(f.path);
+    else changed.push(f);
   }
+  // every changed file goes to a temporary file first; only when all of them are written are they renamed
+  // into place (the manifest last), so a failure leaves the folder as it was
+  const staged: { temp: string; target: string }[] = [];
+  const folders = new Set<string>();
+  for (const f of changed) {
+    const target = safePath(root, f.path);
+    const temp = `${target}.${process.pid}.tmp`;
+    try {
+      const folder = dirname(target);
+      if (!folders.has(folder)) mkdirSync(folder, { recursive: true });
+      folders.add(folder);
+      writeFileSync(temp, f.text);
+      staged.push({ temp, target });
+    } catch (error) {
+      for (const t of [...staged.map((x) => x.temp), temp]) tryRemove(t);
+      throw new WriteError(`cannot write ${join(outDir, f.path)}: ${(error as Error).message}; nothing in ${outDir} was changed (check the folder's permissions and free space)`);
+    }
+  }
+  for (const s of staged) renameSync(s.temp, s.target);
   const keep = new Set(all.map((f) => f.path));
-  const removed = previous.filter((p) => !keep.has(p));
-  for (const p of removed) rmSync(safePath(root, p), { force: true });
-  return { written, unchanged, removed };
+  const removed: string[] = [];
+  const notRemoved: string[] = [];
+  for (const p of previous.filter((x) => !keep.has(x))) (tryRemove(safePath(root, p)) ? removed : notRemoved).push(p);
+  return { written: changed.map((f) => f.path), unchanged, removed, notRemoved };
 }
 
 /** Compares generated files with the disk without writing anything. */
@@ -80,6 +95,16 @@ function readManifest(root: string): string[] {
     return Array.isArray(parsed.files) ? parsed.files.filter((p): p is string => typeof p === "string" && isInside(root, p)) : [];
   } catch {
     return [];
+  }
+}
+
+/** Removes a file if it is there; false when the file system refuses (no permission, a name too long). */
+function tryRemove(path: string): boolean {
+  try {
+    rmSync(path, { force: true });
+    return true;
+  } catch {
+    return false;
   }
 }
 
