@@ -177,6 +177,8 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       const flat = node.kind === "union" && node.discriminator === undefined ? node.members : [node];
       for (const n of flat) {
         if (n.kind === "primitive" && n.type === "null") hasNull = true;
+        // `false` (or `enum: []`) as a member: no value is valid there, so it adds nothing to the union
+        else if (n.kind === "never") continue;
         else {
           members.push(n);
           origins.push(n.kind === "ref" ? n.target : undefined);
