@@ -75,6 +75,9 @@ export const FEATURE_CASES: readonly string[] = [
   "nullable-30.yaml",
   "nullable-31.yaml",
   "records.yaml",
+  "recursion-allof-extends.yaml",
+  "recursion-allof-mutual.yaml",
+  "recursion-allof-self.yaml",
   "refs/main.yaml",
   "shapes.yaml",
 ];

@@ -99,6 +99,12 @@ describe("objects, records and composition", () => {
     expect(node("B")).toEqual({ kind: "unknown" });
     expect(node("C")).toEqual({ kind: "never" });
   });
+  it("a `false` member adds nothing to a union (fuzz seeds 5 and 6: parse.ts did not type-check)", () => {
+    const { node } = build("3.1.0", "A: { anyOf: [false, { type: [integer, string] }, { type: string, enum: [] }] }\nB: { oneOf: [false, { type: 'null' }] }\nC: { anyOf: [false] }");
+    expect(node("A")).toEqual({ kind: "union", members: [{ kind: "primitive", type: "integer" }, { kind: "primitive", type: "string" }] });
+    expect(node("B")).toEqual(NULL);
+    expect(node("C")).toEqual({ kind: "never" });
+  });
   it("allOf of objects merges into one object, in member order, required from any member", () => {
     const { node } = build(
       "3.1.0",

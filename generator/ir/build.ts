@@ -13,6 +13,7 @@ import type { CheckedSpec, OpenApiVersion } from "../load/check-spec.js";
 import type { SpecSet } from "../load/read-spec.js";
 import { isRemote, locationId, refLocation, valueAt, type Location } from "../load/resolve-ref.js";
 import type { Constraints, Decl, Discriminator, Doc, Ir, Node, PrimitiveType, Property } from "./types.js";
+import { directRefs } from "./walk.js";
 
 type Schema = Readonly<Record<string, unknown>>;
 
@@ -135,16 +136,20 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     const own = ownObjectPart(schema);
     const ownUnion = schema["oneOf"] !== undefined || schema["anyOf"] !== undefined;
     if (members.length === 1 && own === undefined && !ownUnion) return build(members[0], child(at, "allOf", 0));
+    // `allOf: [{ $ref: X }, { description: ... }]`: exactly X (a reference to its declaration), not a copy of it
+    const sole = own === undefined && !ownUnion ? soleRef(members) : undefined;
+    if (sole !== undefined) return build(members[sole], child(at, "allOf", sole));
     const merged = mergeObjects(schema, at, new Set());
-    // a schema being merged already, further up (`A.p: allOf [A, {...}]`): a recursive type, kept as an intersection
-    const recursive = merged?.refs.some((id) => expanding.has(id)) === true;
-    if (merged !== undefined && !ownUnion && !recursive) {
-      for (const id of merged.refs) expanding.add(id);
-      try {
-        return objectFrom(merged.properties, merged.required, merged.additional);
-      } finally {
-        for (const id of merged.refs) expanding.delete(id);
-      }
+    // a schema being built or merged already, further up (`A.p: allOf [A, {...}]`): a recursive type, kept as an
+    // intersection with a reference to it (expanding it again would never end).
+    // Inside properties copied from a merged schema, a merge with refs is not expanded either: one level of
+    // copying, else schemas whose properties extend each other would be copied once per path through them.
+    const recursive = merged !== undefined && (merged.refs.some((id) => expanding.has(id)) || (copying > 0 && merged.refs.length > 0));
+    if (merged !== undefined && !ownUnion) {
+      if (!recursive) return expandingWhile(merged.refs, () => objectFrom(merged.properties, merged.required, merged.additional));
+      const nodes = members.flatMap((m, i) => (addsNoProperties(m) ? [] : [build(m, child(at, "allOf", i))]));
+      if (own !== undefined) nodes.push(buildObject(own, at));
+      return intersection(nodes);
     }
     // fragments such as `allOf: [{ type: string }, { minLength: 2 }]`: one schema with every keyword
     if (!ownUnion && members.every((m) => isSchemaObject(m) && !["$ref", "allOf", "oneOf", "anyOf", "properties"].some((k) => k in m))) {
@@ -172,6 +177,8 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       const flat = node.kind === "union" && node.discriminator === undefined ? node.members : [node];
       for (const n of flat) {
         if (n.kind === "primitive" && n.type === "null") hasNull = true;
+        // `false` (or `enum: []`) as a member: no value is valid there, so it adds nothing to the union
+        else if (n.kind === "never") continue;
         else {
           members.push(n);
           origins.push(n.kind === "ref" ? n.target : undefined);
@@ -415,13 +422,13 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
 
   const objectFrom = (parts: readonly PropertyPart[], required: ReadonlySet<string>, additional: PropertyPart | undefined): Node => {
     if (parts.length === 0) {
-      return { kind: "record", values: additional === undefined ? UNKNOWN : build(additional.schema, additional.at) };
+      return { kind: "record", values: additional === undefined ? UNKNOWN : buildPart(additional) };
     }
     const properties: Property[] = [];
     const seen = new Map<string, number>();
     for (const part of parts) {
       const doc = docOf(part.schema);
-      const node = build(part.schema, part.at);
+      const node = buildPart(part);
       const prop: Property = { key: part.key, node, required: required.has(part.key), doc };
       const index = seen.get(part.key);
       if (index === undefined) {
@@ -437,11 +444,39 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
         };
       }
     }
-    return { kind: "object", properties, additional: additional === undefined ? undefined : build(additional.schema, additional.at) };
+    return { kind: "object", properties, additional: additional === undefined ? undefined : buildPart(additional) };
   };
 
-  /** Schemas whose properties are being built into an allOf merge right now (see buildAllOf). */
+  /** How many property schemas copied from a merged `$ref` (PropertyPart.copied) are being built right now. */
+  let copying = 0;
+
+  const buildPart = (part: PropertyPart): Node => {
+    if (part.copied !== true) return build(part.schema, part.at);
+    copying++;
+    try {
+      return build(part.schema, part.at);
+    } finally {
+      copying--;
+    }
+  };
+
+  /**
+   * Declarations being expanded right now: the one being built (see the declaration loop) and the schemas whose
+   * properties are being built into an allOf merge (see buildAllOf). An allOf that merges one of them again is
+   * recursive.
+   */
   const expanding = new Set<string>();
+
+  /** `f()`, with `ids` counted as being expanded while it runs. */
+  const expandingWhile = <T>(ids: readonly string[], f: () => T): T => {
+    const added = [...new Set(ids)].filter((id) => !expanding.has(id));
+    for (const id of added) expanding.add(id);
+    try {
+      return f();
+    } finally {
+      for (const id of added) expanding.delete(id);
+    }
+  };
 
   interface Merged {
     /** The schemas merged in through `$ref`. */
@@ -454,7 +489,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
   /** `allOf` as one object, when every member is an object (following refs); undefined otherwise. */
   const mergeObjects = (schema: Schema, at: Location, visiting: Set<string>): Merged | undefined => {
     const merged: Merged = { refs: [], properties: [], required: new Set(), additional: undefined };
-    const add = (s: unknown, loc: Location): boolean => {
+    const add = (s: unknown, loc: Location, copied: boolean): boolean => {
       if (s === true || (isSchemaObject(s) && Object.keys(s).every((k) => !SCHEMA_SHAPE_KEYS.has(k)))) return true;
       if (!isSchemaObject(s)) return false;
       if (s["$ref"] !== undefined) {
@@ -466,7 +501,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
         }
         visiting.add(target.id);
         merged.refs.push(target.id);
-        const ok = add(target.schema, target.loc);
+        const ok = add(target.schema, target.loc, true);
         visiting.delete(target.id);
         return ok;
       }
@@ -474,15 +509,16 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       const types = typeList(s["type"]);
       if (types !== undefined && !(types.length === 1 && types[0] === "object")) return false;
       if (Array.isArray(s["allOf"])) {
-        for (let i = 0; i < s["allOf"].length; i++) if (!add(s["allOf"][i], child(loc, "allOf", i))) return false;
+        for (let i = 0; i < s["allOf"].length; i++) if (!add(s["allOf"][i], child(loc, "allOf", i), copied)) return false;
       }
       const props = s["properties"];
-      if (isSchemaObject(props)) for (const [key, value] of Object.entries(props)) merged.properties.push({ key, schema: value, at: child(loc, "properties", key) });
+      if (isSchemaObject(props)) for (const [key, value] of Object.entries(props)) merged.properties.push({ key, schema: value, at: child(loc, "properties", key), copied });
       if (Array.isArray(s["required"])) for (const r of s["required"]) if (typeof r === "string") merged.required.add(r);
-      merged.additional = additionalOf(s, loc) ?? merged.additional;
+      const extra = additionalOf(s, loc);
+      if (extra !== undefined) merged.additional = { ...extra, copied };
       return true;
     };
-    return add(schema, at) && (merged.properties.length > 0 || merged.additional !== undefined) ? merged : undefined;
+    return add(schema, at, false) && (merged.properties.length > 0 || merged.additional !== undefined) ? merged : undefined;
   };
 
   const RULES: readonly Rule[] = [
@@ -503,16 +539,59 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     const entry = decls.get(id)!;
     const found = valueAt(specs, entry.origin);
     const schema = found.found ? found.value : undefined;
-    const node = build(schema, entry.origin);
+    // a declaration counts as being expanded while it is built: an allOf inside it that extends it again is a
+    // reference to it, not a copy (`Node.children: allOf [Node, {...}]` is `(Node & {...})[]`)
+    const node = expandingWhile([id], () => build(schema, entry.origin));
     built.set(id, { id, nameParts: entry.nameParts, node, doc: docOf(schema), source: entry.source, origin: entry.origin });
   }
-  return { ir: { decls: [...decls.keys()].map((id) => built.get(id)!) }, diagnostics };
+  const ir: Ir = { decls: [...decls.keys()].map((id) => built.get(id)!) };
+  for (const cycle of directCycles(ir)) {
+    // an allOf cycle is reported already, where its $ref is (mergeObjects)
+    const origins = cycle.map((id) => decls.get(id)!.origin);
+    if (diagnostics.some((d) => d.code === "allof-cycle" && origins.some((o) => d.file === o.file && (d.pointer ?? "").startsWith(`${encodePointer(o.path)}/`)))) continue;
+    const names = [...cycle, cycle[0]!].map((id) => encodePointer(decls.get(id)!.origin.path));
+    report(
+      "error",
+      "ref-cycle",
+      decls.get(cycle[0]!)!.origin,
+      `${names[0]} is defined as itself (${names.join(" → ")}) through $ref, allOf, oneOf or anyOf with no object or array in between; no type can be that, break the cycle`,
+    );
+  }
+  return { ir, diagnostics };
+}
+
+/**
+ * The cycles of declarations defined as themselves through refs, unions and intersections only (`A: { $ref: A }`,
+ * `A: { allOf: [{ $ref: A }, { description }] }`, `A: { oneOf: [B, string] }` with `B: { $ref: A }`): at least one
+ * per group of such declarations, each as its ids in order from the first declared.
+ */
+function directCycles(ir: Ir): string[][] {
+  const nodes = new Map(ir.decls.map((d) => [d.id, d.node]));
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (id: string): void => {
+    state.set(id, "open");
+    path.push(id);
+    const node = nodes.get(id);
+    for (const next of node === undefined ? [] : directRefs(node)) {
+      const s = state.get(next);
+      if (s === "open") cycles.push(path.slice(path.indexOf(next)));
+      else if (s === undefined) visit(next);
+    }
+    path.pop();
+    state.set(id, "done");
+  };
+  for (const d of ir.decls) if (!state.has(d.id)) visit(d.id);
+  return cycles;
 }
 
 interface PropertyPart {
   readonly key: string;
   readonly schema: unknown;
   readonly at: Location;
+  /** Merged in from another schema through a `$ref` (see mergeObjects), not written where it is used. */
+  readonly copied?: boolean;
 }
 
 /** Keywords that give a schema a shape (anything else is annotation: description, example, ...). */
@@ -520,6 +599,38 @@ const SCHEMA_SHAPE_KEYS = new Set([
   "$ref", "type", "properties", "additionalProperties", "patternProperties", "items", "prefixItems", "allOf", "anyOf",
   "oneOf", "enum", "const", "nullable", "required",
 ]);
+
+/**
+ * Keywords that only annotate a schema: they never change which values are valid (besides these, `x-*`
+ * extensions and `nullable: false`).
+ */
+const ANNOTATION_KEYS = new Set([
+  "title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs", "xml",
+  "$comment",
+]);
+
+/** A schema of annotations only (`{ description: ... }`): as an allOf member it adds nothing but documentation. */
+function isAnnotation(schema: unknown): boolean {
+  return (
+    schema === true ||
+    (isSchemaObject(schema) && Object.entries(schema).every(([k, v]) => ANNOTATION_KEYS.has(k) || k.startsWith("x-") || (k === "nullable" && v === false)))
+  );
+}
+
+/** The index of the one `$ref` member of an allOf whose other members are annotation-only; undefined otherwise. */
+function soleRef(allOf: readonly unknown[]): number | undefined {
+  const refs = allOf.flatMap((m, i) => (isSchemaObject(m) && m["$ref"] !== undefined ? [i] : []));
+  if (refs.length !== 1) return undefined;
+  return allOf.every((m, i) => i === refs[0] || isAnnotation(m)) ? refs[0] : undefined;
+}
+
+/**
+ * An allOf member (of a merge, so an object) that gives no properties: annotations, `{ type: object }`,
+ * `{ required: [...] }`. Beside a recursive reference it adds nothing to the type.
+ */
+function addsNoProperties(member: unknown): boolean {
+  return member === true || (isSchemaObject(member) && !["$ref", "properties", "additionalProperties", "patternProperties", "allOf"].some((k) => k in member));
+}
 
 /**
  * `A & B`, simplified: `unknown` members drop out, a primitive beside a literal or enum of its type gives way

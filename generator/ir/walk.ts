@@ -31,6 +31,33 @@ export function children(node: Node): readonly Node[] {
   }
 }
 
+/**
+ * The declarations a node is made of with nothing structural in between: its refs, through unions and
+ * intersections only (not through objects, arrays, records or tuples). A declaration among its own direct refs is
+ * defined as itself (`type A = A | null`), which no type can be.
+ */
+export function directRefs(node: Node): readonly string[] {
+  switch (node.kind) {
+    case "ref":
+      return [node.target];
+    case "union":
+    case "intersection":
+      return node.members.flatMap(directRefs);
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "unknown":
+    case "never":
+    case "array":
+    case "tuple":
+    case "object":
+    case "record":
+      return [];
+    default:
+      return assertNever(node);
+  }
+}
+
 export function declMap(ir: Ir): ReadonlyMap<string, Decl> {
   return new Map(ir.decls.map((d) => [d.id, d]));
 }
