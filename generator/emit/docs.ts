@@ -98,9 +98,9 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
     case "enum":
       return values(node.values) + (node.open === true ? " \\| any other *string*" : "");
     case "array":
-      return `${docType(node.items, names, decls)}[]`;
+      return `${arrayOf(docType(node.items, names, decls))}[]`;
     case "tuple":
-      return `[${node.items.map((n) => docType(n, names, decls)).join(", ")}${node.rest === undefined ? "" : `, ...${docType(node.rest, names, decls)}[]`}]`;
+      return `[${node.items.map((n) => docType(n, names, decls)).join(", ")}${node.rest === undefined ? "" : `, ...${arrayOf(docType(node.rest, names, decls))}[]`}]`;
     case "object":
       return "*object*";
     case "record":
@@ -126,6 +126,11 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
     default:
       return assertNever(node);
   }
+}
+
+/** An item type before `[]`: in parentheses when it has several parts (`(A & B)[]`, not `A & B[]`). */
+function arrayOf(text: string): string {
+  return / \\\| | & |: /.test(text) ? `(${text})` : text;
 }
 
 function values(list: readonly (string | number | boolean)[]): string {
