@@ -3,19 +3,22 @@
  *
  * - Objects are rebuilt as object literals with exactly their declared keys (unknown keys are dropped), in
  *   the order of the target type; absent stays absent, null stays null, no `key: undefined` is introduced.
- * - Records keep their keys (data), arrays map their items; values that need no conversion are shared.
+ * - Records keep their keys (data), arrays map their items; values that need no conversion are shared. Extra
+ *   keys beside declared ones are copied as data, one-to-one (`extraKeySwaps`).
  * - Intersections merge what their members map (`Object.assign`); null stays null, `A[] & B[]` maps item by item.
  * - Unions: null first, then the first member, in spec order, whose test accepts the value: the
  *   discriminator value when the spec gives one, else the member's shape (JSON type, required keys present,
- *   constant properties equal). A value no member accepts passes through unchanged.
+ *   constant properties equal, an array's first item). A member that accepts no value is never a candidate;
+ *   a value no member accepts passes through unchanged.
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
 import type { WriterFunction } from "ts-morph";
 import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
+import { acceptsNothing, assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
+import { jsonLiteral } from "./guards.js";
 import { functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
@@ -135,6 +138,14 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
         w.indent(() => {
           for (const k of inKeys) w.writeLine(`case ${JSON.stringify(k)}:`);
           w.indent(() => w.writeLine("break;"));
+          // an extra key spelled like a declared key on the other side trades places with it (see extraKeySwaps)
+          for (const [from, to] of extraKeySwaps(wireKeys, modelKeys, dir)) {
+            w.writeLine(`case ${JSON.stringify(from)}:`);
+            w.indent(() => {
+              w.writeLine(`setOwn(${out}, ${JSON.stringify(to)}, fieldOf(${input}, key));`);
+              w.writeLine("break;");
+            });
+          }
           w.writeLine("default:");
           w.indent(() => w.writeLine(`setOwn(${out}, key, fieldOf(${input}, key));`));
         });
@@ -144,6 +155,32 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
     w.writeLine("}");
   }
   w.writeLine(`return ${out};`);
+}
+
+/**
+ * How extra keys (additionalProperties, or the `keep` policy) are renamed, as `[input key, output key]` pairs;
+ * every other extra key is copied as it is. Declared keys are renamed (`known_key` → `knownKey`) and extra
+ * keys are data, so an extra key spelled like a declared key's other form (a wire key `knownKey`) would
+ * overwrite it. The mapping is the one-to-one extension of the declared renames: an extra key spelled like a
+ * declared model key trades places with that key's wire spelling (wire `knownKey` ↔ model `known_key`),
+ * following chains (`a` → `b` → `c`) until a spelling that is not declared on the other side. Both
+ * directions use the same pairs reversed, so `toWire(fromWire(x))` is `x` for every key.
+ */
+export function extraKeySwaps(wireKeys: readonly string[], modelKeys: readonly string[], dir: Direction): [string, string][] {
+  const [inKeys, outKeys] = dir === "fromWire" ? [wireKeys, modelKeys] : [modelKeys, wireKeys];
+  const inSet = new Set(inKeys);
+  const outSet = new Set(outKeys);
+  // the input key whose output name is `k`
+  const source = new Map(outKeys.map((k, i) => [k, inKeys[i]!]));
+  const pairs: [string, string][] = [];
+  for (const k of outKeys) {
+    if (inSet.has(k)) continue;
+    // `k` is an extra key on the input side that the output gives a declared key: follow the renames back
+    let to = source.get(k)!;
+    while (outSet.has(to)) to = source.get(to)!;
+    pairs.push([k, to]);
+  }
+  return pairs;
 }
 
 function writeLiteral(w: Lines, before: string, entries: readonly string[], after: string): void {
@@ -198,7 +235,12 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
       const rest = node.rest === undefined ? undefined : expr(node.rest, v, dir, depth + 1, ctx);
       if (items.every((e) => e === undefined) && rest === undefined) return undefined;
       const parts = items.map((e, i) => e ?? `${input}[${i}]`);
-      if (node.rest !== undefined) parts.push(rest === undefined ? `...${input}.slice(${items.length})` : `...${input}.slice(${items.length}).map((${v}) => ${rest})`);
+      if (node.rest !== undefined) {
+        // `slice` of a tuple is typed as an array of every element type: the rest is cast to its own
+        const slice = `${input}.slice(${items.length})`;
+        const map = rest === `${callee(node.rest, dir, ctx)}(${v})` ? callee(node.rest, dir, ctx)! : `(${v}) => ${rest}`;
+        parts.push(rest === undefined ? `...${slice}` : `...(${slice} as ${typeExpr({ kind: "array", items: node.rest }, inSide(dir), ctx.names)}).map(${map})`);
+      }
       return `[${parts.join(", ")}] as ${typeExpr(node, outSide(dir), ctx.names)}`;
     }
     case "record": {
@@ -232,15 +274,18 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
 function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
   const hasNull = members.some(isNull);
   const nonNull = members.filter((m) => !isNull(m));
-  if (nonNull.length === 1) {
-    const e = expr(nonNull[0]!, input, dir, depth, ctx);
+  // a member that accepts no value is never a candidate
+  const live = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m) && !acceptsNothing(m, ctx.analysis.empty));
+  if (live.length <= 1) {
+    const only = live[0]?.m;
+    if (only === undefined) return undefined;
+    const e = expr(only, nonNull.length === 1 ? input : `(${input} as ${typeExpr(only, inSide(dir), ctx.names)})`, dir, depth, ctx);
     return e === undefined ? undefined : hasNull ? `${input} === null ? null : ${e}` : e;
   }
-  const branches: string[] = [];
-  members.forEach((m, i) => {
-    if (isNull(m)) return;
+  const common = commonKeys(live.map(({ m }) => m), inSide(dir), ctx);
+  // every member in spec order, those that map to themselves included: the first whose test accepts the value wins
+  const branches: { test: string; value: string; maps: boolean }[] = live.map(({ m, i }) => {
     const e = expr(m, `(${input} as ${typeExpr(m, inSide(dir), ctx.names)})`, dir, depth + 1, ctx);
-    if (e === undefined) return;
     const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
     let test: string;
     if (discriminator !== undefined && values.length > 0) {
@@ -249,13 +294,14 @@ function unionExpr(members: readonly Node[], discriminator: { property: string; 
       test = values.length === 1 ? `fieldOf(${input}, ${key}) === ${JSON.stringify(values[0])}` : `[${values.map((v) => JSON.stringify(v)).join(", ")}].includes(fieldOf(${input}, ${key}) as string)`;
       // a value several members share does not decide alone: the member's shape must match too
       const shared = values.some((v) => discriminator.cases.some((c) => c.value === v && c.member !== i));
-      if (shared) test = `${test} && ${shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx))}`;
-    } else test = shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx));
-    branches.push(`${test} ? ${e}`);
+      if (shared) test = `${test} && ${shapeTest(m, input, inSide(dir), ctx, 0, common)}`;
+    } else test = shapeTest(m, input, inSide(dir), ctx, 0, common);
+    return { test, value: e ?? `(${input} as ${typeExpr(m, outSide(dir), ctx.names)})`, maps: e !== undefined };
   });
+  // members after the last one that maps need no test: a value that no member accepts passes through unchanged too
+  while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
   if (branches.length === 0) return undefined;
-  // a value that no member accepts passes through unchanged
-  const chain = `${branches.join(" : ")} : (${input} as never)`;
+  const chain = `${branches.map((b) => `${b.test} ? ${b.value}`).join(" : ")} : (${input} as never)`;
   return hasNull ? `${input} === null ? null : ${chain}` : chain;
 }
 
@@ -269,18 +315,31 @@ function discriminatorKey(member: Node, property: string, dir: Direction, ctx: M
 }
 
 /** A cheap test that `input` has the member's shape (see the module comment). */
-export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<MapperContext, "names" | "decls" | "uses">, depth: number, common: ReadonlySet<string> = new Set()): string {
+export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<MapperContext, "names" | "decls" | "uses" | "analysis">, depth: number, common: ReadonlySet<string> = new Set()): string {
   switch (node.kind) {
     case "primitive":
       return node.type === "null" ? `(${input} as unknown) === null` : `typeof (${input} as unknown) === "${node.type === "integer" ? "number" : node.type}"`;
     case "literal":
-      return typeof node.value === "object" ? `typeof (${input} as unknown) === "object"` : `(${input} as unknown) === ${JSON.stringify(node.value)}`;
+      if (typeof node.value !== "object") return `(${input} as unknown) === ${JSON.stringify(node.value)}`;
+      ctx.uses.add("jsonEquals");
+      return `jsonEquals(${input}, ${jsonLiteral(node.value)})`;
     case "enum":
       if (node.open === true) return `typeof (${input} as unknown) === "string"`;
       return `(${node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`).join(" || ")})`;
-    case "array":
-    case "tuple":
-      return `Array.isArray(${input} as unknown)`;
+    case "array": {
+      // the first item's shape tells `A[]` from `B[]` (an empty array is the first array member's)
+      const item = shapeTest(node.items, `(${input} as unknown as unknown[])[0]`, side, ctx, depth + 1);
+      return item === "true" ? `Array.isArray(${input} as unknown)` : `Array.isArray(${input} as unknown) && ((${input} as unknown as unknown[]).length === 0 || ${item})`;
+    }
+    case "tuple": {
+      // the length, and the first item's shape
+      const n = node.items.length;
+      const length = node.rest === undefined ? `(${input} as unknown as unknown[]).length === ${n}` : n > 0 ? `(${input} as unknown as unknown[]).length >= ${n}` : undefined;
+      const first = node.items[0] ?? node.rest;
+      const item = first === undefined ? "true" : shapeTest(first, `(${input} as unknown as unknown[])[0]`, side, ctx, depth + 1);
+      const firstTest = item === "true" ? undefined : n > 0 ? item : `((${input} as unknown as unknown[]).length === 0 || ${item})`;
+      return [`Array.isArray(${input} as unknown)`, ...(length === undefined ? [] : [length]), ...(firstTest === undefined ? [] : [firstTest])].join(" && ");
+    }
     case "record":
       ctx.uses.add("isPlainObject");
       return `isPlainObject(${input} as unknown)`;
@@ -309,8 +368,10 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
       if (target === undefined || depth > 8) return "true";
       return shapeTest(target.node, input, side, ctx, depth + 1, common);
     }
-    case "union":
-      return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" || ")})`;
+    case "union": {
+      const live = node.members.filter((m) => !acceptsNothing(m, ctx.analysis.empty));
+      return live.length === 0 ? "false" : `(${live.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" || ")})`;
+    }
     case "intersection":
       return `(${node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)).join(" && ")})`;
     case "unknown":
@@ -348,7 +409,7 @@ function unwrap(input: string): string {
 }
 
 /** Whether null is a value of `node` (following refs). */
-function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): boolean {
+export function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): boolean {
   switch (node.kind) {
     case "unknown":
       return true;
