@@ -211,6 +211,8 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(v, { x_y: "a" }, { xY: "a" });
     expectLaws(v, null, null);
     expect(v.isWire(1)).toBe(false);
+    expectLaws(fns("W"), { maybe_empty: null }, { maybeEmpty: null });
+    expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
   });
 
   it("regression: a const object with a `__proto__` key (spec/cases/fuzz-const-proto-key.yaml)", async () => {

@@ -14,7 +14,7 @@
  */
 import type { WriterFunction } from "ts-morph";
 import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { acceptsNothing, assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
+import { acceptsNothing, assertNever, children, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
@@ -278,7 +278,11 @@ function unionExpr(members: readonly Node[], discriminator: { property: string; 
   const live = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m) && !acceptsNothing(m, ctx.analysis.empty));
   if (live.length <= 1) {
     const only = live[0]?.m;
-    if (only === undefined) return undefined;
+    if (only === undefined) {
+      // only null is valid: anything else passes through unchanged (cast: the member types may differ)
+      if (!nonNull.some((m) => converts(m, ctx))) return undefined;
+      return hasNull ? `${input} === null ? null : (${input} as never)` : `(${input} as never)`;
+    }
     const e = expr(only, nonNull.length === 1 ? input : `(${input} as ${typeExpr(only, inSide(dir), ctx.names)})`, dir, depth, ctx);
     return e === undefined ? undefined : hasNull ? `${input} === null ? null : ${e}` : e;
   }
@@ -426,6 +430,13 @@ export function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth 
     default:
       return false;
   }
+}
+
+/** Whether the mappers rebuild a value of `node` (an object inside), so that its wire and model types differ. */
+function converts(node: Node, ctx: MapperContext): boolean {
+  if (node.kind === "object") return true;
+  if (node.kind === "ref") return ctx.analysis.copies.has(node.target);
+  return children(node).some((c) => converts(c, ctx));
 }
 
 function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {
