@@ -272,17 +272,19 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
 }
 
 function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
+  const e = liveUnionExpr(members, discriminator, input, dir, depth, ctx);
+  // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type
+  return e === undefined && members.some((m) => converts(m, ctx)) ? `(${input} as never)` : e;
+}
+
+function liveUnionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
   const hasNull = members.some(isNull);
   const nonNull = members.filter((m) => !isNull(m));
   // a member that accepts no value is never a candidate
   const live = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m) && !acceptsNothing(m, ctx.analysis.empty));
   if (live.length <= 1) {
     const only = live[0]?.m;
-    if (only === undefined) {
-      // only null is valid: anything else passes through unchanged (cast: the member types may differ)
-      if (!nonNull.some((m) => converts(m, ctx))) return undefined;
-      return hasNull ? `${input} === null ? null : (${input} as never)` : `(${input} as never)`;
-    }
+    if (only === undefined) return undefined;
     const e = expr(only, nonNull.length === 1 ? input : `(${input} as ${typeExpr(only, inSide(dir), ctx.names)})`, dir, depth, ctx);
     return e === undefined ? undefined : hasNull ? `${input} === null ? null : ${e}` : e;
   }
