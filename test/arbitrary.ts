@@ -297,14 +297,19 @@ function combine(members: readonly Node[], values: readonly unknown[], decls: Re
     const out: Record<string, unknown> = {};
     const keys: string[] = [];
     for (const v of sources) for (const k of Object.keys(v)) if (!keys.includes(k)) keys.push(k);
-    // the order of the wire type `A & B`: A's declared keys, then B's further ones, then keys neither declares
+    // the order of the wire type `A & B`: A's declared keys, then B's further ones; keys neither declares
+    // follow the declared keys of the first open member (additionalProperties), whose mapper copies them
+    // (generator/emit/mappers.ts, intersectionOmits), else come last
     const order: string[] = [];
+    let extrasRank: number | undefined;
     members.forEach((m, i) => {
       // a member without one object type (a union) orders as its value does
-      const own = keyedObjectOf(m, decls)?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
+      const object = keyedObjectOf(m, decls);
+      const own = object?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
       for (const k of own) if (!order.includes(k)) order.push(k);
+      if (object?.additional !== undefined) extrasRank ??= order.length - 0.5;
     });
-    const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
+    const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : (extrasRank ?? order.length));
     keys.sort((a, b) => rank(a) - rank(b));
     for (const k of keys) {
       const candidates = values.filter((v) => Object.hasOwn(v, k)).map((v) => v[k]);

@@ -263,6 +263,14 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(n, { a_key: "a", b_key: "b" }, { aKey: "a", bKey: "b" });
   });
 
+  it("regression: an open allOf member does not copy the keys its siblings map (spec/cases/fuzz-allof-open-member.yaml)", async () => {
+    const fns = await loadCase("fuzz-allof-open-member");
+    expectLaws(fns("M"), { x: "1", e: 3, a_b: "2" }, { x: "1", e: 3, aB: "2" });
+    expectLaws(fns("M"), { x: "1", a_b: "2" }, { x: "1", aB: "2" });
+    expectLaws(fns("N"), { x: "1", e: 3, a_key: "2" }, { x: "1", e: 3, aKey: "2" });
+    expectLaws(fns("N"), { b_key: "2" }, { bKey: "2" });
+  });
+
   // bugs fuzzing found and fixed; the unfixed ones are spec/cases/fuzz-*.yaml with a comment each (their
   // triggers are kept out of the generated specs unless WIRECASE_FUZZ_KNOWN_BUGS=1)
   it("regression: a required property whose schema is `false` (spec/cases/fuzz-guard-required-false.yaml)", async () => {

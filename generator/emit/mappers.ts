@@ -258,7 +258,15 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
       if (parts.length > 0 && parts.every((m) => m.kind === "array")) {
         return expr({ kind: "array", items: { kind: "intersection", members: parts.map((m) => (m as ArrayNode).items) } }, input, dir, depth, ctx);
       }
-      const mapped = node.members.map((m) => expr(m, input, dir, depth + 1, ctx)).filter((e) => e !== undefined);
+      const omits = intersectionOmits(node.members, dir, ctx);
+      const mapped = node.members
+        .map((m, i) => {
+          const e = expr(m, input, dir, depth + 1, ctx);
+          if (e === undefined || omits[i]!.length === 0) return e;
+          ctx.uses.add("omitKeys");
+          return `omitKeys(${e}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`;
+        })
+        .filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
       const merged = `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
       // Object.assign would turn null into {}: a null that every member allows stays null
@@ -309,6 +317,48 @@ function liveUnionExpr(members: readonly Node[], discriminator: { property: stri
   if (branches.length === 0) return undefined;
   const chain = `${branches.map((b) => `${b.test} ? ${b.value}`).join(" : ")} : (${input} as never)`;
   return hasNull ? `${input} === null ? null : ${chain}` : chain;
+}
+
+/**
+ * For each member of an intersection, the keys to leave out of what its mapper returns. An open member
+ * (additionalProperties, or the `keep` policy) copies every key it does not declare, so also the keys its
+ * siblings declare, as they are on the input side (`a_b`), beside the siblings' mapped ones (`aB`): those are
+ * dropped (by their output spelling, after the member's own extraKeySwaps). What is left of its extra keys
+ * follows its declared keys, before the next members' keys.
+ */
+export function intersectionOmits(members: readonly Node[], dir: Direction, ctx: Pick<MapperContext, "names" | "decls" | "unknownKeys">): string[][] {
+  const side = inSide(dir);
+  const declared = members.map((m) => declaredKeys(m, side, ctx, 0));
+  return members.map((m, i) => {
+    const o = objectOf(nonNullMember(m) ?? m, ctx);
+    if (o === undefined || (o.additional === undefined && ctx.unknownKeys !== "keep")) return [];
+    const wireKeys = o.properties.map((p) => p.key);
+    const modelKeys = ctx.names.keys(o);
+    const own = new Set(side === "wire" ? wireKeys : modelKeys);
+    const swaps = new Map(extraKeySwaps(wireKeys, modelKeys, dir));
+    const out = new Set<string>();
+    declared.forEach((keys, j) => {
+      if (j !== i) for (const k of keys) if (!own.has(k)) out.add(swaps.get(k) ?? k);
+    });
+    return [...out];
+  });
+}
+
+/** The keys a node's objects declare on one side (through refs, unions and intersections). */
+function declaredKeys(node: Node, side: Side, ctx: Pick<MapperContext, "names" | "decls">, depth: number): string[] {
+  switch (node.kind) {
+    case "object":
+      return side === "model" ? [...ctx.names.keys(node)] : node.properties.map((p) => p.key);
+    case "ref": {
+      const target = ctx.decls.get(node.target);
+      return target === undefined || depth > 8 ? [] : declaredKeys(target.node, side, ctx, depth + 1);
+    }
+    case "union":
+    case "intersection":
+      return node.members.flatMap((m) => declaredKeys(m, side, ctx, depth + 1));
+    default:
+      return [];
+  }
 }
 
 /** The discriminating property's key on the side being read. */
@@ -400,7 +450,7 @@ function commonKeys(members: readonly Node[], side: Side, ctx: MapperContext): R
   return new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
 }
 
-function objectOf(node: Node, ctx: MapperContext, depth = 0): ObjectNode | undefined {
+function objectOf(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): ObjectNode | undefined {
   if (node.kind === "object") return node;
   if (node.kind === "ref" && depth < 8) {
     const target = ctx.decls.get(node.target);

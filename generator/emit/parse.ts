@@ -27,7 +27,7 @@ import { acceptsNothing, assertNever, declMap, isNull } from "../ir/walk.js";
 import { patternConstName, type Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { jsonLiteral, mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
-import { accessor, allowsNull, extraKeySwaps, shapeTest } from "./mappers.js";
+import { accessor, allowsNull, extraKeySwaps, intersectionOmits, shapeTest } from "./mappers.js";
 import { propertyName } from "./type-expr.js";
 
 interface ParseContext {
@@ -549,7 +549,10 @@ class Writer {
 
   private intersection(members: readonly Node[], input: string, path: Path): string {
     const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: convertsNode(m, this.ctx) }));
-    const mapped = outs.filter((o) => o.converts).map((o) => o.out);
+    // as in the mappers: an open member's copies of the keys its siblings map are left out
+    const omits = intersectionOmits(members, "fromWire", this.ctx);
+    if (omits.some((o) => o.length > 0)) this.ctx.uses.add("omitKeys");
+    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [`omitKeys(${o.out}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`]));
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
     const merged = `Object.assign({}, ${mapped.join(", ")})`;
