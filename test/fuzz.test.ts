@@ -271,6 +271,14 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(fns("N"), { b_key: "2" }, { bKey: "2" });
   });
 
+  it("regression: an allOf member's `__proto__` key stays an own key of the merged result (spec/cases/fuzz-allof-proto-key.yaml)", async () => {
+    const p = (await loadCase("fuzz-allof-proto-key"))("P");
+    const wire = own([["__proto__", { polluted: 1 }], ["a_b", "x"]]);
+    expectLaws(p, wire, own([["__proto__", { polluted: 1 }], ["aB", "x"]]));
+    expect(Object.getPrototypeOf(p.fromWire(wire))).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
+  });
+
   // bugs fuzzing found and fixed; the unfixed ones are spec/cases/fuzz-*.yaml with a comment each (their
   // triggers are kept out of the generated specs unless WIRECASE_FUZZ_KNOWN_BUGS=1)
   it("regression: a required property whose schema is `false` (spec/cases/fuzz-guard-required-false.yaml)", async () => {

@@ -5,7 +5,8 @@
  *   the order of the target type; absent stays absent, null stays null, no `key: undefined` is introduced.
  * - Records keep their keys (data), arrays map their items; values that need no conversion are shared. Extra
  *   keys beside declared ones are copied as data, one-to-one (`extraKeySwaps`).
- * - Intersections merge what their members map (`Object.assign`); null stays null, `A[] & B[]` maps item by item.
+ * - Intersections merge what their members map (object spread: `Object.assign` would set a `__proto__` key as the
+ *   prototype); null stays null, `A[] & B[]` maps item by item.
  * - Unions: null first, then the first member, in spec order, whose test accepts the value: the
  *   discriminator value when the spec gives one, else the member's shape (JSON type, required keys present,
  *   constant properties equal, an array's first item). A member that accepts no value is never a candidate;
@@ -253,7 +254,7 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
     case "union":
       return unionExpr(node.members, node.discriminator, input, dir, depth, ctx);
     case "intersection": {
-      // `A[] & B[]` is an array of `A & B`: mapped item by item (Object.assign would turn it into an object)
+      // `A[] & B[]` is an array of `A & B`: mapped item by item (merging would turn it into an object)
       const parts = node.members.filter((m) => m.kind !== "unknown");
       if (parts.length > 0 && parts.every((m) => m.kind === "array")) {
         return expr({ kind: "array", items: { kind: "intersection", members: parts.map((m) => (m as ArrayNode).items) } }, input, dir, depth, ctx);
@@ -268,8 +269,9 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
         })
         .filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
-      const merged = `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
-      // Object.assign would turn null into {}: a null that every member allows stays null
+      // spread, not Object.assign, whose [[Set]] would take a `__proto__` key for the prototype
+      const merged = `({ ...${mapped.join(", ...")} } as ${typeExpr(node, outSide(dir), ctx.names)})`;
+      // merging would turn null into {}: a null that every member allows stays null
       return node.members.every((m) => allowsNull(m, ctx)) ? `${input} === null ? null : ${merged}` : merged;
     }
     case "object":

@@ -555,8 +555,9 @@ class Writer {
     const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [`omitKeys(${o.out}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`]));
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
-    const merged = `Object.assign({}, ${mapped.join(", ")})`;
-    // as in the mappers: Object.assign would turn null into {}, and a null that every member allows stays null
+    // as in the mappers: spread (Object.assign would take a `__proto__` key for the prototype), and a null that
+    // every member allows stays null (merging would turn it into {})
+    const merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
     this.line(`const ${r} = ${members.every((m) => allowsNull(m, this.ctx)) ? `${input} === null ? null : ${merged}` : merged};`);
     return r;
   }
