@@ -211,7 +211,7 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(v, { x_y: "a" }, { xY: "a" });
     expectLaws(v, null, null);
     expect(v.isWire(1)).toBe(false);
-    expectLaws(fns("W"), { maybe_empty: null, empty_or_text: "t" }, { maybeEmpty: null, emptyOrText: "t" });
+    expectLaws(fns("W"), { maybe_empty: null, empty_or_text: "t", later_key: "k" }, { maybeEmpty: null, emptyOrText: "t", laterKey: "k" });
     expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
   });
 

@@ -283,8 +283,10 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
 
 function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
   const e = liveUnionExpr(members, discriminator, input, dir, depth, ctx);
-  // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type
-  return e === undefined && members.some((m) => converts(m, ctx)) ? `(${input} as never)` : e;
+  if (e !== undefined || !members.some((m) => converts(m, ctx))) return e;
+  // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type (not
+  // `as never`: a `never` value in an object literal makes the literal's type unlike the object's)
+  return `(${input} as unknown as ${typeExpr({ kind: "union", members }, outSide(dir), ctx.names)})`;
 }
 
 function liveUnionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
