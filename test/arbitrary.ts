@@ -303,6 +303,8 @@ function combine(members: readonly Node[], values: readonly unknown[], decls: Re
     const order: string[] = [];
     let extrasRank: number | undefined;
     members.forEach((m, i) => {
+      // a free-form member that gives no keys (see above) does not order them either
+      if (keyed.some((k) => k) && !keyed[i]) return;
       // a member without one object type (a union) orders as its value does
       const object = keyedObjectOf(m, decls);
       const own = object?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
