@@ -279,6 +279,16 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
   });
 
+  it("regression: an allOf of array refs maps item by item (spec/cases/fuzz-allof-array-refs.yaml)", async () => {
+    const fns = await loadCase("fuzz-allof-array-refs");
+    const wire = [{ a_key: "x", b_key: "y" }, {}];
+    const model = [{ aKey: "x", bKey: "y" }, {}];
+    expectLaws(fns("Refs"), wire, model);
+    expectLaws(fns("NullableRefs"), wire, model);
+    expectLaws(fns("NullableRefs"), null, null);
+    expect(() => fns("Refs").parse([])).toThrow("expected array of at least 1 item");
+  });
+
   // bugs fuzzing found and fixed; the unfixed ones are spec/cases/fuzz-*.yaml with a comment each (their
   // triggers are kept out of the generated specs unless WIRECASE_FUZZ_KNOWN_BUGS=1)
   it("regression: a required property whose schema is `false` (spec/cases/fuzz-guard-required-false.yaml)", async () => {

@@ -255,9 +255,11 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
       return unionExpr(node.members, node.discriminator, input, dir, depth, ctx);
     case "intersection": {
       // `A[] & B[]` is an array of `A & B`: mapped item by item (merging would turn it into an object)
-      const parts = node.members.filter((m) => m.kind !== "unknown");
-      if (parts.length > 0 && parts.every((m) => m.kind === "array")) {
-        return expr({ kind: "array", items: { kind: "intersection", members: parts.map((m) => (m as ArrayNode).items) } }, input, dir, depth, ctx);
+      const asArray = arrayIntersection(node.members, ctx);
+      if (asArray !== undefined) {
+        // cast: `map` of `A[] & B[]` would type its items as `A`
+        const e = expr(asArray.array, `(${input} as ${typeExpr(asArray.array, inSide(dir), ctx.names)})`, dir, depth, ctx);
+        return e === undefined || !asArray.nullable ? e : `${input} === null ? null : ${e}`;
       }
       const omits = intersectionOmits(node.members, dir, ctx);
       const mapped = node.members
@@ -363,6 +365,36 @@ function declaredKeys(node: Node, side: Side, ctx: Pick<MapperContext, "names" |
     default:
       return [];
   }
+}
+
+/**
+ * An intersection whose members are all arrays (inline, through refs, or `| null`; `{}` members aside) as the
+ * array of the intersection of their items, with the tightest item counts; `nullable` when every member allows
+ * null. Mappers and parse handle `A[] & B[]` as this array.
+ */
+export function arrayIntersection(members: readonly Node[], ctx: Pick<MapperContext, "decls">): { array: ArrayNode; nullable: boolean } | undefined {
+  const parts = members.filter((m) => m.kind !== "unknown");
+  const arrays = parts.map((m) => arrayOf(m, ctx, 0));
+  if (parts.length === 0 || !arrays.every((a) => a !== undefined)) return undefined;
+  const mins = arrays.flatMap((a) => (a.constraints?.minItems === undefined ? [] : [a.constraints.minItems]));
+  const maxes = arrays.flatMap((a) => (a.constraints?.maxItems === undefined ? [] : [a.constraints.maxItems]));
+  const constraints = { ...(mins.length > 0 ? { minItems: Math.max(...mins) } : {}), ...(maxes.length > 0 ? { maxItems: Math.min(...maxes) } : {}) };
+  const items: Node = arrays.length === 1 ? arrays[0]!.items : { kind: "intersection", members: arrays.map((a) => a.items) };
+  const array: ArrayNode = mins.length + maxes.length > 0 ? { kind: "array", items, constraints } : { kind: "array", items };
+  return { array, nullable: parts.every((m) => allowsNull(m, ctx)) };
+}
+
+function arrayOf(node: Node, ctx: Pick<MapperContext, "decls">, depth: number): ArrayNode | undefined {
+  if (node.kind === "array") return node;
+  if (node.kind === "union") {
+    const inner = nonNullMember(node);
+    return inner === undefined ? undefined : arrayOf(inner, ctx, depth);
+  }
+  if (node.kind === "ref" && depth < 8) {
+    const target = ctx.decls.get(node.target);
+    return target === undefined ? undefined : arrayOf(target.node, ctx, depth + 1);
+  }
+  return undefined;
 }
 
 /** The discriminating property's key on the side being read. */

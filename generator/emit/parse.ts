@@ -27,7 +27,7 @@ import { acceptsNothing, assertNever, declMap, isNull } from "../ir/walk.js";
 import { patternConstName, type Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { jsonLiteral, mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
-import { accessor, allowsNull, extraKeySwaps, intersectionOmits, shapeTest } from "./mappers.js";
+import { accessor, allowsNull, arrayIntersection, extraKeySwaps, intersectionOmits, shapeTest } from "./mappers.js";
 import { propertyName } from "./type-expr.js";
 
 interface ParseContext {
@@ -548,6 +548,12 @@ class Writer {
   }
 
   private intersection(members: readonly Node[], input: string, path: Path): string {
+    // as in the mappers: `A[] & B[]` is an array of `A & B`
+    const asArray = arrayIntersection(members, this.ctx);
+    if (asArray !== undefined) {
+      if (!asArray.nullable) return this.gen(asArray.array, input, path, false);
+      return this.gen({ kind: "union", members: [asArray.array, { kind: "primitive", type: "null" }] }, input, path, false);
+    }
     const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: convertsNode(m, this.ctx) }));
     // as in the mappers: an open member's copies of the keys its siblings map are left out
     const omits = intersectionOmits(members, "fromWire", this.ctx);
