@@ -39,6 +39,19 @@ export function fieldOf(value: unknown, key: string): unknown {
   return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
 }
 
+/**
+ * A copy of a JSON object without the own keys `keys`; anything else as it is. For allOf: an open member's
+ * mapper copies the keys it does not declare, those its siblings declare (and map) among them.
+ */
+export function omitKeys<T>(value: T, keys: readonly string[]): T {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return value;
+  const out: { [key: string]: unknown } = {};
+  for (const key of Object.keys(value)) {
+    if (!keys.includes(key)) setOwn(out, key, (value as { readonly [key: string]: unknown })[key]);
+  }
+  return out as T;
+}
+
 // ---- guards and parse --------------------------------------------------------------------------------------
 
 /** One problem found by a `parseX` / `safeParseX` function. */

@@ -214,8 +214,11 @@ export class WireArbitraries {
     }
     const known = new Set(node.properties.map((p) => p.key));
     const extraValues = node.additional === undefined || !rich ? null : this.node(node.additional, budget);
+    // extra keys include the model spellings of the declared keys (`knownKey` beside `known_key`)
+    const modelKeys = this.model.names.keys(node).filter((k) => !known.has(k));
+    const key = modelKeys.length === 0 ? recordKey() : fc.oneof(recordKey(), fc.constantFrom(...modelKeys));
     const extra: fc.Arbitrary<[string, unknown][]> =
-      extraValues === null ? fc.constant([]) : fc.array(fc.tuple(recordKey().filter((k) => !known.has(k)), extraValues), { maxLength: this.maxLength });
+      extraValues === null ? fc.constant([]) : fc.array(fc.tuple(key.filter((k) => !known.has(k)), extraValues), { maxLength: this.maxLength });
     return fc.tuple(fc.tuple(...props), extra).map(([values, extras]) => {
       const out: Record<string, unknown> = {};
       node.properties.forEach((p, i) => {
@@ -294,14 +297,21 @@ function combine(members: readonly Node[], values: readonly unknown[], decls: Re
     const out: Record<string, unknown> = {};
     const keys: string[] = [];
     for (const v of sources) for (const k of Object.keys(v)) if (!keys.includes(k)) keys.push(k);
-    // the order of the wire type `A & B`: A's declared keys, then B's further ones, then keys neither declares
+    // the order of the wire type `A & B`: A's declared keys, then B's further ones; keys neither declares
+    // follow the declared keys of the first open member (additionalProperties), whose mapper copies them
+    // (generator/emit/mappers.ts, intersectionOmits), else come last
     const order: string[] = [];
+    let extrasRank: number | undefined;
     members.forEach((m, i) => {
+      // a free-form member that gives no keys (see above) does not order them either
+      if (keyed.some((k) => k) && !keyed[i]) return;
       // a member without one object type (a union) orders as its value does
-      const own = keyedObjectOf(m, decls)?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
+      const object = keyedObjectOf(m, decls);
+      const own = object?.properties.map((p) => p.key) ?? Object.keys(values[i] as object);
       for (const k of own) if (!order.includes(k)) order.push(k);
+      if (object?.additional !== undefined) extrasRank ??= order.length - 0.5;
     });
-    const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : order.length);
+    const rank = (k: string): number => (order.includes(k) ? order.indexOf(k) : (extrasRank ?? order.length));
     keys.sort((a, b) => rank(a) - rank(b));
     for (const k of keys) {
       const candidates = values.filter((v) => Object.hasOwn(v, k)).map((v) => v[k]);
@@ -481,19 +491,21 @@ function describe(value: unknown): string {
  * the test being the discriminator value when the spec maps one to the member (and, for a value several members
  * share, the member's shape too), else the member's shape (JSON
  * type, required keys present, constant properties equal; a required key every object member has tells
- * nothing and is not tested). -1: no member accepts it (it passes through unchanged).
+ * nothing and is not tested; an array or tuple also tests its first item's shape; a member that accepts no value is never
+ * picked). -1: no member accepts it (it passes through unchanged).
  */
 export function pickMember(union: UnionNode, value: unknown, decls: ReadonlyMap<string, Decl>): number {
   if (value === null) {
     const i = union.members.findIndex(isNull);
     if (i !== -1) return i;
   }
-  const nonNull = union.members.filter((m) => !isNull(m));
-  const common = commonKeys(nonNull, decls);
+  // a member that accepts no value is never a candidate
+  const live = (m: Node): boolean => !isNull(m) && !acceptsNone(m, decls);
+  const common = commonKeys(union.members.filter(live), decls);
   const d = union.discriminator;
   for (let i = 0; i < union.members.length; i++) {
     const m = union.members[i]!;
-    if (isNull(m)) continue;
+    if (!live(m)) continue;
     const cases = d?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
     const tag = d === undefined ? undefined : fieldOf(value, d.property);
     // a tag several members share decides only together with the member's shape
@@ -513,12 +525,17 @@ function shapeAccepts(node: Node, v: unknown, decls: ReadonlyMap<string, Decl>, 
     case "primitive":
       return node.type === "null" ? v === null : typeof v === (node.type === "integer" ? "number" : node.type);
     case "literal":
-      return typeof node.value === "object" ? typeof v === "object" : v === node.value;
+      return typeof node.value === "object" ? jsonEqual(v, node.value) : v === node.value;
     case "enum":
       return node.values.includes(v as string);
     case "array":
-    case "tuple":
-      return Array.isArray(v);
+      // the first item's shape too
+      return Array.isArray(v) && (v.length === 0 || shapeAccepts(node.items, v[0], decls, depth + 1, new Set()));
+    case "tuple": {
+      if (!Array.isArray(v) || v.length < node.items.length || (node.rest === undefined && v.length > node.items.length)) return false;
+      const first = node.items[0] ?? node.rest;
+      return first === undefined || v.length === 0 || shapeAccepts(first, v[0], decls, depth + 1, new Set());
+    }
     case "record":
       return isPlainObject(v);
     case "object": {
@@ -540,12 +557,43 @@ function shapeAccepts(node: Node, v: unknown, decls: ReadonlyMap<string, Decl>, 
       return shapeAccepts(target.node, v, decls, depth + 1, common);
     }
     case "union":
-      return node.members.some((m) => shapeAccepts(m, v, decls, depth + 1, new Set()));
+      return node.members.some((m) => !acceptsNone(m, decls) && shapeAccepts(m, v, decls, depth + 1, new Set()));
     case "intersection":
       return node.members.every((m) => shapeAccepts(m, v, decls, depth + 1, new Set()));
     case "unknown":
       return true;
     case "never":
+      return false;
+  }
+}
+
+/** Deep equality of JSON values, key order aside. */
+function jsonEqual(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (!isPlainObject(a) || !isPlainObject(b)) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
+}
+
+/** No JSON value fits the node (`false`, a required key or tuple item or allOf member that fits none, ...). */
+export function acceptsNone(node: Node, decls: ReadonlyMap<string, Decl>, seen: ReadonlySet<string> = new Set()): boolean {
+  switch (node.kind) {
+    case "never":
+      return true;
+    case "object":
+      return node.properties.some((p) => p.required && acceptsNone(p.node, decls, seen));
+    case "tuple":
+      return node.items.some((m) => acceptsNone(m, decls, seen));
+    case "intersection":
+      return node.members.some((m) => acceptsNone(m, decls, seen));
+    case "union":
+      return node.members.every((m) => acceptsNone(m, decls, seen));
+    case "ref": {
+      const d = decls.get(node.target);
+      return d !== undefined && !seen.has(node.target) && acceptsNone(d.node, decls, new Set([...seen, node.target]));
+    }
+    default:
       return false;
   }
 }

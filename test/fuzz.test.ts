@@ -15,16 +15,16 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { generateFromSpecs, readTemplate, type GenerateResult } from "../generator/generate.js";
+import { generate, generateFromSpecs, readTemplate, type GenerateResult } from "../generator/generate.js";
 import { buildIr } from "../generator/ir/build.js";
 import { declMap } from "../generator/ir/walk.js";
 import { checkSpec } from "../generator/load/check-spec.js";
 import type { UnknownKeys } from "../generator/options.js";
-import { assignNames } from "../generator/naming/assign-names.js";
+import { assignNames, derivedNames } from "../generator/naming/assign-names.js";
 import { applyTransforms } from "../generator/transform/index.js";
 import { writeFiles } from "../generator/write/write-files.js";
 import { checkRoundTrip, clone, containsFail, WireArbitraries, type Model } from "./arbitrary.js";
-import { openApiSpec, specSetOf, type FuzzSpec } from "./fuzz-spec.js";
+import { openApiSpec, own, specSetOf, type FuzzSpec } from "./fuzz-spec.js";
 import { generateInto, ROOT, SCRATCH, typecheck } from "./helpers.js";
 
 const SEED = Number(process.env["WIRECASE_FUZZ_SEED"] ?? 20240611);
@@ -65,6 +65,29 @@ function pipelineProblem(spec: FuzzSpec, opts: { unknownKeys: UnknownKeys; openE
   if (JSON.stringify(second.files) !== JSON.stringify(first.files)) return "output differs between two runs";
   if (JSON.stringify(second.diagnostics) !== JSON.stringify(first.diagnostics)) return "diagnostics differ between two runs";
   return undefined;
+}
+
+type Fn = (value: unknown) => unknown;
+interface DeclFns {
+  readonly fromWire: Fn;
+  readonly toWire: Fn;
+  readonly isWire: Fn;
+  readonly isModel: Fn;
+  readonly parse: Fn;
+}
+
+/**
+ * The laws on one wire value (throws what breaks): `toWire(fromWire(x))` is x (test/arbitrary.ts's
+ * checkRoundTrip), `isXWire(x)`, `isX(fromWire(x))`, and `parseX(x)` equals `fromWire(x)`, key order included.
+ */
+function checkLaws(f: DeclFns, names: { readonly [k in "isWire" | "isModel" | "fromWire" | "parse"]: string }, x: unknown): void {
+  checkRoundTrip(f.fromWire, f.toWire, clone(x));
+  if (f.isWire(x) !== true) throw new Error(`${names.isWire}(x) is false`);
+  const m = f.fromWire(x);
+  if (f.isModel(m) !== true) throw new Error(`${names.isModel}(${names.fromWire}(x)) is false`);
+  const parsed = f.parse(x);
+  if (JSON.stringify(parsed) !== JSON.stringify(m)) throw new Error(`${names.parse}(x) is ${JSON.stringify(parsed)}, ${names.fromWire}(x) is ${JSON.stringify(m)}`);
+  deepStrictEqual(parsed, m, `${names.parse}(x) differs from ${names.fromWire}(x)`);
 }
 
 /** The pipeline up to naming, as test/arbitrary.ts's `loadModel`, from the in-memory spec. */
@@ -117,7 +140,6 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     for (let i = 0; i < sample.length; i++) {
       const spec = sample[i]!;
       const at = join(dir, `spec${i}`);
-      type Fn = (value: unknown) => unknown;
       const mappers = (await import(join(at, "mappers.ts"))) as Record<string, Fn>;
       const guards = (await import(join(at, "guards.ts"))) as Record<string, Fn>;
       const parse = (await import(join(at, "parse.ts"))) as Record<string, Fn>;
@@ -139,13 +161,7 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
         for (const x of values) {
           checkedValues++;
           try {
-            checkRoundTrip(fromWire!, toWire!, clone(x));
-            if (isWire!(x) !== true) throw new Error(`${names.isWire}(x) is false`);
-            const m = fromWire!(x);
-            if (isModel!(m) !== true) throw new Error(`${names.isModel}(${names.fromWire}(x)) is false`);
-            const parsed = parseX!(x);
-            if (JSON.stringify(parsed) !== JSON.stringify(m)) throw new Error(`${names.parse}(x) is ${JSON.stringify(parsed)}, ${names.fromWire}(x) is ${JSON.stringify(m)}`);
-            deepStrictEqual(parsed, m, `${names.parse}(x) differs from ${names.fromWire}(x)`);
+            checkLaws({ fromWire: fromWire!, toWire: toWire!, isWire: isWire!, isModel: isModel!, parse: parseX! }, names, x);
           } catch (error) {
             failures.push(`spec${i} ${names.model}: ${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}\n  x = ${fc.stringify(x).slice(0, 400)}`);
             break;
@@ -158,6 +174,119 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
     expect(failures).toEqual([]);
     expect(checkedValues).toBeGreaterThan(0);
+  });
+
+  // bugs fuzzing found and fixed: each spec is generated, type-checked, and its functions run on the values
+  // that broke (every law, plus the exact result)
+  async function loadCase(name: string, unknownKeys: UnknownKeys = "strip"): Promise<(model: string) => DeclFns> {
+    const result = generate({ input: join(ROOT, "spec", "cases", `${name}.yaml`), unknownKeys });
+    expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    const at = join(SCRATCH, `${name}-${unknownKeys}`);
+    rmSync(at, { recursive: true, force: true });
+    writeFiles(at, result.files);
+    expect(typecheck(at)).toBe("");
+    const fns = { ...(await import(join(at, "mappers.ts"))), ...(await import(join(at, "guards.ts"))), ...(await import(join(at, "parse.ts"))) } as Record<string, Fn>;
+    return (model) => {
+      const n = derivedNames(model);
+      const get = (fn: string): Fn => fns[fn] ?? expect.fail(`${fn} is not generated`);
+      return { fromWire: get(n.fromWire), toWire: get(n.toWire), isWire: get(n.isWire), isModel: get(n.isModel), parse: get(n.parse) };
+    };
+  }
+
+  /** The laws on `wire`, and `fromWire(wire)` (so `parse(wire)`) is exactly `model`. */
+  function expectLaws(f: DeclFns, wire: unknown, model: unknown): void {
+    checkLaws(f, { isWire: "isWire", isModel: "isModel", fromWire: "fromWire", parse: "parse" }, wire);
+    const m = f.fromWire(wire);
+    expect(m).toStrictEqual(model);
+    expect(JSON.stringify(m)).toBe(JSON.stringify(model));
+  }
+
+  it("regression: a union member that accepts no value is never a candidate (spec/cases/fuzz-union-false-member.yaml)", async () => {
+    const fns = await loadCase("fuzz-union-false-member");
+    const u = fns("U");
+    expectLaws(u, { a_b: "x", c_d: "y" }, { aB: "x", cD: "y" });
+    expectLaws(u, { a_b: "x" }, { aB: "x" });
+    expect(u.isWire({ c_d: "y" })).toBe(false);
+    const v = fns("V");
+    expectLaws(v, { x_y: "a" }, { xY: "a" });
+    expectLaws(v, null, null);
+    expect(v.isWire(1)).toBe(false);
+    expectLaws(fns("W"), { maybe_empty: null, empty_or_text: "t", later_key: "k" }, { maybeEmpty: null, emptyOrText: "t", laterKey: "k" });
+    expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
+  });
+
+  it("regression: a const object with a `__proto__` key (spec/cases/fuzz-const-proto-key.yaml)", async () => {
+    const fns = await loadCase("fuzz-const-proto-key");
+    const c = own([["__proto__", own([["polluted", 1]])], ["a_b", [1, own([["__proto__", null]])]]]);
+    for (const f of [fns("C"), fns("Holder")]) {
+      expect(f.isWire({ a_b: [1, {}] })).toBe(false);
+      expect(f.isWire({ c_value: { a_b: [1, {}] } })).toBe(false);
+    }
+    expectLaws(fns("C"), c, c);
+    expectLaws(fns("Holder"), { c_value: c }, { cValue: c });
+    expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
+  });
+
+  it("regression: an extra key spelled like a declared key never overwrites it (spec/cases/fuzz-key-collision.yaml)", async () => {
+    for (const policy of ["strip", "keep"] as const) {
+      const fns = await loadCase("fuzz-key-collision", policy);
+      const mixed = fns("Mixed");
+      // the wire's extra `knownKey` trades places with the declared key's wire spelling
+      expectLaws(mixed, { known_key: "a", knownKey: 1, other: 2 }, { knownKey: "a", known_key: 1, other: 2 });
+      expectLaws(mixed, { known_key: "a" }, { knownKey: "a" });
+      expect(mixed.toWire({ knownKey: "a", known_key: 1 })).toStrictEqual({ known_key: "a", knownKey: 1 });
+      const chain = fns("Chain");
+      expectLaws(chain, { a_b: "1", aB: "2", "a-c": "3", aC_d: "4", aC: 5, aCD: 6, x: 7 }, { a_b: "1", aB: "2", aC: "3", aCD: "4", "a-c": 5, aC_d: 6, x: 7 });
+    }
+  });
+
+  it("regression: a tuple whose rest items are mapped (spec/cases/fuzz-tuple-rest-mapped.yaml)", async () => {
+    const t = (await loadCase("fuzz-tuple-rest-mapped"))("T");
+    expectLaws(t, ["s", { item_id: "a" }, { item_id: "b" }], ["s", { itemId: "a" }, { itemId: "b" }]);
+    expectLaws(t, ["s", {}], ["s", {}]);
+  });
+
+  it("regression: union members are tried in spec order, arrays by their first item (spec/cases/fuzz-union-member-order.yaml)", async () => {
+    const fns = await loadCase("fuzz-union-member-order");
+    expectLaws(fns("O"), [{ a_key: "x" }], [{ aKey: "x" }]);
+    expectLaws(fns("O"), [{ b_key: "x" }], [{ bKey: "x" }]);
+    expectLaws(fns("O"), [], []);
+    expectLaws(fns("P"), { customer_id: 1 }, { customer_id: 1 });
+    expectLaws(fns("P"), { a_key: 1 }, { a_key: 1 });
+    expectLaws(fns("Q"), { fixed_key: 1 }, { fixed_key: 1 });
+    expectLaws(fns("Q"), { a_key: "x" }, { aKey: "x" });
+  });
+
+  it("regression: parse keeps the null of an allOf of nullable members (spec/cases/fuzz-allof-null.yaml)", async () => {
+    const n = (await loadCase("fuzz-allof-null"))("N");
+    expectLaws(n, null, null);
+    expectLaws(n, { a_key: "a", b_key: "b" }, { aKey: "a", bKey: "b" });
+  });
+
+  it("regression: an open allOf member does not copy the keys its siblings map (spec/cases/fuzz-allof-open-member.yaml)", async () => {
+    const fns = await loadCase("fuzz-allof-open-member");
+    expectLaws(fns("M"), { x: "1", e: 3, a_b: "2" }, { x: "1", e: 3, aB: "2" });
+    expectLaws(fns("M"), { x: "1", a_b: "2" }, { x: "1", aB: "2" });
+    expectLaws(fns("N"), { x: "1", e: 3, a_key: "2" }, { x: "1", e: 3, aKey: "2" });
+    expectLaws(fns("N"), { b_key: "2" }, { bKey: "2" });
+  });
+
+  it("regression: an allOf member's `__proto__` key stays an own key of the merged result (spec/cases/fuzz-allof-proto-key.yaml)", async () => {
+    const p = (await loadCase("fuzz-allof-proto-key"))("P");
+    const wire = own([["__proto__", { polluted: 1 }], ["a_b", "x"]]);
+    expectLaws(p, wire, own([["__proto__", { polluted: 1 }], ["aB", "x"]]));
+    expect(Object.getPrototypeOf(p.fromWire(wire))).toBe(Object.prototype);
+    expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
+  });
+
+  it("regression: an allOf of array refs maps item by item (spec/cases/fuzz-allof-array-refs.yaml)", async () => {
+    const fns = await loadCase("fuzz-allof-array-refs");
+    const wire = [{ a_key: "x", b_key: "y" }, {}];
+    const model = [{ aKey: "x", bKey: "y" }, {}];
+    expectLaws(fns("Refs"), wire, model);
+    expectLaws(fns("NullableRefs"), wire, model);
+    expectLaws(fns("NullableRefs"), null, null);
+    expect(() => fns("Refs").parse([])).toThrow("expected array of at least 1 item");
   });
 
   // bugs fuzzing found and fixed; the unfixed ones are spec/cases/fuzz-*.yaml with a comment each (their

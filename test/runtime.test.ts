@@ -39,6 +39,17 @@ describe("templates/runtime.ts", () => {
     expect(runtime.fieldOf("str", "length")).toBeUndefined();
   });
 
+  it("omitKeys copies a JSON object without the given keys, keeps __proto__ own, and passes anything else", () => {
+    const input = JSON.parse('{"a_b": 1, "__proto__": {"polluted": true}, "x": 2}') as Record<string, unknown>;
+    const out = runtime.omitKeys(input, ["a_b"]);
+    expect(Object.keys(out)).toEqual(["__proto__", "x"]);
+    expect(Object.getPrototypeOf(out)).toBe(Object.prototype);
+    expect(Object.keys(input)).toEqual(["a_b", "__proto__", "x"]);
+    expect(runtime.omitKeys(null, ["a"])).toBeNull();
+    const list = [1];
+    expect(runtime.omitKeys(list, ["0"])).toBe(list);
+  });
+
   it("isPlainObject accepts objects only", () => {
     expect(runtime.isPlainObject({})).toBe(true);
     expect(runtime.isPlainObject([])).toBe(false);

@@ -13,7 +13,7 @@
  */
 import type { WriterFunction } from "ts-morph";
 import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { assertNever, declMap } from "../ir/walk.js";
+import { acceptsNothing, assertNever, declMap } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
 import { accessor } from "./mappers.js";
@@ -29,12 +29,14 @@ interface GuardContext {
   /** `reject`: objects must have no key the spec does not declare. */
   readonly unknownKeys: UnknownKeys;
   readonly decls: ReadonlyMap<string, Decl>;
+  /** Declarations that accept no value (analysis.ts). */
+  readonly empty: ReadonlySet<string>;
   /** Runtime helpers the emitted code calls (filled while emitting). */
   readonly uses: Set<string>;
 }
 
 export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): WriterFunction[] {
-  const ctx: GuardContext = { names, decls: declMap(ir), uses, unknownKeys };
+  const ctx: GuardContext = { names, decls: declMap(ir), empty: analysis.empty, uses, unknownKeys };
   return ir.decls.flatMap((decl) => [guard(decl, "wire", analysis, ctx), guard(decl, "model", analysis, ctx)]);
 }
 
@@ -96,7 +98,7 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
     case "literal":
       if (typeof node.value === "object") {
         ctx.uses.add("jsonEquals");
-        return [`jsonEquals(${input}, ${JSON.stringify(node.value)})`];
+        return [`jsonEquals(${input}, ${jsonLiteral(node.value)})`];
       }
       return [`${input} === ${JSON.stringify(node.value)}`];
     case "enum":
@@ -126,7 +128,9 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
     case "object":
       return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
-      const members = node.members.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
+      // in spec order; a member that accepts no value is left out (the union of none is `false`)
+      const members = node.members.filter((m) => !acceptsNothing(m, ctx.empty)).map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
+      if (members.length === 0) return ["false"];
       return members.includes("true") ? [] : [`(${chain([...new Set(members)], "||")})`];
     }
     case "intersection":
@@ -142,6 +146,18 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
     default:
       return assertNever(node);
   }
+}
+
+/**
+ * A JSON value as an expression that builds it, in `JSON.stringify`'s spelling, except that a `__proto__` key
+ * is computed (`["__proto__"]:`): in a literal, `"__proto__": v` would set the prototype instead of an own key.
+ */
+export function jsonLiteral(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(",")}]`;
+  if (typeof value === "object" && value !== null) {
+    return `{${Object.entries(value).map(([k, v]) => `${k === "__proto__" ? `["__proto__"]` : JSON.stringify(k)}:${jsonLiteral(v)}`).join(",")}}`;
+  }
+  return JSON.stringify(value);
 }
 
 /**

@@ -3,19 +3,23 @@
  *
  * - Objects are rebuilt as object literals with exactly their declared keys (unknown keys are dropped), in
  *   the order of the target type; absent stays absent, null stays null, no `key: undefined` is introduced.
- * - Records keep their keys (data), arrays map their items; values that need no conversion are shared.
- * - Intersections merge what their members map (`Object.assign`); null stays null, `A[] & B[]` maps item by item.
+ * - Records keep their keys (data), arrays map their items; values that need no conversion are shared. Extra
+ *   keys beside declared ones are copied as data, one-to-one (`extraKeySwaps`).
+ * - Intersections merge what their members map (object spread: `Object.assign` would set a `__proto__` key as the
+ *   prototype); null stays null, `A[] & B[]` maps item by item.
  * - Unions: null first, then the first member, in spec order, whose test accepts the value: the
  *   discriminator value when the spec gives one, else the member's shape (JSON type, required keys present,
- *   constant properties equal). A value no member accepts passes through unchanged.
+ *   constant properties equal, an array's first item). A member that accepts no value is never a candidate;
+ *   a value no member accepts passes through unchanged.
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
 import type { WriterFunction } from "ts-morph";
 import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
+import { acceptsNothing, assertNever, children, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import type { Analysis } from "./analysis.js";
+import { jsonLiteral } from "./guards.js";
 import { chain, functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
 
@@ -135,6 +139,14 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
         w.indent(() => {
           for (const k of inKeys) w.writeLine(`case ${JSON.stringify(k)}:`);
           w.indent(() => w.writeLine("break;"));
+          // an extra key spelled like a declared key on the other side trades places with it (see extraKeySwaps)
+          for (const [from, to] of extraKeySwaps(wireKeys, modelKeys, dir)) {
+            w.writeLine(`case ${JSON.stringify(from)}:`);
+            w.indent(() => {
+              w.writeLine(`setOwn(${out}, ${JSON.stringify(to)}, fieldOf(${input}, key));`);
+              w.writeLine("break;");
+            });
+          }
           w.writeLine("default:");
           w.indent(() => w.writeLine(`setOwn(${out}, key, fieldOf(${input}, key));`));
         });
@@ -144,6 +156,32 @@ function writeObject(w: Lines, node: ObjectNode, dir: Direction, input: string, 
     w.writeLine("}");
   }
   w.writeLine(`return ${out};`);
+}
+
+/**
+ * How extra keys (additionalProperties, or the `keep` policy) are renamed, as `[input key, output key]` pairs;
+ * every other extra key is copied as it is. Declared keys are renamed (`known_key` → `knownKey`) and extra
+ * keys are data, so an extra key spelled like a declared key's other form (a wire key `knownKey`) would
+ * overwrite it. The mapping is the one-to-one extension of the declared renames: an extra key spelled like a
+ * declared model key trades places with that key's wire spelling (wire `knownKey` ↔ model `known_key`),
+ * following chains (`a` → `b` → `c`) until a spelling that is not declared on the other side. Both
+ * directions use the same pairs reversed, so `toWire(fromWire(x))` is `x` for every key.
+ */
+export function extraKeySwaps(wireKeys: readonly string[], modelKeys: readonly string[], dir: Direction): [string, string][] {
+  const [inKeys, outKeys] = dir === "fromWire" ? [wireKeys, modelKeys] : [modelKeys, wireKeys];
+  const inSet = new Set(inKeys);
+  const outSet = new Set(outKeys);
+  // the input key whose output name is `k`
+  const source = new Map(outKeys.map((k, i) => [k, inKeys[i]!]));
+  const pairs: [string, string][] = [];
+  for (const k of outKeys) {
+    if (inSet.has(k)) continue;
+    // `k` is an extra key on the input side that the output gives a declared key: follow the renames back
+    let to = source.get(k)!;
+    while (outSet.has(to)) to = source.get(to)!;
+    pairs.push([k, to]);
+  }
+  return pairs;
 }
 
 function writeLiteral(w: Lines, before: string, entries: readonly string[], after: string): void {
@@ -198,7 +236,12 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
       const rest = node.rest === undefined ? undefined : expr(node.rest, v, dir, depth + 1, ctx);
       if (items.every((e) => e === undefined) && rest === undefined) return undefined;
       const parts = items.map((e, i) => e ?? `${input}[${i}]`);
-      if (node.rest !== undefined) parts.push(rest === undefined ? `...${input}.slice(${items.length})` : `...${input}.slice(${items.length}).map((${v}) => ${rest})`);
+      if (node.rest !== undefined) {
+        // `slice` of a tuple is typed as an array of every element type: the rest is cast to its own
+        const slice = `${input}.slice(${items.length})`;
+        const map = rest === `${callee(node.rest, dir, ctx)}(${v})` ? callee(node.rest, dir, ctx)! : `(${v}) => ${rest}`;
+        parts.push(rest === undefined ? `...${slice}` : `...(${slice} as ${typeExpr({ kind: "array", items: node.rest }, inSide(dir), ctx.names)}).map(${map})`);
+      }
       return `[${parts.join(", ")}] as ${typeExpr(node, outSide(dir), ctx.names)}`;
     }
     case "record": {
@@ -211,15 +254,26 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
     case "union":
       return unionExpr(node.members, node.discriminator, input, dir, depth, ctx);
     case "intersection": {
-      // `A[] & B[]` is an array of `A & B`: mapped item by item (Object.assign would turn it into an object)
-      const parts = node.members.filter((m) => m.kind !== "unknown");
-      if (parts.length > 0 && parts.every((m) => m.kind === "array")) {
-        return expr({ kind: "array", items: { kind: "intersection", members: parts.map((m) => (m as ArrayNode).items) } }, input, dir, depth, ctx);
+      // `A[] & B[]` is an array of `A & B`: mapped item by item (merging would turn it into an object)
+      const asArray = arrayIntersection(node.members, ctx);
+      if (asArray !== undefined) {
+        // cast: `map` of `A[] & B[]` would type its items as `A`
+        const e = expr(asArray.array, `(${input} as ${typeExpr(asArray.array, inSide(dir), ctx.names)})`, dir, depth, ctx);
+        return e === undefined || !asArray.nullable ? e : `${input} === null ? null : ${e}`;
       }
-      const mapped = node.members.map((m) => expr(m, input, dir, depth + 1, ctx)).filter((e) => e !== undefined);
+      const omits = intersectionOmits(node.members, dir, ctx);
+      const mapped = node.members
+        .map((m, i) => {
+          const e = expr(m, input, dir, depth + 1, ctx);
+          if (e === undefined || omits[i]!.length === 0) return e;
+          ctx.uses.add("omitKeys");
+          return `omitKeys(${e}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`;
+        })
+        .filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
-      const merged = `Object.assign({}, ${mapped.join(", ")}) as ${typeExpr(node, outSide(dir), ctx.names)}`;
-      // Object.assign would turn null into {}: a null that every member allows stays null
+      // spread, not Object.assign, whose [[Set]] would take a `__proto__` key for the prototype
+      const merged = `({ ...${mapped.join(", ...")} } as ${typeExpr(node, outSide(dir), ctx.names)})`;
+      // merging would turn null into {}: a null that every member allows stays null
       return node.members.every((m) => allowsNull(m, ctx)) ? `${input} === null ? null : ${merged}` : merged;
     }
     case "object":
@@ -230,17 +284,28 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
 }
 
 function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
+  const e = liveUnionExpr(members, discriminator, input, dir, depth, ctx);
+  if (e !== undefined || !members.some((m) => converts(m, ctx))) return e;
+  // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type (not
+  // `as never`: a `never` value in an object literal makes the literal's type unlike the object's)
+  return `(${input} as unknown as ${typeExpr({ kind: "union", members }, outSide(dir), ctx.names)})`;
+}
+
+function liveUnionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
   const hasNull = members.some(isNull);
   const nonNull = members.filter((m) => !isNull(m));
-  if (nonNull.length === 1) {
-    const e = expr(nonNull[0]!, input, dir, depth, ctx);
+  // a member that accepts no value is never a candidate
+  const live = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m) && !acceptsNothing(m, ctx.analysis.empty));
+  if (live.length <= 1) {
+    const only = live[0]?.m;
+    if (only === undefined) return undefined;
+    const e = expr(only, nonNull.length === 1 ? input : `(${input} as ${typeExpr(only, inSide(dir), ctx.names)})`, dir, depth, ctx);
     return e === undefined ? undefined : hasNull ? `${input} === null ? null : ${e}` : e;
   }
-  const branches: string[] = [];
-  members.forEach((m, i) => {
-    if (isNull(m)) return;
+  const common = commonKeys(live.map(({ m }) => m), inSide(dir), ctx);
+  // every member in spec order, those that map to themselves included: the first whose test accepts the value wins
+  const branches: { test: string; value: string; maps: boolean }[] = live.map(({ m, i }) => {
     const e = expr(m, `(${input} as ${typeExpr(m, inSide(dir), ctx.names)})`, dir, depth + 1, ctx);
-    if (e === undefined) return;
     const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
     let test: string;
     if (discriminator !== undefined && values.length > 0) {
@@ -249,14 +314,87 @@ function unionExpr(members: readonly Node[], discriminator: { property: string; 
       test = values.length === 1 ? `fieldOf(${input}, ${key}) === ${JSON.stringify(values[0])}` : `[${values.map((v) => JSON.stringify(v)).join(", ")}].includes(fieldOf(${input}, ${key}) as string)`;
       // a value several members share does not decide alone: the member's shape must match too
       const shared = values.some((v) => discriminator.cases.some((c) => c.value === v && c.member !== i));
-      if (shared) test = `${test} && ${shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx))}`;
-    } else test = shapeTest(m, input, inSide(dir), ctx, 0, commonKeys(nonNull, inSide(dir), ctx));
-    branches.push(`${test} ? ${e}`);
+      if (shared) test = `${test} && ${shapeTest(m, input, inSide(dir), ctx, 0, common)}`;
+    } else test = shapeTest(m, input, inSide(dir), ctx, 0, common);
+    return { test, value: e ?? `(${input} as ${typeExpr(m, outSide(dir), ctx.names)})`, maps: e !== undefined };
   });
+  // members after the last one that maps need no test: a value that no member accepts passes through unchanged too
+  while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
   if (branches.length === 0) return undefined;
-  // a value that no member accepts passes through unchanged
-  const chain = `${branches.join(" : ")} : (${input} as never)`;
+  const chain = `${branches.map((b) => `${b.test} ? ${b.value}`).join(" : ")} : (${input} as never)`;
   return hasNull ? `${input} === null ? null : ${chain}` : chain;
+}
+
+/**
+ * For each member of an intersection, the keys to leave out of what its mapper returns. An open member
+ * (additionalProperties, or the `keep` policy) copies every key it does not declare, so also the keys its
+ * siblings declare, as they are on the input side (`a_b`), beside the siblings' mapped ones (`aB`): those are
+ * dropped (by their output spelling, after the member's own extraKeySwaps). What is left of its extra keys
+ * follows its declared keys, before the next members' keys.
+ */
+export function intersectionOmits(members: readonly Node[], dir: Direction, ctx: Pick<MapperContext, "names" | "decls" | "unknownKeys">): string[][] {
+  const side = inSide(dir);
+  const declared = members.map((m) => declaredKeys(m, side, ctx, 0));
+  return members.map((m, i) => {
+    const o = objectOf(nonNullMember(m) ?? m, ctx);
+    if (o === undefined || (o.additional === undefined && ctx.unknownKeys !== "keep")) return [];
+    const wireKeys = o.properties.map((p) => p.key);
+    const modelKeys = ctx.names.keys(o);
+    const own = new Set(side === "wire" ? wireKeys : modelKeys);
+    const swaps = new Map(extraKeySwaps(wireKeys, modelKeys, dir));
+    const out = new Set<string>();
+    declared.forEach((keys, j) => {
+      if (j !== i) for (const k of keys) if (!own.has(k)) out.add(swaps.get(k) ?? k);
+    });
+    return [...out];
+  });
+}
+
+/** The keys a node's objects declare on one side (through refs, unions and intersections). */
+function declaredKeys(node: Node, side: Side, ctx: Pick<MapperContext, "names" | "decls">, depth: number): string[] {
+  switch (node.kind) {
+    case "object":
+      return side === "model" ? [...ctx.names.keys(node)] : node.properties.map((p) => p.key);
+    case "ref": {
+      const target = ctx.decls.get(node.target);
+      return target === undefined || depth > 8 ? [] : declaredKeys(target.node, side, ctx, depth + 1);
+    }
+    case "union":
+    case "intersection":
+      return node.members.flatMap((m) => declaredKeys(m, side, ctx, depth + 1));
+    default:
+      return [];
+  }
+}
+
+/**
+ * An intersection whose members are all arrays (inline, through refs, or `| null`; `{}` members aside) as the
+ * array of the intersection of their items, with the tightest item counts; `nullable` when every member allows
+ * null. Mappers and parse handle `A[] & B[]` as this array.
+ */
+export function arrayIntersection(members: readonly Node[], ctx: Pick<MapperContext, "decls">): { array: ArrayNode; nullable: boolean } | undefined {
+  const parts = members.filter((m) => m.kind !== "unknown");
+  const arrays = parts.map((m) => arrayOf(m, ctx, 0));
+  if (parts.length === 0 || !arrays.every((a) => a !== undefined)) return undefined;
+  const mins = arrays.flatMap((a) => (a.constraints?.minItems === undefined ? [] : [a.constraints.minItems]));
+  const maxes = arrays.flatMap((a) => (a.constraints?.maxItems === undefined ? [] : [a.constraints.maxItems]));
+  const constraints = { ...(mins.length > 0 ? { minItems: Math.max(...mins) } : {}), ...(maxes.length > 0 ? { maxItems: Math.min(...maxes) } : {}) };
+  const items: Node = arrays.length === 1 ? arrays[0]!.items : { kind: "intersection", members: arrays.map((a) => a.items) };
+  const array: ArrayNode = mins.length + maxes.length > 0 ? { kind: "array", items, constraints } : { kind: "array", items };
+  return { array, nullable: parts.every((m) => allowsNull(m, ctx)) };
+}
+
+function arrayOf(node: Node, ctx: Pick<MapperContext, "decls">, depth: number): ArrayNode | undefined {
+  if (node.kind === "array") return node;
+  if (node.kind === "union") {
+    const inner = nonNullMember(node);
+    return inner === undefined ? undefined : arrayOf(inner, ctx, depth);
+  }
+  if (node.kind === "ref" && depth < 8) {
+    const target = ctx.decls.get(node.target);
+    return target === undefined ? undefined : arrayOf(target.node, ctx, depth + 1);
+  }
+  return undefined;
 }
 
 /** The discriminating property's key on the side being read. */
@@ -269,18 +407,31 @@ function discriminatorKey(member: Node, property: string, dir: Direction, ctx: M
 }
 
 /** A cheap test that `input` has the member's shape (see the module comment). */
-export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<MapperContext, "names" | "decls" | "uses">, depth: number, common: ReadonlySet<string> = new Set()): string {
+export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<MapperContext, "names" | "decls" | "uses" | "analysis">, depth: number, common: ReadonlySet<string> = new Set()): string {
   switch (node.kind) {
     case "primitive":
       return node.type === "null" ? `(${input} as unknown) === null` : `typeof (${input} as unknown) === "${node.type === "integer" ? "number" : node.type}"`;
     case "literal":
-      return typeof node.value === "object" ? `typeof (${input} as unknown) === "object"` : `(${input} as unknown) === ${JSON.stringify(node.value)}`;
+      if (typeof node.value !== "object") return `(${input} as unknown) === ${JSON.stringify(node.value)}`;
+      ctx.uses.add("jsonEquals");
+      return `jsonEquals(${input}, ${jsonLiteral(node.value)})`;
     case "enum":
       if (node.open === true) return `typeof (${input} as unknown) === "string"`;
       return `(${chain(node.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`), "||")})`;
-    case "array":
-    case "tuple":
-      return `Array.isArray(${input} as unknown)`;
+    case "array": {
+      // the first item's shape tells `A[]` from `B[]` (an empty array is the first array member's)
+      const item = shapeTest(node.items, `(${input} as unknown as unknown[])[0]`, side, ctx, depth + 1);
+      return item === "true" ? `Array.isArray(${input} as unknown)` : `Array.isArray(${input} as unknown) && ((${input} as unknown as unknown[]).length === 0 || ${item})`;
+    }
+    case "tuple": {
+      // the length, and the first item's shape
+      const n = node.items.length;
+      const length = node.rest === undefined ? `(${input} as unknown as unknown[]).length === ${n}` : n > 0 ? `(${input} as unknown as unknown[]).length >= ${n}` : undefined;
+      const first = node.items[0] ?? node.rest;
+      const item = first === undefined ? "true" : shapeTest(first, `(${input} as unknown as unknown[])[0]`, side, ctx, depth + 1);
+      const firstTest = item === "true" ? undefined : n > 0 ? item : `((${input} as unknown as unknown[]).length === 0 || ${item})`;
+      return [`Array.isArray(${input} as unknown)`, ...(length === undefined ? [] : [length]), ...(firstTest === undefined ? [] : [firstTest])].join(" && ");
+    }
     case "record":
       ctx.uses.add("isPlainObject");
       return `isPlainObject(${input} as unknown)`;
@@ -309,8 +460,10 @@ export function shapeTest(node: Node, input: string, side: Side, ctx: Pick<Mappe
       if (target === undefined || depth > 8) return "true";
       return shapeTest(target.node, input, side, ctx, depth + 1, common);
     }
-    case "union":
-      return `(${chain(node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)), "||")})`;
+    case "union": {
+      const live = node.members.filter((m) => !acceptsNothing(m, ctx.analysis.empty));
+      return live.length === 0 ? "false" : `(${chain(live.map((m) => shapeTest(m, input, side, ctx, depth + 1)), "||")})`;
+    }
     case "intersection":
       return `(${chain(node.members.map((m) => shapeTest(m, input, side, ctx, depth + 1)), "&&")})`;
     case "unknown":
@@ -333,7 +486,7 @@ function commonKeys(members: readonly Node[], side: Side, ctx: MapperContext): R
   return new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
 }
 
-function objectOf(node: Node, ctx: MapperContext, depth = 0): ObjectNode | undefined {
+function objectOf(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): ObjectNode | undefined {
   if (node.kind === "object") return node;
   if (node.kind === "ref" && depth < 8) {
     const target = ctx.decls.get(node.target);
@@ -348,7 +501,7 @@ function unwrap(input: string): string {
 }
 
 /** Whether null is a value of `node` (following refs). */
-function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): boolean {
+export function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): boolean {
   switch (node.kind) {
     case "unknown":
       return true;
@@ -365,6 +518,13 @@ function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth = 0): b
     default:
       return false;
   }
+}
+
+/** Whether the mappers rebuild a value of `node` (an object inside), so that its wire and model types differ. */
+function converts(node: Node, ctx: MapperContext): boolean {
+  if (node.kind === "object") return true;
+  if (node.kind === "ref") return ctx.analysis.copies.has(node.target);
+  return children(node).some((c) => converts(c, ctx));
 }
 
 function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {

@@ -12,8 +12,9 @@
  *   path relative to the function that found it, and each caller prefixes its own part (`nestIssues`) when
  *   the issue count grew during the call;
  * - unions pick their member like the mappers (null first; the discriminator value when the spec gives one,
- *   else the first member whose shape matches, members that need mapping first); when the picked member
- *   does not parse, the other matching members are tried in the same order and the first that parses wins;
+ *   else the first member in spec order whose shape matches; a member that accepts no value is never one);
+ *   when the picked member does not parse, the other matching members are tried in the same order and the
+ *   first that parses wins;
  *   if none does, the issues of the member that came closest (fewest issues, then first) are reported, and if
  *   no member matched, one issue lists them all (or, when every member has a tag, points at the tag);
  *   members chosen by a tag are also tried by shape, last, since the IR gives a member that is itself a
@@ -23,11 +24,11 @@
 import type { WriterFunction } from "ts-morph";
 import type { UnknownKeys } from "../options.js";
 import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
-import { assertNever, declMap, isNull } from "../ir/walk.js";
+import { acceptsNothing, assertNever, declMap, isNull } from "../ir/walk.js";
 import { patternConstName, type Names } from "../naming/assign-names.js";
 import type { Analysis } from "./analysis.js";
-import { mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
-import { accessor, shapeTest } from "./mappers.js";
+import { jsonLiteral, mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
+import { accessor, allowsNull, arrayIntersection, extraKeySwaps, intersectionOmits, shapeTest } from "./mappers.js";
 import { chain, constDecl, functionDecl } from "./print.js";
 import { propertyName } from "./type-expr.js";
 
@@ -161,7 +162,7 @@ class Writer {
         this.primitive(node, input, path, nullText);
         return input;
       case "literal": {
-        const test = typeof node.value === "object" ? `!jsonEquals(${input}, ${JSON.stringify(node.value)})` : `${input} !== ${JSON.stringify(node.value)}`;
+        const test = typeof node.value === "object" ? `!jsonEquals(${input}, ${jsonLiteral(node.value)})` : `${input} !== ${JSON.stringify(node.value)}`;
         if (typeof node.value === "object") this.ctx.uses.add("jsonEquals");
         this.line(`if (${test}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
         return input;
@@ -381,8 +382,11 @@ class Writer {
         this.ctx.uses.add("setOwn");
         const k = this.fresh("k");
         const known = chain(node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`), "&&") || "true";
+        // as in the mappers: an extra key spelled like a declared model key trades places with its wire spelling
+        const swaps = extraKeySwaps(node.properties.map((p) => p.key), modelKeys, "fromWire");
+        const target = swaps.reduceRight((rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`, k);
         this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
-          this.line(`if (${known}) setOwn(${m}, ${k}, ${input}[${k}]);`);
+          this.line(`if (${known}) setOwn(${m}, ${target}, ${input}[${k}]);`);
         });
       }
       this.line(`${r} = ${m};`);
@@ -409,10 +413,13 @@ class Writer {
 
   private union(members: readonly Node[], discriminator: Discriminator | undefined, input: string, path: Path): string {
     const hasNull = members.some(isNull);
-    const nonNull = members.filter((m) => !isNull(m));
+    // a member that accepts no value is never a candidate (as in the mappers and guards)
+    const live = (m: Node): boolean => !isNull(m) && !acceptsNothing(m, this.ctx.analysis.empty);
+    const nonNull = members.filter(live);
     const r = this.fresh("r");
     if (nonNull.length === 0) {
-      this.line(`if (${input} !== null) ${this.issue("null", input, path)}`);
+      if (hasNull) this.line(`if (${input} !== null) ${this.issue("null", input, path)}`);
+      else this.line(this.issue("nothing (no value is valid here)", input, path));
       return input;
     }
     if (nonNull.length === 1) {
@@ -436,9 +443,8 @@ class Writer {
       });
       return r;
     }
-    // candidates in the mappers' order: members that need mapping first, then the others, each in spec order
-    const indexed = members.map((m, i) => ({ m, i })).filter(({ m }) => !isNull(m));
-    const ordered = [...indexed.filter(({ m }) => convertsNode(m, this.ctx)), ...indexed.filter(({ m }) => !convertsNode(m, this.ctx))];
+    // candidates in the mappers' order: spec order
+    const ordered = members.map((m, i) => ({ m, i })).filter(({ m }) => live(m));
     const common = commonKeys(nonNull, this.ctx);
     const label = this.fresh("u");
     const saved = this.fresh("s");
@@ -492,7 +498,7 @@ class Writer {
           this.line(`else issues.length = ${n};`);
         });
       });
-      const expected = [...new Set(members.map((m) => describe(m, this.ctx)))].join(" | ");
+      const expected = [...new Set(members.filter((m) => isNull(m) || live(m)).map((m) => describe(m, this.ctx)))].join(" | ");
       const allTagged = discriminator !== undefined && ordered.every(({ i }) => discriminator.cases.some((c) => c.member === i));
       const noMatch = (): void => {
         if (allTagged && discriminator !== undefined) {
@@ -520,11 +526,23 @@ class Writer {
   }
 
   private intersection(members: readonly Node[], input: string, path: Path): string {
+    // as in the mappers: `A[] & B[]` is an array of `A & B`
+    const asArray = arrayIntersection(members, this.ctx);
+    if (asArray !== undefined) {
+      if (!asArray.nullable) return this.gen(asArray.array, input, path, false);
+      return this.gen({ kind: "union", members: [asArray.array, { kind: "primitive", type: "null" }] }, input, path, false);
+    }
     const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: convertsNode(m, this.ctx) }));
-    const mapped = outs.filter((o) => o.converts).map((o) => o.out);
+    // as in the mappers: an open member's copies of the keys its siblings map are left out
+    const omits = intersectionOmits(members, "fromWire", this.ctx);
+    if (omits.some((o) => o.length > 0)) this.ctx.uses.add("omitKeys");
+    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [`omitKeys(${o.out}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`]));
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
-    this.line(`const ${r} = Object.assign({}, ${mapped.join(", ")});`);
+    // as in the mappers: spread (Object.assign would take a `__proto__` key for the prototype), and a null that
+    // every member allows stays null (merging would turn it into {})
+    const merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
+    this.line(`const ${r} = ${members.every((m) => allowsNull(m, this.ctx)) ? `${input} === null ? null : ${merged}` : merged};`);
     return r;
   }
 }

@@ -76,3 +76,34 @@ export function isNull(node: Node): boolean {
 export function isNullable(node: Node): boolean {
   return node.kind === "union" && node.members.some(isNull);
 }
+
+/**
+ * True when no JSON value fits `node`: `false`, an object with a required key that accepts nothing, a tuple
+ * with such an item, an allOf with such a member, a union of such members, or a ref to a declaration in
+ * `empty` (the declarations known to accept nothing: see emit/analysis.ts).
+ */
+export function acceptsNothing(node: Node, empty: ReadonlySet<string>): boolean {
+  switch (node.kind) {
+    case "never":
+      return true;
+    case "object":
+      return node.properties.some((p) => p.required && acceptsNothing(p.node, empty));
+    case "tuple":
+      return node.items.some((m) => acceptsNothing(m, empty));
+    case "intersection":
+      return node.members.some((m) => acceptsNothing(m, empty));
+    case "union":
+      return node.members.every((m) => acceptsNothing(m, empty));
+    case "ref":
+      return empty.has(node.target);
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "array":
+    case "record":
+    case "unknown":
+      return false;
+    default:
+      return assertNever(node);
+  }
+}

@@ -44,7 +44,7 @@ export interface Names {
 
 /** Exported by the runtime helpers copied into every output folder. */
 export const RUNTIME_EXPORTS: readonly string[] = [
-  "mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf",
+  "mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf", "omitKeys",
   // guards and parse (types too: the names are taken in the generated modules all the same)
   "ParseIssue", "SafeParseResult", "ParseError", "PathSegment", "IssueDraft", "addIssue", "nestIssues", "toParseIssues",
   "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue", "hasOnlyKeys",

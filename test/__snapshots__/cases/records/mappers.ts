@@ -75,6 +75,9 @@ export function mixedFromWire(wire: MixedWire): Mixed {
     switch (key) {
       case "known_key":
         break;
+      case "knownKey":
+        setOwn(model, "known_key", fieldOf(wire, key));
+        break;
       default:
         setOwn(model, key, fieldOf(wire, key));
     }
@@ -90,6 +93,9 @@ export function mixedToWire(model: Mixed): MixedWire {
   for (const key of Object.keys(model)) {
     switch (key) {
       case "knownKey":
+        break;
+      case "known_key":
+        setOwn(wire, "knownKey", fieldOf(model, key));
         break;
       default:
         setOwn(wire, key, fieldOf(model, key));

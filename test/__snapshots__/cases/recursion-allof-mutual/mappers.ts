@@ -6,7 +6,7 @@ export function personFromWire(wire: PersonWire): Person {
   const model = {
     fullName: wire.full_name,
   } as Person;
-  if (wire.best_friend !== undefined) model.bestFriend = Object.assign({}, employeeFromWire(wire.best_friend), personBestFriendFromWire(wire.best_friend)) as Employee & PersonBestFriend;
+  if (wire.best_friend !== undefined) model.bestFriend = ({ ...employeeFromWire(wire.best_friend), ...personBestFriendFromWire(wire.best_friend) } as Employee & PersonBestFriend);
   return model;
 }
 
@@ -15,7 +15,7 @@ export function personToWire(model: Person): PersonWire {
   const wire = {
     full_name: model.fullName,
   } as PersonWire;
-  if (model.bestFriend !== undefined) wire.best_friend = Object.assign({}, employeeToWire(model.bestFriend), personBestFriendToWire(model.bestFriend)) as EmployeeWire & PersonBestFriendWire;
+  if (model.bestFriend !== undefined) wire.best_friend = ({ ...employeeToWire(model.bestFriend), ...personBestFriendToWire(model.bestFriend) } as EmployeeWire & PersonBestFriendWire);
   return wire;
 }
 
@@ -38,9 +38,9 @@ export function employeeFromWire(wire: EmployeeWire): Employee {
   const model = {
     fullName: wire.full_name,
   } as Employee;
-  if (wire.best_friend !== undefined) model.bestFriend = Object.assign({}, employeeFromWire(wire.best_friend), employeeBestFriendFromWire(wire.best_friend)) as Employee & EmployeeBestFriend;
+  if (wire.best_friend !== undefined) model.bestFriend = ({ ...employeeFromWire(wire.best_friend), ...employeeBestFriendFromWire(wire.best_friend) } as Employee & EmployeeBestFriend);
   model.employeeId = wire.employee_id;
-  if (wire.manager !== undefined) model.manager = Object.assign({}, managerFromWire(wire.manager), employeeManagerFromWire(wire.manager)) as Manager & EmployeeManager;
+  if (wire.manager !== undefined) model.manager = ({ ...managerFromWire(wire.manager), ...employeeManagerFromWire(wire.manager) } as Manager & EmployeeManager);
   return model;
 }
 
@@ -49,9 +49,9 @@ export function employeeToWire(model: Employee): EmployeeWire {
   const wire = {
     full_name: model.fullName,
   } as EmployeeWire;
-  if (model.bestFriend !== undefined) wire.best_friend = Object.assign({}, employeeToWire(model.bestFriend), employeeBestFriendToWire(model.bestFriend)) as EmployeeWire & EmployeeBestFriendWire;
+  if (model.bestFriend !== undefined) wire.best_friend = ({ ...employeeToWire(model.bestFriend), ...employeeBestFriendToWire(model.bestFriend) } as EmployeeWire & EmployeeBestFriendWire);
   wire.employee_id = model.employeeId;
-  if (model.manager !== undefined) wire.manager = Object.assign({}, managerToWire(model.manager), employeeManagerToWire(model.manager)) as ManagerWire & EmployeeManagerWire;
+  if (model.manager !== undefined) wire.manager = ({ ...managerToWire(model.manager), ...employeeManagerToWire(model.manager) } as ManagerWire & EmployeeManagerWire);
   return wire;
 }
 
@@ -88,9 +88,9 @@ export function managerFromWire(wire: ManagerWire): Manager {
   const model = {
     fullName: wire.full_name,
   } as Manager;
-  if (wire.best_friend !== undefined) model.bestFriend = Object.assign({}, employeeFromWire(wire.best_friend), managerBestFriendFromWire(wire.best_friend)) as Employee & ManagerBestFriend;
+  if (wire.best_friend !== undefined) model.bestFriend = ({ ...employeeFromWire(wire.best_friend), ...managerBestFriendFromWire(wire.best_friend) } as Employee & ManagerBestFriend);
   model.employeeId = wire.employee_id;
-  if (wire.manager !== undefined) model.manager = Object.assign({}, managerFromWire(wire.manager), managerManagerFromWire(wire.manager)) as Manager & ManagerManager;
+  if (wire.manager !== undefined) model.manager = ({ ...managerFromWire(wire.manager), ...managerManagerFromWire(wire.manager) } as Manager & ManagerManager);
   if (wire.direct_reports !== undefined) model.directReports = wire.direct_reports.map(employeeFromWire);
   return model;
 }
@@ -100,9 +100,9 @@ export function managerToWire(model: Manager): ManagerWire {
   const wire = {
     full_name: model.fullName,
   } as ManagerWire;
-  if (model.bestFriend !== undefined) wire.best_friend = Object.assign({}, employeeToWire(model.bestFriend), managerBestFriendToWire(model.bestFriend)) as EmployeeWire & ManagerBestFriendWire;
+  if (model.bestFriend !== undefined) wire.best_friend = ({ ...employeeToWire(model.bestFriend), ...managerBestFriendToWire(model.bestFriend) } as EmployeeWire & ManagerBestFriendWire);
   wire.employee_id = model.employeeId;
-  if (model.manager !== undefined) wire.manager = Object.assign({}, managerToWire(model.manager), managerManagerToWire(model.manager)) as ManagerWire & ManagerManagerWire;
+  if (model.manager !== undefined) wire.manager = ({ ...managerToWire(model.manager), ...managerManagerToWire(model.manager) } as ManagerWire & ManagerManagerWire);
   if (model.directReports !== undefined) wire.direct_reports = model.directReports.map(employeeToWire);
   return wire;
 }

@@ -8,10 +8,10 @@ export function nodeFromWire(wire: NodeWire): Node {
     value: wire.value,
   } as Node;
   if (wire.parent !== undefined) model.parent = nodeFromWire(wire.parent);
-  if (wire.next !== undefined) model.next = Object.assign({}, nodeFromWire(wire.next), nodeNextFromWire(wire.next)) as Node & NodeNext;
-  if (wire.children !== undefined) model.children = wire.children.map((v1) => Object.assign({}, nodeFromWire(v1), nodeChildrenItemFromWire(v1)) as Node & NodeChildrenItem);
-  if (wire.by_name !== undefined) model.byName = mapRecord(wire.by_name, (v1) => Object.assign({}, nodeFromWire(v1), nodeByNameValueFromWire(v1)) as Node & NodeByNameValue);
-  if (wire.either !== undefined) model.either = (hasKey(wire.either, "value") && hasKey(wire.either, "is_leaf")) ? Object.assign({}, nodeFromWire(wire.either as NodeWire & NodeEitherWire), nodeEitherFromWire(wire.either as NodeWire & NodeEitherWire)) as Node & NodeEither : (wire.either as never);
+  if (wire.next !== undefined) model.next = ({ ...nodeFromWire(wire.next), ...nodeNextFromWire(wire.next) } as Node & NodeNext);
+  if (wire.children !== undefined) model.children = wire.children.map((v1) => ({ ...nodeFromWire(v1), ...nodeChildrenItemFromWire(v1) } as Node & NodeChildrenItem));
+  if (wire.by_name !== undefined) model.byName = mapRecord(wire.by_name, (v1) => ({ ...nodeFromWire(v1), ...nodeByNameValueFromWire(v1) } as Node & NodeByNameValue));
+  if (wire.either !== undefined) model.either = typeof (wire.either as unknown) === "string" ? (wire.either as string) : (hasKey(wire.either, "value") && hasKey(wire.either, "is_leaf")) ? ({ ...nodeFromWire(wire.either as NodeWire & NodeEitherWire), ...nodeEitherFromWire(wire.either as NodeWire & NodeEitherWire) } as Node & NodeEither) : (wire.either as never);
   return model;
 }
 
@@ -21,10 +21,10 @@ export function nodeToWire(model: Node): NodeWire {
     value: model.value,
   } as NodeWire;
   if (model.parent !== undefined) wire.parent = nodeToWire(model.parent);
-  if (model.next !== undefined) wire.next = Object.assign({}, nodeToWire(model.next), nodeNextToWire(model.next)) as NodeWire & NodeNextWire;
-  if (model.children !== undefined) wire.children = model.children.map((v1) => Object.assign({}, nodeToWire(v1), nodeChildrenItemToWire(v1)) as NodeWire & NodeChildrenItemWire);
-  if (model.byName !== undefined) wire.by_name = mapRecord(model.byName, (v1) => Object.assign({}, nodeToWire(v1), nodeByNameValueToWire(v1)) as NodeWire & NodeByNameValueWire);
-  if (model.either !== undefined) wire.either = (hasKey(model.either, "value") && hasKey(model.either, "isLeaf")) ? Object.assign({}, nodeToWire(model.either as Node & NodeEither), nodeEitherToWire(model.either as Node & NodeEither)) as NodeWire & NodeEitherWire : (model.either as never);
+  if (model.next !== undefined) wire.next = ({ ...nodeToWire(model.next), ...nodeNextToWire(model.next) } as NodeWire & NodeNextWire);
+  if (model.children !== undefined) wire.children = model.children.map((v1) => ({ ...nodeToWire(v1), ...nodeChildrenItemToWire(v1) } as NodeWire & NodeChildrenItemWire));
+  if (model.byName !== undefined) wire.by_name = mapRecord(model.byName, (v1) => ({ ...nodeToWire(v1), ...nodeByNameValueToWire(v1) } as NodeWire & NodeByNameValueWire));
+  if (model.either !== undefined) wire.either = typeof (model.either as unknown) === "string" ? (model.either as string) : (hasKey(model.either, "value") && hasKey(model.either, "isLeaf")) ? ({ ...nodeToWire(model.either as Node & NodeEither), ...nodeEitherToWire(model.either as Node & NodeEither) } as NodeWire & NodeEitherWire) : (model.either as never);
   return wire;
 }
 
