@@ -236,9 +236,11 @@ export class WireArbitraries {
     node.members.forEach((m, member) => {
       let arb = this.node(m, budget);
       if (arb === null) return;
-      const cases = node.discriminator?.cases.filter((c) => c.member === member).map((c) => c.value) ?? [];
       const object = keyedObjectOf(m, decls);
       const tagNode = object?.properties.find((p) => p.key === node.discriminator?.property)?.node;
+      // only tags the member's own property accepts: an implicit tag (the schema name) beside a property that
+      // allows other values (OpenAI's ItemReferenceParam: `type: "item_reference" | null`) makes no valid value
+      const cases = (node.discriminator?.cases.filter((c) => c.member === member).map((c) => c.value) ?? []).filter((v) => tagNode === undefined || accepts(tagNode, v, decls));
       // a member that fixes the tag itself (a constant, or a union of tagged members) already carries a valid one
       const fixesTag = object === undefined || tagNode?.kind === "literal" || tagNode?.kind === "enum";
       if (node.discriminator !== undefined && cases.length > 0 && !fixesTag) {

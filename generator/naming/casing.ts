@@ -33,15 +33,16 @@ export function modelKey(key: string): string {
 
 /**
  * Longest type name, in UTF-8 bytes, before a collision suffix. The model name also names its doc page
- * (`docs/<Name>.md`, written through a temporary name a few bytes longer), and file systems limit a file name to
- * 255 bytes; names of schemas nested forty levels deep, or of a schema whose key is a sentence, would not fit.
+ * (`docs/<Name>.md`, written through a temporary name about 15 bytes longer), and file systems limit a file name
+ * to 255 bytes; names of schemas nested forty levels deep, or of a schema whose key is a sentence, would not
+ * fit. GitHub's longest model name is 107 bytes: real names stay as they are.
  */
-export const MAX_TYPE_NAME_BYTES = 100;
+export const MAX_TYPE_NAME_BYTES = 200;
 
 /**
  * PascalCase type name from raw name parts: `["FineTuningJob", "error"]` → `FineTuningJobError`. A name longer
  * than {@link MAX_TYPE_NAME_BYTES} keeps its first part and as many of its last parts as fit
- * (`DeepRootLevelLevel40…Level1` → `DeepLevel3Level2Level1`), and is cut if that part alone is too long.
+ * (`DeepRootLevelLevel40…Level1` → `DeepLevel29…Level2Level1`), and is cut if that part alone is too long.
  */
 export function typeName(parts: readonly string[]): string {
   // identifier characters only (`²`, `①` are numbers but not identifier characters); `_` separates words
