@@ -1,9 +1,9 @@
 /**
  * Hard shapes (spec/cases/hard-shapes.yaml): recursion through a union, an array and a record; a discriminated
  * union whose members refer back to it; forty levels of inline objects (long hoisted names); a 1,200-value
- * enum; an object of 300 properties; allOf members that disagree; oneOf over overlapping objects without a
- * discriminator. The output type-checks under the strict options, and mappers, guards and parse behave on
- * values of each.
+ * enum; an object of 300 properties; allOf members that disagree; allOf of two inline arrays; oneOf over
+ * overlapping objects without a discriminator. The output type-checks under the strict options, and mappers,
+ * guards and parse behave on values of each.
  */
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
@@ -143,6 +143,16 @@ describe("hard shapes", () => {
     expect(g["isDisagreeWire"]!({ shared_key: "x" })).toBe(false);
     expect(g["isDisagreeWire"]!({ shared_key: 1 })).toBe(false);
     expect(safe("safeParseDisagree")({ shared_key: 1 }).ok).toBe(false);
+  });
+
+  it("allOf of two inline arrays: every item is both, so both items' keys are mapped", () => {
+    expect(types).toMatch(/export type BothArrays = BothArraysItem\[\];/);
+    const wire = [{ left_key: "a", right_key: 1 }, { left_key: "b" }];
+    const model = [{ leftKey: "a", rightKey: 1 }, { leftKey: "b" }];
+    expect(m["bothArraysFromWire"]!(structuredClone(wire))).toEqual(model);
+    expect(m["bothArraysToWire"]!(structuredClone(model))).toEqual(wire);
+    expect(p["parseBothArrays"]!(structuredClone(wire))).toEqual(model);
+    expect(g["isBothArraysWire"]!([{ right_key: 1 }])).toBe(false);
   });
 
   it("oneOf over overlapping objects: the first member in spec order that matches wins (as zod's union)", () => {

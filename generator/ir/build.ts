@@ -154,7 +154,10 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     // fragments such as `allOf: [{ type: string }, { minLength: 2 }]`: one schema with every keyword
     if (!ownUnion && members.every((m) => isSchemaObject(m) && !["$ref", "allOf", "oneOf", "anyOf", "properties"].some((k) => k in m))) {
       const { allOf: _, ...rest } = schema;
-      return build(Object.assign({}, ...(members as Schema[]), rest), at);
+      const fragments = [...(members as Schema[]), rest];
+      // several `items` (arrays of A and of B): every item is both, not only the last member's
+      const items = fragments.flatMap((f) => (f["items"] === undefined ? [] : [f["items"]]));
+      return build(Object.assign({}, ...fragments, items.length > 1 ? { items: { allOf: items } } : {}), at);
     }
     const nodes = members.map((m, i) => build(m, child(at, "allOf", i)));
     if (own !== undefined) nodes.push(buildObject(own, at));
