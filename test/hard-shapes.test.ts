@@ -8,6 +8,7 @@
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
+import type { Diagnostic } from "../generator/diagnostics.js";
 import { MAX_TYPE_NAME_BYTES, typeName } from "../generator/naming/casing.js";
 import { generateInto, ROOT, typecheck } from "./helpers.js";
 
@@ -24,11 +25,13 @@ let g: Record<string, Fn>;
 let p: Record<string, Fn>;
 let t: Record<string, unknown>;
 let types: string;
+let warnings: readonly Diagnostic[];
 
 beforeAll(async () => {
   const out = generateInto(join(ROOT, "spec", "cases", "hard-shapes.yaml"), "hard-shapes");
   dir = out.dir;
   types = out.result.files.find((f) => f.path === "types.ts")!.text;
+  warnings = out.result.diagnostics.filter((d) => d.severity === "warning");
   m = (await import(join(dir, "mappers.ts"))) as Record<string, Fn>;
   g = (await import(join(dir, "guards.ts"))) as Record<string, Fn>;
   p = (await import(join(dir, "parse.ts"))) as Record<string, Fn>;
@@ -138,7 +141,9 @@ describe("hard shapes", () => {
     expect(safe("safeParseBigEnum")("nope").ok).toBe(false);
   });
 
-  it("allOf members that disagree on a property: no value is valid, and the type says so", () => {
+  it("allOf members that disagree on a property: a warning at the second declaration, no value is valid, and the type says so", () => {
+    expect(warnings.map((w) => [w.code, w.pointer, w.position?.line])).toEqual([["allof-conflict", "#/components/schemas/Disagree/allOf/1/properties/shared_key", 227]]);
+    expect(warnings[0]!.message).toBe('allOf members disagree on "shared_key": string and integer; no value is both, so no object is valid (its type is never)');
     expect(types).toMatch(/sharedKey: string & number;/);
     expect(g["isDisagreeWire"]!({ shared_key: "x" })).toBe(false);
     expect(g["isDisagreeWire"]!({ shared_key: 1 })).toBe(false);

@@ -440,6 +440,14 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       } else {
         const prev = properties[index]!;
         const same = JSON.stringify(prev.node) === JSON.stringify(node);
+        const [was, now] = [jsonKind(prev.node), jsonKind(node)];
+        if (!same && was !== undefined && now !== undefined && (was !== now || (prev.node.kind === "literal" && node.kind === "literal"))) {
+          const where = `${part.at.file}#${encodePointer(part.at.path)}`;
+          if (!conflicts.has(where)) {
+            conflicts.add(where);
+            report("warning", "allof-conflict", part.at, `allOf members disagree on ${JSON.stringify(part.key)}: ${describeKind(prev.node)} and ${describeKind(node)}; no value is both, so no object is valid (its type is never)`);
+          }
+        }
         properties[index] = {
           ...prev,
           node: same ? prev.node : intersection([prev.node, node]),
@@ -449,6 +457,9 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     }
     return { kind: "object", properties, additional: additional === undefined ? undefined : buildPart(additional) };
   };
+
+  /** Properties already reported as `allof-conflict` (a copied property is merged once per schema using it). */
+  const conflicts = new Set<string>();
 
   /** How many property schemas copied from a merged `$ref` (PropertyPart.copied) are being built right now. */
   let copying = 0;
@@ -648,6 +659,17 @@ function intersection(nodes: readonly Node[]): Node {
   const unique = narrowed.filter((n, i) => narrowed.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
   if (unique.length === 0) return UNKNOWN;
   return unique.length === 1 ? unique[0]! : { kind: "intersection", members: unique };
+}
+
+/** The one JSON type every value of a primitive or constant has (integer is a number), else undefined. */
+function jsonKind(node: Node): string | undefined {
+  if (node.kind === "primitive") return node.type === "integer" ? "number" : node.type;
+  if (node.kind === "literal") return node.value === null ? "null" : Array.isArray(node.value) ? "array" : typeof node.value;
+  return undefined;
+}
+
+function describeKind(node: Node): string {
+  return node.kind === "literal" ? JSON.stringify(node.value) : node.kind === "primitive" ? node.type : node.kind;
 }
 
 function jsonTypeOf(node: Node): string | undefined {
