@@ -15,10 +15,10 @@
  */
 import type { WriterFunction } from "ts-morph";
 import type { ArrayNode, Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { acceptsNothing, assertNever, children, declMap, isNull, nonNullMember } from "../ir/walk.js";
+import { acceptsNothing, assertNever, declMap, isNull, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
-import type { Analysis } from "./analysis.js";
+import { converts, type Analysis } from "./analysis.js";
 import { jsonLiteral } from "./guards.js";
 import { chain, functionDecl } from "./print.js";
 import { propertyName, typeExpr, type Side } from "./type-expr.js";
@@ -267,7 +267,7 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
           const e = expr(m, input, dir, depth + 1, ctx);
           if (e === undefined || omits[i]!.length === 0) return e;
           ctx.uses.add("omitKeys");
-          return `omitKeys(${e}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`;
+          return omitCall(e, omits[i]!);
         })
         .filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
@@ -285,7 +285,7 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Map
 
 function unionExpr(members: readonly Node[], discriminator: { property: string; cases: readonly { value: string; member: number }[] } | undefined, input: string, dir: Direction, depth: number, ctx: MapperContext): string | undefined {
   const e = liveUnionExpr(members, discriminator, input, dir, depth, ctx);
-  if (e !== undefined || !members.some((m) => converts(m, ctx))) return e;
+  if (e !== undefined || !members.some((m) => converts(m, ctx.analysis))) return e;
   // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type (not
   // `as never`: a `never` value in an object literal makes the literal's type unlike the object's)
   return `(${input} as unknown as ${typeExpr({ kind: "union", members }, outSide(dir), ctx.names)})`;
@@ -348,6 +348,11 @@ export function intersectionOmits(members: readonly Node[], dir: Direction, ctx:
     });
     return [...out];
   });
+}
+
+/** `omitKeys(expr, ["a", "b"])`: the runtime call that drops an open member's copies of its siblings' keys. */
+export function omitCall(expr: string, keys: readonly string[]): string {
+  return `omitKeys(${expr}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`;
 }
 
 /** The keys a node's objects declare on one side (through refs, unions and intersections). */
@@ -518,13 +523,6 @@ export function allowsNull(node: Node, ctx: Pick<MapperContext, "decls">, depth 
     default:
       return false;
   }
-}
-
-/** Whether the mappers rebuild a value of `node` (an object inside), so that its wire and model types differ. */
-function converts(node: Node, ctx: MapperContext): boolean {
-  if (node.kind === "object") return true;
-  if (node.kind === "ref") return ctx.analysis.copies.has(node.target);
-  return children(node).some((c) => converts(c, ctx));
 }
 
 function callee(node: Node, dir: Direction, ctx: MapperContext): string | undefined {

@@ -26,9 +26,9 @@ import type { UnknownKeys } from "../options.js";
 import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
 import { acceptsNothing, assertNever, declMap, isNull } from "../ir/walk.js";
 import { patternConstName, type Names } from "../naming/assign-names.js";
-import type { Analysis } from "./analysis.js";
+import { converts, type Analysis } from "./analysis.js";
 import { jsonLiteral, mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
-import { accessor, allowsNull, arrayIntersection, extraKeySwaps, intersectionOmits, shapeTest } from "./mappers.js";
+import { accessor, allowsNull, arrayIntersection, extraKeySwaps, intersectionOmits, omitCall, shapeTest } from "./mappers.js";
 import { chain, constDecl, functionDecl } from "./print.js";
 import { propertyName } from "./type-expr.js";
 
@@ -233,7 +233,7 @@ class Writer {
 
   private array(items: Node, constraints: Constraints | undefined, input: string, path: Path, nullText: string): string {
     const r = this.fresh("r");
-    const converts = convertsNode(items, this.ctx);
+    const rebuilds = converts(items, this.ctx.analysis);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     this.block("else {", () => {
@@ -243,17 +243,17 @@ class Writer {
       if (constraints?.maxItems !== undefined) {
         this.line(`if (${input}.length > ${constraints.maxItems}) ${this.issue(`array of at most ${constraints.maxItems} ${plural(constraints.maxItems, "item")}`, input, path)}`);
       }
-      if (!checksSomething(items, this.ctx) && !converts) return;
+      if (!checksSomething(items, this.ctx) && !rebuilds) return;
       const a = this.fresh("a");
       const i = this.fresh("i");
       const e = this.fresh("e");
-      if (converts) this.line(`const ${a}: unknown[] = [];`);
+      if (rebuilds) this.line(`const ${a}: unknown[] = [];`);
       this.block(`for (let ${i} = 0; ${i} < ${input}.length; ${i}++) {`, () => {
         this.line(`const ${e}: unknown = ${input}[${i}];`);
         const out = this.gen(items, e, child(path, i), false);
-        if (converts) this.line(`${a}.push(${out});`);
+        if (rebuilds) this.line(`${a}.push(${out});`);
       });
-      if (converts) this.line(`${r} = ${a};`);
+      if (rebuilds) this.line(`${r} = ${a};`);
     });
     return r;
   }
@@ -261,7 +261,7 @@ class Writer {
   private tuple(items: readonly Node[], rest: Node | undefined, input: string, path: Path, nullText: string): string {
     const r = this.fresh("r");
     const n = items.length;
-    const converts = items.some((m) => convertsNode(m, this.ctx)) || (rest !== undefined && convertsNode(rest, this.ctx));
+    const rebuilds = items.some((m) => converts(m, this.ctx.analysis)) || (rest !== undefined && converts(rest, this.ctx.analysis));
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
@@ -273,21 +273,21 @@ class Writer {
         return this.gen(item, e, child(path, String(index)), false);
       });
       let restArray: string | undefined;
-      if (rest !== undefined && (checksSomething(rest, this.ctx) || convertsNode(rest, this.ctx))) {
+      if (rest !== undefined && (checksSomething(rest, this.ctx) || converts(rest, this.ctx.analysis))) {
         const a = this.fresh("a");
         const i = this.fresh("i");
         const e = this.fresh("e");
-        if (converts) {
+        if (rebuilds) {
           restArray = a;
           this.line(`const ${a}: unknown[] = [];`);
         }
         this.block(`for (let ${i} = ${n}; ${i} < ${input}.length; ${i}++) {`, () => {
           this.line(`const ${e}: unknown = ${input}[${i}];`);
           const out = this.gen(rest, e, child(path, i), false);
-          if (converts) this.line(`${a}.push(${out});`);
+          if (rebuilds) this.line(`${a}.push(${out});`);
         });
-      } else if (rest !== undefined && converts) restArray = `${input}.slice(${n})`;
-      if (converts) this.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
+      } else if (rest !== undefined && rebuilds) restArray = `${input}.slice(${n})`;
+      if (rebuilds) this.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
     });
     return r;
   }
@@ -295,25 +295,25 @@ class Writer {
   private record(values: Node, input: string, path: Path, nullText: string): string {
     this.ctx.uses.add("isPlainObject");
     const r = this.fresh("r");
-    const converts = convertsNode(values, this.ctx);
+    const rebuilds = converts(values, this.ctx.analysis);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!isPlainObject(${input})) ${this.issue(`object${nullText}`, input, path)}`);
-    if (!checksSomething(values, this.ctx) && !converts) return r;
+    if (!checksSomething(values, this.ctx) && !rebuilds) return r;
     this.block("else {", () => {
       const o = this.fresh("o");
       const k = this.fresh("k");
       const e = this.fresh("e");
-      if (converts) this.line(`const ${o}: { [key: string]: unknown } = {};`);
+      if (rebuilds) this.line(`const ${o}: { [key: string]: unknown } = {};`);
       this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
         this.line(`const ${e}: unknown = ${input}[${k}];`);
         const out = this.gen(values, e, child(path, k), false);
-        if (converts) {
+        if (rebuilds) {
           this.ctx.uses.add("setOwn");
           this.line(`if (${k} === "__proto__") setOwn(${o}, ${k}, ${out});`);
           this.line(`else ${o}[${k}] = ${out};`);
         }
       });
-      if (converts) this.line(`${r} = ${o};`);
+      if (rebuilds) this.line(`${r} = ${o};`);
     });
     return r;
   }
@@ -430,7 +430,7 @@ class Writer {
         this.line(`if (${input} !== null && ${bad.includes(" || ") ? `(${bad})` : bad}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
         return input;
       }
-      if (!convertsNode(only, this.ctx)) {
+      if (!converts(only, this.ctx.analysis)) {
         this.block(`if (${input} !== null) {`, () => {
           this.gen(only, input, path, true);
         });
@@ -532,11 +532,11 @@ class Writer {
       if (!asArray.nullable) return this.gen(asArray.array, input, path, false);
       return this.gen({ kind: "union", members: [asArray.array, { kind: "primitive", type: "null" }] }, input, path, false);
     }
-    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: convertsNode(m, this.ctx) }));
+    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: converts(m, this.ctx.analysis) }));
     // as in the mappers: an open member's copies of the keys its siblings map are left out
     const omits = intersectionOmits(members, "fromWire", this.ctx);
     if (omits.some((o) => o.length > 0)) this.ctx.uses.add("omitKeys");
-    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [`omitKeys(${o.out}, [${omits[i]!.map((k) => JSON.stringify(k)).join(", ")}])`]));
+    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omitCall(o.out, omits[i]!)]));
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
     // as in the mappers: spread (Object.assign would take a `__proto__` key for the prototype), and a null that
@@ -631,33 +631,6 @@ function num(n: number): string {
 /** Whether checking the node can fail at all (`unknown` accepts everything). */
 function checksSomething(node: Node, ctx: ParseContext): boolean {
   return !mayBeUndefined(node, ctx, 0) || node.kind === "ref";
-}
-
-/** Whether the mappers rebuild this value (an object inside) rather than share it. */
-function convertsNode(node: Node, ctx: ParseContext): boolean {
-  switch (node.kind) {
-    case "primitive":
-    case "literal":
-    case "enum":
-    case "unknown":
-    case "never":
-      return false;
-    case "ref":
-      return ctx.analysis.copies.has(node.target);
-    case "array":
-      return convertsNode(node.items, ctx);
-    case "tuple":
-      return node.items.some((m) => convertsNode(m, ctx)) || (node.rest !== undefined && convertsNode(node.rest, ctx));
-    case "record":
-      return convertsNode(node.values, ctx);
-    case "object":
-      return true;
-    case "union":
-    case "intersection":
-      return node.members.some((m) => convertsNode(m, ctx));
-    default:
-      return assertNever(node);
-  }
 }
 
 /** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */

@@ -440,8 +440,7 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
       } else {
         const prev = properties[index]!;
         const same = JSON.stringify(prev.node) === JSON.stringify(node);
-        const [was, now] = [jsonKind(prev.node), jsonKind(node)];
-        if (!same && was !== undefined && now !== undefined && (was !== now || (prev.node.kind === "literal" && node.kind === "literal"))) {
+        if (!same && disjoint(prev.node, node)) {
           const where = `${part.at.file}#${encodePointer(part.at.path)}`;
           if (!conflicts.has(where)) {
             conflicts.add(where);
@@ -659,6 +658,12 @@ function intersection(nodes: readonly Node[]): Node {
   const unique = narrowed.filter((n, i) => narrowed.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
   if (unique.length === 0) return UNKNOWN;
   return unique.length === 1 ? unique[0]! : { kind: "intersection", members: unique };
+}
+
+/** Whether no value fits both (two primitives or constants of different JSON types, or two different constants; `a` and `b` differ). */
+function disjoint(a: Node, b: Node): boolean {
+  const [ka, kb] = [jsonKind(a), jsonKind(b)];
+  return ka !== undefined && kb !== undefined && (ka !== kb || (a.kind === "literal" && b.kind === "literal"));
 }
 
 /** The one JSON type every value of a primitive or constant has (integer is a number), else undefined. */
