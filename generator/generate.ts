@@ -7,7 +7,6 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, type Diagnostic } from "./diagnostics.js";
-import { analyse } from "./emit/analysis.js";
 import type { TextFile } from "./emit/docs.js";
 import { emitFiles } from "./emit/files.js";
 import { buildIr } from "./ir/build.js";
@@ -15,6 +14,7 @@ import { checkSpec } from "./load/check-spec.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
 import type { GenerateOptions } from "./options.js";
+import { makePlan } from "./plan/index.js";
 import { applyTransforms } from "./transform/index.js";
 import { selectDecls, selectedDiagnostics } from "./transform/select.js";
 
@@ -82,7 +82,8 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));
   const naming = lap();
-  const files = emitFiles(ir, named.names, analyse(ir, named.names), { specName: basename(specs.root), runtime, unknownKeys: options.unknownKeys ?? "strip" });
+  const plan = makePlan(ir, named.names, { unknownKeys: options.unknownKeys ?? "strip" });
+  const files = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
   const emit = lap();
   return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };
 }

@@ -5,7 +5,7 @@
 import type { Decl, Doc, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever, declMap, isNull, isNullable, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
-import type { Analysis } from "./analysis.js";
+import type { Analysis } from "../plan/analyse.js";
 
 export interface TextFile {
   readonly path: string;
@@ -38,7 +38,7 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
   if (decl.doc.deprecated === true) lines.push("**Deprecated.**", "");
   if (decl.doc.description !== undefined) lines.push(decl.doc.description.trim(), "");
   lines.push(
-    `Wire type \`${n.wire}\`${analysis.renames.has(decl.id) ? "" : " (same keys)"} · mappers \`${n.fromWire}\`, \`${n.toWire}\``,
+    `Wire type \`${n.wire}\`${analysis.differs(decl.id) ? "" : " (same keys)"} · mappers \`${n.fromWire}\`, \`${n.toWire}\``,
     "",
   );
   const node = decl.node;

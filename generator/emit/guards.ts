@@ -12,43 +12,37 @@
  * - Keys that name something on `Object.prototype` are read with an own-property check (`fieldOf`).
  */
 import type { WriterFunction } from "ts-morph";
+import { CHAIN, chain } from "../code/chain.js";
+import { accessor, jsonLiteral, PROTOTYPE_KEYS } from "../code/js.js";
+import { functionDecl } from "../code/print.js";
+import type { Uses } from "../code/runtime.js";
+import type { Side } from "../code/type-expr.js";
+import { mayBeUndefined } from "../ir/query.js";
 import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
-import { acceptsNothing, assertNever, declMap } from "../ir/walk.js";
-import type { Names } from "../naming/assign-names.js";
-import type { Analysis } from "./analysis.js";
-import { accessor } from "./mappers.js";
-import { CHAIN, chain, functionDecl } from "./print.js";
-import type { Side } from "./type-expr.js";
-import type { UnknownKeys } from "../options.js";
-
-/** Keys that name something on `Object.prototype`: read with an own-property check. */
-export const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+import { assertNever } from "../ir/walk.js";
+import type { Plan } from "../plan/index.js";
+import { sideKeys } from "../plan/object.js";
 
 interface GuardContext {
-  readonly names: Names;
-  /** `reject`: objects must have no key the spec does not declare. */
-  readonly unknownKeys: UnknownKeys;
-  readonly decls: ReadonlyMap<string, Decl>;
-  /** Declarations that accept no value (analysis.ts). */
-  readonly empty: ReadonlySet<string>;
+  readonly plan: Plan;
   /** Runtime helpers the emitted code calls (filled while emitting). */
-  readonly uses: Set<string>;
+  readonly uses: Uses;
 }
 
-export function emitGuards(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): WriterFunction[] {
-  const ctx: GuardContext = { names, decls: declMap(ir), empty: analysis.empty, uses, unknownKeys };
-  return ir.decls.flatMap((decl) => [guard(decl, "wire", analysis, ctx), guard(decl, "model", analysis, ctx)]);
+export function emitGuards(ir: Ir, plan: Plan, uses: Uses): WriterFunction[] {
+  const ctx: GuardContext = { plan, uses };
+  return ir.decls.flatMap((decl) => [guard(decl, "wire", ctx), guard(decl, "model", ctx)]);
 }
 
-function guard(decl: Decl, side: Side, analysis: Analysis, ctx: GuardContext): WriterFunction {
-  const n = ctx.names.decl(decl.id);
+function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
+  const n = ctx.plan.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
   const doc =
     side === "wire"
-      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). ${ctx.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`
-      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${ctx.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`;
+      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). ${ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`
+      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`;
   let statements: string[];
-  if (side === "wire" && !analysis.renames.has(decl.id)) statements = [`return ${n.isModel}(value);`];
+  if (side === "wire" && !ctx.plan.analysis.differs(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, "value", side, ctx, 1));
   return functionDecl({ doc, exported: true, name: side === "wire" ? n.isWire : n.isModel, parameters: "value: unknown", returns: `value is ${type}`, body: statements });
 }
@@ -129,14 +123,14 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
       return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
       // in spec order; a member that accepts no value is left out (the union of none is `false`)
-      const members = node.members.filter((m) => !acceptsNothing(m, ctx.empty)).map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
+      const members = ctx.plan.union(node).accepted.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
       if (members.length === 0) return ["false"];
       return members.includes("true") ? [] : [`(${chain([...new Set(members)], "||")})`];
     }
     case "intersection":
       return impossible(node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1)));
     case "ref": {
-      const n = ctx.names.decl(node.target);
+      const n = ctx.plan.names.decl(node.target);
       return [`${side === "wire" ? n.isWire : n.isModel}(${input})`];
     }
     case "unknown":
@@ -146,18 +140,6 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
     default:
       return assertNever(node);
   }
-}
-
-/**
- * A JSON value as an expression that builds it, in `JSON.stringify`'s spelling, except that a `__proto__` key
- * is computed (`["__proto__"]:`): in a literal, `"__proto__": v` would set the prototype instead of an own key.
- */
-export function jsonLiteral(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(",")}]`;
-  if (typeof value === "object" && value !== null) {
-    return `{${Object.entries(value).map(([k, v]) => `${k === "__proto__" ? `["__proto__"]` : JSON.stringify(k)}:${jsonLiteral(v)}`).join(",")}}`;
-  }
-  return JSON.stringify(value);
 }
 
 /**
@@ -172,7 +154,7 @@ function impossible(parts: Conjunction): Conjunction {
 /** The function an array item or record value is tested with (`isFooWire` or an arrow), or undefined for anything. */
 function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): string | undefined {
   if (node.kind === "ref") {
-    const n = ctx.names.decl(node.target);
+    const n = ctx.plan.names.decl(node.target);
     return side === "wire" ? n.isWire : n.isModel;
   }
   const v = `v${depth}`;
@@ -183,7 +165,8 @@ function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): str
 
 function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {
   ctx.uses.add("isPlainObject");
-  const keys = side === "model" ? ctx.names.keys(node) : node.properties.map((p) => p.key);
+  const plan = ctx.plan.object(node);
+  const keys = sideKeys(plan, side);
   const parts = [`isPlainObject(${input})`];
   node.properties.forEach((p, i) => {
     const key = keys[i]!;
@@ -194,34 +177,16 @@ function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardCon
     const absent = own ? `!Object.hasOwn(${input}, ${quoted})` : `!(${quoted} in ${input})`;
     const check = join(guardExpr(p.node, access, side, ctx, depth + 1));
     if (p.required) {
-      if (mayBeUndefined(p.node, ctx, 0)) parts.push(`Object.hasOwn(${input}, ${quoted})`);
+      if (mayBeUndefined(p.node, ctx.plan.decls)) parts.push(`Object.hasOwn(${input}, ${quoted})`);
       if (check !== "true") parts.push(check);
     } else {
       parts.push(check === "true" ? `${access} !== undefined || ${absent}` : `(${access} === undefined ? ${absent} : ${check})`);
     }
   });
-  if (ctx.unknownKeys === "reject" && node.additional === undefined) {
+  if (plan.rejectUnknown) {
     ctx.uses.add("hasOnlyKeys");
     parts.push(`hasOnlyKeys(${input}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`);
   }
   // wrap the optional-key conditionals that use `||` so the conjunction stays one
   return parts.map((p) => (p.includes(" || ") && !p.startsWith("(") ? `(${p})` : p));
-}
-
-/** True when the node's check passes `undefined` (so a required key's presence must be tested on its own). */
-export function mayBeUndefined(node: Node, ctx: Pick<GuardContext, "decls">, depth: number): boolean {
-  switch (node.kind) {
-    case "unknown":
-      return true;
-    case "ref": {
-      const target = ctx.decls.get(node.target);
-      return target !== undefined && depth < 16 && mayBeUndefined(target.node, ctx, depth + 1);
-    }
-    case "union":
-      return node.members.some((m) => mayBeUndefined(m, ctx, depth + 1));
-    case "intersection":
-      return node.members.every((m) => mayBeUndefined(m, ctx, depth + 1));
-    default:
-      return false;
-  }
 }

@@ -22,24 +22,25 @@
  * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
  */
 import type { WriterFunction } from "ts-morph";
-import type { UnknownKeys } from "../options.js";
-import type { Constraints, Decl, Discriminator, Ir, Node, ObjectNode, PrimitiveNode } from "../ir/types.js";
-import { acceptsNothing, assertNever, declMap, isNull } from "../ir/walk.js";
-import { patternConstName, type Names } from "../naming/assign-names.js";
-import { converts, type Analysis } from "./analysis.js";
-import { jsonLiteral, mayBeUndefined, PROTOTYPE_KEYS } from "./guards.js";
-import { accessor, allowsNull, arrayIntersection, extraKeySwaps, intersectionOmits, omitCall, shapeTest } from "./mappers.js";
-import { chain, constDecl, functionDecl } from "./print.js";
-import { propertyName } from "./type-expr.js";
+import { chain } from "../code/chain.js";
+import { accessor, jsonLiteral, literalKey, numberLiteral, PROTOTYPE_KEYS } from "../code/js.js";
+import { Lines } from "../code/lines.js";
+import { constDecl, functionDecl } from "../code/print.js";
+import type { Uses } from "../code/runtime.js";
+import { printShape } from "../code/shape.js";
+import { mayBeUndefined, objectOf } from "../ir/query.js";
+import type { Constraints, Decl, IntersectionNode, Ir, Node, ObjectNode, PrimitiveNode, UnionNode } from "../ir/types.js";
+import { assertNever } from "../ir/walk.js";
+import { patternConstName } from "../naming/assign-names.js";
+import { converts } from "../plan/analyse.js";
+import type { Plan } from "../plan/index.js";
+import { constraintChecks as planChecks, plural } from "../plan/validate.js";
+import type { Candidate } from "../plan/union.js";
 
 interface ParseContext {
-  readonly names: Names;
-  /** `keep` copies undeclared keys into the model, `reject` reports each as an issue, `strip` drops them. */
-  readonly unknownKeys: UnknownKeys;
-  readonly analysis: Analysis;
-  readonly decls: ReadonlyMap<string, Decl>;
+  readonly plan: Plan;
   /** Runtime helpers the emitted code calls (filled while emitting). */
-  readonly uses: Set<string>;
+  readonly uses: Uses;
   /** Pattern source → the name of its module-level `RegExp` const, in order of first use. */
   readonly patterns: Map<string, string>;
 }
@@ -49,8 +50,8 @@ export interface ParseOutput {
   readonly statements: WriterFunction[];
 }
 
-export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<string>, unknownKeys: UnknownKeys = "strip"): ParseOutput {
-  const ctx: ParseContext = { names, analysis, decls: declMap(ir), uses, patterns: new Map(), unknownKeys };
+export function emitParse(ir: Ir, plan: Plan, uses: Uses): ParseOutput {
+  const ctx: ParseContext = { plan, uses, patterns: new Map() };
   uses.add("IssueDraft");
   uses.add("SafeParseResult");
   uses.add("runParse");
@@ -62,7 +63,7 @@ export function emitParse(ir: Ir, names: Names, analysis: Analysis, uses: Set<st
 
 /** `parseX(json)`: the worker's model, or a `ParseError` (the runtime's `runParse`). */
 function parse(decl: Decl, ctx: ParseContext): WriterFunction {
-  const n = ctx.names.decl(decl.id);
+  const n = ctx.plan.names.decl(decl.id);
   return functionDecl({
     doc: `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n@throws {ParseError} listing every issue found, with wire and model paths.`,
     exported: true,
@@ -75,7 +76,7 @@ function parse(decl: Decl, ctx: ParseContext): WriterFunction {
 
 /** `safeParseX(json)`: never throws (the runtime's `runSafeParse`). */
 function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
-  const n = ctx.names.decl(decl.id);
+  const n = ctx.plan.names.decl(decl.id);
   return functionDecl({
     doc: `Like \`${n.parse}\`, but returns \`{ ok: true, value }\` or \`{ ok: false, issues }\` and never throws.`,
     exported: true,
@@ -87,7 +88,7 @@ function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
 }
 
 function worker(decl: Decl, ctx: ParseContext): WriterFunction {
-  const n = ctx.names.decl(decl.id);
+  const n = ctx.plan.names.decl(decl.id);
   const w = new Writer(ctx);
   const out = w.gen(decl.node, "value", ROOT, false);
   w.line(`return ${out};`);
@@ -122,27 +123,14 @@ function pathArgs(path: Path): string {
 }
 
 /** Writes one worker's body; `gen` returns an expression holding the model value, valid after its lines. */
-class Writer {
-  readonly lines: string[] = [];
-  private depth = 0;
+class Writer extends Lines {
   private counter = 0;
 
   private readonly ctx: ParseContext;
 
   constructor(ctx: ParseContext) {
+    super();
     this.ctx = ctx;
-  }
-
-  line(text: string): void {
-    this.lines.push("  ".repeat(this.depth) + text);
-  }
-
-  block(open: string, body: () => void, close = "}"): void {
-    this.line(open);
-    this.depth++;
-    body();
-    this.depth--;
-    this.line(close);
   }
 
   fresh(prefix: string): string {
@@ -179,11 +167,11 @@ class Writer {
       case "object":
         return this.object(node, input, path, nullText);
       case "union":
-        return this.union(node.members, node.discriminator, input, path);
+        return this.union(node, input, path);
       case "intersection":
-        return this.intersection(node.members, input, path);
+        return this.intersection(node, input, path);
       case "ref": {
-        const callee = this.ctx.names.decl(node.target).parseInto;
+        const callee = this.ctx.plan.names.decl(node.target).parseInto;
         const r = this.fresh("r");
         if (path.wire.length === 0) {
           this.line(`const ${r} = ${callee}(${input}, issues);`);
@@ -233,7 +221,7 @@ class Writer {
 
   private array(items: Node, constraints: Constraints | undefined, input: string, path: Path, nullText: string): string {
     const r = this.fresh("r");
-    const rebuilds = converts(items, this.ctx.analysis);
+    const rebuilds = converts(items, this.ctx.plan.analysis);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     this.block("else {", () => {
@@ -261,7 +249,7 @@ class Writer {
   private tuple(items: readonly Node[], rest: Node | undefined, input: string, path: Path, nullText: string): string {
     const r = this.fresh("r");
     const n = items.length;
-    const rebuilds = items.some((m) => converts(m, this.ctx.analysis)) || (rest !== undefined && converts(rest, this.ctx.analysis));
+    const rebuilds = items.some((m) => converts(m, this.ctx.plan.analysis)) || (rest !== undefined && converts(rest, this.ctx.plan.analysis));
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
@@ -273,7 +261,7 @@ class Writer {
         return this.gen(item, e, child(path, String(index)), false);
       });
       let restArray: string | undefined;
-      if (rest !== undefined && (checksSomething(rest, this.ctx) || converts(rest, this.ctx.analysis))) {
+      if (rest !== undefined && (checksSomething(rest, this.ctx) || converts(rest, this.ctx.plan.analysis))) {
         const a = this.fresh("a");
         const i = this.fresh("i");
         const e = this.fresh("e");
@@ -295,7 +283,7 @@ class Writer {
   private record(values: Node, input: string, path: Path, nullText: string): string {
     this.ctx.uses.add("isPlainObject");
     const r = this.fresh("r");
-    const rebuilds = converts(values, this.ctx.analysis);
+    const rebuilds = converts(values, this.ctx.plan.analysis);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!isPlainObject(${input})) ${this.issue(`object${nullText}`, input, path)}`);
     if (!checksSomething(values, this.ctx) && !rebuilds) return r;
@@ -321,70 +309,64 @@ class Writer {
   private object(node: ObjectNode, input: string, path: Path, nullText: string): string {
     this.ctx.uses.add("isPlainObject");
     const r = this.fresh("r");
-    const modelKeys = this.ctx.names.keys(node);
+    const plan = this.ctx.plan.object(node);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!isPlainObject(${input})) ${this.issue(`object${nullText}`, input, path)}`);
     this.block("else {", () => {
-      const firstOptional = node.properties.findIndex((p) => !p.required);
-      const lead = firstOptional === -1 ? node.properties.length : firstOptional;
       const m = this.fresh("m");
       const entries: string[] = [];
       const read = (i: number): { p: string; at: Path } => {
-        const key = node.properties[i]!.key;
+        const key = plan.keys[i]!.wire;
         const p = this.fresh("p");
         if (PROTOTYPE_KEYS.has(key)) {
           this.ctx.uses.add("fieldOf");
           this.line(`const ${p}: unknown = fieldOf(${input}, ${JSON.stringify(key)});`);
         } else this.line(`const ${p}: unknown = ${input}${accessor(key)};`);
-        return { p, at: child(path, JSON.stringify(key), JSON.stringify(modelKeys[i]!)) };
+        return { p, at: child(path, JSON.stringify(key), JSON.stringify(plan.keys[i]!.model)) };
       };
       const required = (i: number, p: string, at: Path): string => {
-        const prop = node.properties[i]!;
-        if (mayBeUndefined(prop.node, this.ctx, 0)) {
-          const key = JSON.stringify(prop.key);
-          this.line(`if (!Object.hasOwn(${input}, ${key})) ${this.issue(describe(prop.node, this.ctx), "undefined", at)}`);
+        const k = plan.keys[i]!;
+        if (mayBeUndefined(k.node, this.ctx.plan.decls)) {
+          this.line(`if (!Object.hasOwn(${input}, ${JSON.stringify(k.wire)})) ${this.issue(describe(k.node, this.ctx), "undefined", at)}`);
         }
-        return this.gen(prop.node, p, at, false);
+        return this.gen(k.node, p, at, false);
       };
-      for (let i = 0; i < lead; i++) {
+      for (let i = 0; i < plan.lead; i++) {
         const { p, at } = read(i);
-        entries.push(`${literalKey(modelKeys[i]!)}: ${required(i, p, at)}`);
+        entries.push(`${literalKey(plan.keys[i]!.model)}: ${required(i, p, at)}`);
       }
-      if (this.ctx.unknownKeys === "reject" && node.additional === undefined) {
+      if (plan.rejectUnknown) {
         const k = this.fresh("k");
         this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
           this.block(`switch (${k}) {`, () => {
-            for (const p of node.properties) this.line(`case ${JSON.stringify(p.key)}:`);
-            if (node.properties.length > 0) this.line("  break;");
+            for (const key of plan.keys) this.line(`case ${JSON.stringify(key.wire)}:`);
+            if (plan.keys.length > 0) this.line("  break;");
             this.line("default:");
             this.line(`  ${this.issue("no key the spec does not declare", `${input}[${k}]`, child(path, k))}`);
           });
         });
       }
-      const copyRest = node.additional !== undefined || this.ctx.unknownKeys === "keep";
-      const whole = lead === node.properties.length && !copyRest;
-      if (whole) {
+      if (plan.lead === plan.keys.length && !plan.copyRest) {
         this.literal(`${r} = `, entries, ";");
         return;
       }
       this.literal(`const ${m}: { [key: string]: unknown } = `, entries, ";");
-      for (let i = lead; i < node.properties.length; i++) {
-        const prop = node.properties[i]!;
+      for (let i = plan.lead; i < plan.keys.length; i++) {
+        const k = plan.keys[i]!;
         const { p, at } = read(i);
-        if (prop.required) this.line(this.assign(m, modelKeys[i]!, required(i, p, at)));
+        if (k.required) this.line(this.assign(m, k.model, required(i, p, at)));
         else {
           this.block(`if (${p} !== undefined) {`, () => {
-            this.line(this.assign(m, modelKeys[i]!, this.gen(prop.node, p, at, false)));
+            this.line(this.assign(m, k.model, this.gen(k.node, p, at, false)));
           });
         }
       }
-      if (copyRest) {
+      if (plan.copyRest) {
         this.ctx.uses.add("setOwn");
         const k = this.fresh("k");
-        const known = chain(node.properties.map((p) => `${k} !== ${JSON.stringify(p.key)}`), "&&") || "true";
-        // as in the mappers: an extra key spelled like a declared model key trades places with its wire spelling
-        const swaps = extraKeySwaps(node.properties.map((p) => p.key), modelKeys, "fromWire");
-        const target = swaps.reduceRight((rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`, k);
+        const known = chain(plan.keys.map((key) => `${k} !== ${JSON.stringify(key.wire)}`), "&&") || "true";
+        // an extra key spelled like a declared model key trades places with its wire spelling (the plan's swaps)
+        const target = plan.swaps.fromWire.reduceRight((rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`, k);
         this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
           this.line(`if (${known}) setOwn(${m}, ${target}, ${input}[${k}]);`);
         });
@@ -392,14 +374,6 @@ class Writer {
       this.line(`${r} = ${m};`);
     });
     return r;
-  }
-
-  private literal(before: string, entries: readonly string[], after: string): void {
-    if (entries.length === 0) {
-      this.line(`${before}{}${after}`);
-      return;
-    }
-    this.block(`${before}{`, () => entries.forEach((e) => this.line(`${e},`)), `}${after}`);
   }
 
   private assign(target: string, key: string, value: string): string {
@@ -411,26 +385,25 @@ class Writer {
     return `${target}${accessor(key)} = ${value};`;
   }
 
-  private union(members: readonly Node[], discriminator: Discriminator | undefined, input: string, path: Path): string {
-    const hasNull = members.some(isNull);
-    // a member that accepts no value is never a candidate (as in the mappers and guards)
-    const live = (m: Node): boolean => !isNull(m) && !acceptsNothing(m, this.ctx.analysis.empty);
-    const nonNull = members.filter(live);
+  private union(node: Pick<UnionNode, "members" | "discriminator">, input: string, path: Path): string {
+    const up = this.ctx.plan.union(node);
+    const hasNull = up.nullable;
+    const discriminator = up.discriminator;
     const r = this.fresh("r");
-    if (nonNull.length === 0) {
+    if (up.candidates.length === 0) {
       if (hasNull) this.line(`if (${input} !== null) ${this.issue("null", input, path)}`);
       else this.line(this.issue("nothing (no value is valid here)", input, path));
       return input;
     }
-    if (nonNull.length === 1) {
-      const only = nonNull[0]!;
+    if (up.candidates.length === 1) {
+      const only = up.candidates[0]!.node;
       if (!hasNull) return this.gen(only, input, path, false);
       const bad = simpleFailure(only, input);
       if (bad !== undefined) {
         this.line(`if (${input} !== null && ${bad.includes(" || ") ? `(${bad})` : bad}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
         return input;
       }
-      if (!converts(only, this.ctx.analysis)) {
+      if (!converts(only, this.ctx.plan.analysis)) {
         this.block(`if (${input} !== null) {`, () => {
           this.gen(only, input, path, true);
         });
@@ -438,36 +411,30 @@ class Writer {
       }
       this.line(`let ${r}: unknown = ${input};`);
       this.block(`if (${input} !== null) {`, () => {
-        const out = this.gen(nonNull[0]!, input, path, true);
+        const out = this.gen(only, input, path, true);
         if (out !== input) this.line(`${r} = ${out};`);
       });
       return r;
     }
-    // candidates in the mappers' order: spec order
-    const ordered = members.map((m, i) => ({ m, i })).filter(({ m }) => live(m));
-    const common = commonKeys(nonNull, this.ctx);
     const label = this.fresh("u");
     const saved = this.fresh("s");
     const n = this.fresh("n");
     this.ctx.uses.add("IssueDraft");
     this.line(`let ${r}: unknown = ${input};`);
-    // each candidate: its member and test; `exact` when the shape test is the whole check
-    const tagTest = (i: number): string | undefined => {
-      const values = discriminator?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
-      if (discriminator === undefined || values.length === 0) return undefined;
+    // the plan's candidates in spec order: by tag when the spec gives one for the member, else by shape
+    // (`exact` when the shape test is the whole check)
+    const tagTest = (tags: readonly string[]): string => {
       this.ctx.uses.add("fieldOf");
-      const field = `fieldOf(${input}, ${JSON.stringify(discriminator.property)})`;
-      return chain(values.map((v) => `${field} === ${JSON.stringify(v)}`), "||");
+      const field = `fieldOf(${input}, ${JSON.stringify(discriminator!.property)})`;
+      return chain(tags.map((v) => `${field} === ${JSON.stringify(v)}`), "||");
     };
-    const candidates: { m: Node; test: string; exact: boolean }[] = ordered.map(({ m, i }) => {
-      const tag = tagTest(i);
-      return tag !== undefined ? { m, test: tag, exact: false } : { m, test: shapeTest(m, input, "wire", this.ctx, 0, common), exact: isExactShape(m) };
-    });
+    const shape = (c: Candidate): string => printShape(c.shape("wire"), input, this.ctx.uses);
+    const candidates: { m: Node; test: string; exact: boolean }[] = up.candidates.map((c) =>
+      c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false } : { m: c.node, test: shape(c), exact: c.exact },
+    );
     // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
     // its only tag when the spec maps none, though its own members carry other tags
-    for (const { m, i } of ordered) {
-      if (tagTest(i) !== undefined) candidates.push({ m, test: shapeTest(m, input, "wire", this.ctx, 0, common), exact: false });
-    }
+    for (const c of up.candidates) if (c.tags.length > 0) candidates.push({ m: c.node, test: shape(c), exact: false });
     // issues of a failed candidate are kept aside only when another candidate may follow it
     const single = candidates.slice(0, -1).every((c) => c.exact);
     this.block(`${label}: {`, () => {
@@ -498,8 +465,8 @@ class Writer {
           this.line(`else issues.length = ${n};`);
         });
       });
-      const expected = [...new Set(members.filter((m) => isNull(m) || live(m)).map((m) => describe(m, this.ctx)))].join(" | ");
-      const allTagged = discriminator !== undefined && ordered.every(({ i }) => discriminator.cases.some((c) => c.member === i));
+      const expected = [...new Set(up.accepted.map((m) => describe(m, this.ctx)))].join(" | ");
+      const allTagged = up.allTagged;
       const noMatch = (): void => {
         if (allTagged && discriminator !== undefined) {
           // every member is chosen by its tag: point at the tag
@@ -507,7 +474,7 @@ class Writer {
           this.ctx.uses.add("fieldOf");
           const property = discriminator.property;
           const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
-          const at = child(path, JSON.stringify(property), JSON.stringify(discriminatorModelKey(nonNull, property, this.ctx)));
+          const at = child(path, JSON.stringify(property), JSON.stringify(discriminatorModelKey(up.candidates.map((c) => c.node), property, this.ctx)));
           this.line(`if (isPlainObject(${input})) ${this.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`);
           this.line(`else ${this.issue(expected, input, path)}`);
         } else this.line(this.issue(expected, input, path));
@@ -525,24 +492,27 @@ class Writer {
     return r;
   }
 
-  private intersection(members: readonly Node[], input: string, path: Path): string {
-    // as in the mappers: `A[] & B[]` is an array of `A & B`
-    const asArray = arrayIntersection(members, this.ctx);
-    if (asArray !== undefined) {
-      if (!asArray.nullable) return this.gen(asArray.array, input, path, false);
-      return this.gen({ kind: "union", members: [asArray.array, { kind: "primitive", type: "null" }] }, input, path, false);
+  private intersection(node: IntersectionNode, input: string, path: Path): string {
+    const ip = this.ctx.plan.intersection(node);
+    // the plan: `A[] & B[]` is an array of `A & B`
+    if (ip.asArray !== undefined) {
+      const array = ip.asArray.array;
+      if (!ip.asArray.nullable) return this.gen(array, input, path, false);
+      return this.gen({ kind: "union", members: [array, { kind: "primitive", type: "null" }] }, input, path, false);
     }
-    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: converts(m, this.ctx.analysis) }));
-    // as in the mappers: an open member's copies of the keys its siblings map are left out
-    const omits = intersectionOmits(members, "fromWire", this.ctx);
+    const members = node.members;
+    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: converts(m, this.ctx.plan.analysis) }));
+    // the plan: an open member's copies of the keys its siblings map are left out
+    const omits = ip.omits.fromWire;
     if (omits.some((o) => o.length > 0)) this.ctx.uses.add("omitKeys");
-    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omitCall(o.out, omits[i]!)]));
+    const omit = (e: string, keys: readonly string[]): string => `omitKeys(${e}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`;
+    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omit(o.out, omits[i]!)]));
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
-    // as in the mappers: spread (Object.assign would take a `__proto__` key for the prototype), and a null that
-    // every member allows stays null (merging would turn it into {})
+    // spread (Object.assign would take a `__proto__` key for the prototype), and a null that every member allows
+    // stays null (merging would turn it into {})
     const merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
-    this.line(`const ${r} = ${members.every((m) => allowsNull(m, this.ctx)) ? `${input} === null ? null : ${merged}` : merged};`);
+    this.line(`const ${r} = ${ip.keepsNull ? `${input} === null ? null : ${merged}` : merged};`);
     return r;
   }
 }
@@ -563,78 +533,53 @@ function simpleFailure(node: Node, input: string): string | undefined {
   }
 }
 
-/** Members whose shape test (see the mappers) is also their full check. */
-function isExactShape(node: Node): boolean {
-  switch (node.kind) {
-    case "literal":
-      return typeof node.value !== "object";
-    case "enum":
-      return true;
-    case "primitive":
-      return node.type !== "integer" && node.constraints === undefined;
-    default:
-      return false;
-  }
-}
-
-/** A key in an object literal: `__proto__` must be computed to stay an own property. */
-function literalKey(key: string): string {
-  return key === "__proto__" ? `["__proto__"]` : propertyName(key);
-}
-
-function plural(n: number, word: string): string {
-  return n === 1 ? word : `${word}s`;
-}
-
 /** `[test that fails, expected]` for each constraint of a number or string. */
+/** `[test that fails, expected]` for each check of the plan's constraints on a number or string. */
 function constraintChecks(node: PrimitiveNode, c: Constraints, input: string, ctx: ParseContext): [string, string][] {
-  const out: [string, string][] = [];
-  if (node.type === "number" || node.type === "integer") {
-    const t = node.type;
-    if (c.minimum !== undefined) out.push([`${input} < ${num(c.minimum)}`, `${t} >= ${num(c.minimum)}`]);
-    if (c.exclusiveMinimum !== undefined) out.push([`${input} <= ${num(c.exclusiveMinimum)}`, `${t} > ${num(c.exclusiveMinimum)}`]);
-    if (c.maximum !== undefined) out.push([`${input} > ${num(c.maximum)}`, `${t} <= ${num(c.maximum)}`]);
-    if (c.exclusiveMaximum !== undefined) out.push([`${input} >= ${num(c.exclusiveMaximum)}`, `${t} < ${num(c.exclusiveMaximum)}`]);
-    if (c.multipleOf !== undefined) {
-      ctx.uses.add("isMultipleOf");
-      out.push([`!isMultipleOf(${input}, ${num(c.multipleOf)})`, `${t} that is a multiple of ${num(c.multipleOf)}`]);
-    }
-  } else if (node.type === "string") {
-    // UTF-16 length bounds the code point count (n units hold n/2..n code points): count only when it decides
-    if (c.minLength !== undefined && c.minLength > 0) {
-      ctx.uses.add("codePointLength");
-      const min = c.minLength;
-      const test = min === 1 ? `${input}.length === 0` : `${input}.length < ${min} || (${input}.length < ${2 * min} && codePointLength(${input}) < ${min})`;
-      out.push([test, `string of at least ${min} ${plural(min, "character")}`]);
-    }
-    if (c.maxLength !== undefined) {
-      ctx.uses.add("codePointLength");
-      const max = c.maxLength;
-      out.push([`${input}.length > ${max} && codePointLength(${input}) > ${max}`, `string of at most ${max} ${plural(max, "character")}`]);
-    }
-    if (c.pattern !== undefined) {
-      let name = ctx.patterns.get(c.pattern);
-      if (name === undefined) {
-        name = patternConstName(ctx.patterns.size + 1);
-        ctx.patterns.set(c.pattern, name);
+  return planChecks(node, c).map((check): [string, string] => {
+    switch (check.kind) {
+      case "minimum":
+        return [`${input} < ${numberLiteral(check.limit)}`, check.expected];
+      case "exclusiveMinimum":
+        return [`${input} <= ${numberLiteral(check.limit)}`, check.expected];
+      case "maximum":
+        return [`${input} > ${numberLiteral(check.limit)}`, check.expected];
+      case "exclusiveMaximum":
+        return [`${input} >= ${numberLiteral(check.limit)}`, check.expected];
+      case "multipleOf":
+        ctx.uses.add("isMultipleOf");
+        return [`!isMultipleOf(${input}, ${numberLiteral(check.divisor)})`, check.expected];
+      case "minLength": {
+        // UTF-16 length bounds the code point count (n units hold n/2..n code points): count only when it decides
+        ctx.uses.add("codePointLength");
+        const min = check.limit;
+        const test = min === 1 ? `${input}.length === 0` : `${input}.length < ${min} || (${input}.length < ${2 * min} && codePointLength(${input}) < ${min})`;
+        return [test, check.expected];
       }
-      out.push([`!${name}.test(${input})`, `string matching /${c.pattern}/`]);
+      case "maxLength":
+        ctx.uses.add("codePointLength");
+        return [`${input}.length > ${check.limit} && codePointLength(${input}) > ${check.limit}`, check.expected];
+      case "pattern": {
+        let name = ctx.patterns.get(check.pattern);
+        if (name === undefined) {
+          name = patternConstName(ctx.patterns.size + 1);
+          ctx.patterns.set(check.pattern, name);
+        }
+        return [`!${name}.test(${input})`, check.expected];
+      }
+      default:
+        return assertNever(check);
     }
-  }
-  return out;
-}
-
-function num(n: number): string {
-  return Number.isFinite(n) ? String(n) : n > 0 ? "Infinity" : "-Infinity";
+  });
 }
 
 /** Whether checking the node can fail at all (`unknown` accepts everything). */
 function checksSomething(node: Node, ctx: ParseContext): boolean {
-  return !mayBeUndefined(node, ctx, 0) || node.kind === "ref";
+  return !mayBeUndefined(node, ctx.plan.decls) || node.kind === "ref";
 }
 
 /** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */
-export function describe(node: Node, ctx: Pick<ParseContext, "names">): string {
+export function describe(node: Node, ctx: Pick<ParseContext, "plan">): string {
   switch (node.kind) {
     case "primitive":
       return node.type;
@@ -653,7 +598,7 @@ export function describe(node: Node, ctx: Pick<ParseContext, "names">): string {
     case "intersection":
       return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" & ");
     case "ref":
-      return ctx.names.decl(node.target).model;
+      return ctx.plan.names.decl(node.target).model;
     case "unknown":
       return "any value";
     case "never":
@@ -663,31 +608,12 @@ export function describe(node: Node, ctx: Pick<ParseContext, "names">): string {
   }
 }
 
-/** Required wire keys that every object member of a union has (as in the mappers' shape tests). */
-function commonKeys(members: readonly Node[], ctx: ParseContext): ReadonlySet<string> {
-  const objects = members.map((m) => objectOf(m, ctx, 0)).filter((o) => o !== undefined);
-  if (objects.length < 2) return new Set();
-  const sets = objects.map((o) => new Set(o.properties.filter((p) => p.required).map((p) => p.key)));
-  return new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
-}
-
-function objectOf(node: Node, ctx: ParseContext, depth: number): ObjectNode | undefined {
-  if (node.kind === "object") return node;
-  if (node.kind === "ref" && depth < 8) {
-    const target = ctx.decls.get(node.target);
-    if (target === undefined) return undefined;
-    const inner = target.node.kind === "union" ? target.node.members.filter((m) => !isNull(m)) : [target.node];
-    return inner.length === 1 ? objectOf(inner[0]!, ctx, depth + 1) : undefined;
-  }
-  return undefined;
-}
-
 /** The model key of a discriminator property, from the first object member that declares it. */
 function discriminatorModelKey(members: readonly Node[], property: string, ctx: ParseContext): string {
   for (const m of members) {
-    const o = objectOf(m, ctx, 0);
+    const o = objectOf(m, ctx.plan.decls);
     const index = o?.properties.findIndex((p) => p.key === property) ?? -1;
-    if (o !== undefined && index !== -1) return ctx.names.keys(o)[index]!;
+    if (o !== undefined && index !== -1) return ctx.plan.names.keys(o)[index]!;
   }
   return property;
 }

@@ -11,10 +11,11 @@ import type { CodeBlockWriter, WriterFunction } from "ts-morph";
 import type { Decl, Ir, ObjectNode } from "../ir/types.js";
 import { nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
-import type { Analysis } from "./analysis.js";
-import { docLines, writeDoc } from "./jsdoc.js";
-import { constDecl, functionDecl } from "./print.js";
-import { propertyName, typeExpr, type Side } from "./type-expr.js";
+import { propertyName } from "../code/js.js";
+import { docLines, writeDoc } from "../code/jsdoc.js";
+import { constDecl, functionDecl } from "../code/print.js";
+import { typeExpr, type Side } from "../code/type-expr.js";
+import type { Analysis } from "../plan/analyse.js";
 
 /** One writer function per declaration: its model type (and value list), then its wire type; a blank line between declarations. */
 export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunction[] {
@@ -22,7 +23,7 @@ export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunct
     const n = names.decl(decl.id);
     const parts = [
       ...declType(decl, "model", names),
-      ...(analysis.renames.has(decl.id) ? declType(decl, "wire", names) : [typeAlias([`The wire form of {@link ${n.model}}: the same keys.`], n.wire, n.model)]),
+      ...(analysis.differs(decl.id) ? declType(decl, "wire", names) : [typeAlias([`The wire form of {@link ${n.model}}: the same keys.`], n.wire, n.model)]),
     ];
     return (w) => {
       w.blankLineIfLastNot();

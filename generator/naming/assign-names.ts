@@ -13,6 +13,7 @@ import type { Diagnostic } from "../diagnostics.js";
 import { encodePointer } from "../diagnostics.js";
 import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
 import { children } from "../ir/walk.js";
+import { RUNTIME } from "../code/runtime.js";
 import { modelKey, typeName, valueName } from "./casing.js";
 
 export interface DeclNames {
@@ -42,14 +43,8 @@ export interface Names {
   keys(node: ObjectNode): readonly string[];
 }
 
-/** Exported by the runtime helpers copied into every output folder. */
-export const RUNTIME_EXPORTS: readonly string[] = [
-  "mapRecord", "isPlainObject", "setOwn", "hasKey", "fieldOf", "omitKeys",
-  // guards and parse (types too: the names are taken in the generated modules all the same)
-  "ParseIssue", "SafeParseResult", "ParseError", "PathSegment", "IssueDraft", "addIssue", "nestIssues", "toParseIssues",
-  "formatPath", "describeValue", "codePointLength", "isMultipleOf", "jsonEquals", "everyValue", "hasOnlyKeys",
-  "ParseWorker", "runParse", "runSafeParse",
-];
+/** Exported by the runtime helpers copied into every output folder (reserved: no generated name takes them). */
+export const RUNTIME_EXPORTS: readonly string[] = Object.keys(RUNTIME);
 
 /** Global types that generated code refers to. */
 const GLOBAL_TYPES: readonly string[] = ["NonNullable"];

@@ -2,9 +2,10 @@
 import type { Node } from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
-import { isIdentifier } from "../naming/casing.js";
+import type { Side } from "../plan/object.js";
+import { propertyName } from "./js.js";
 
-export type Side = "wire" | "model";
+export type { Side } from "../plan/object.js";
 
 export function typeExpr(node: Node, side: Side, names: Names): string {
   switch (node.kind) {
@@ -44,11 +45,6 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
     default:
       return assertNever(node);
   }
-}
-
-/** A property name as written in a type or object literal: bare when it is an identifier, else quoted. */
-export function propertyName(key: string): string {
-  return isIdentifier(key) ? key : JSON.stringify(key);
 }
 
 function wrap(node: Node, side: Side, names: Names): string {

@@ -1,25 +1,35 @@
-/** Facts about declarations that several emitters need, each computed once per run. */
+/**
+ * Facts about whole declarations, each computed once per run by one walk over the IR: does a declaration's wire
+ * type differ from its model type, does mapping it rebuild anything, does any value fit it at all.
+ */
 import type { Ir, Node } from "../ir/types.js";
 import { acceptsNothing, children } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 
 export interface Analysis {
-  /** Declarations whose wire type differs from the model type (a key is renamed somewhere inside). */
-  readonly renames: ReadonlySet<string>;
-  /** Declarations whose mappers rebuild something (an object inside): the rest map as the identity. */
-  readonly copies: ReadonlySet<string>;
+  /** The wire type differs from the model type: a key is renamed somewhere inside (through refs). */
+  differs(id: string): boolean;
+  /** The mappers rebuild a value (an object inside, through refs): otherwise they map it as the identity. */
+  converts(id: string): boolean;
   /**
-   * Declarations that no JSON value fits (`false`, a required key whose schema is `false`, through refs):
-   * never a union candidate in mappers, guards and parse.
+   * No JSON value fits the declaration (`false`, a required key whose schema is `false`, through refs): never a
+   * union candidate in mappers, guards and parse.
    */
-  readonly empty: ReadonlySet<string>;
+  empty(id: string): boolean;
+  /** The set behind `empty`, for `acceptsNothing`. */
+  readonly emptySet: ReadonlySet<string>;
 }
 
-/** Whether the mappers rebuild a value of `node` (an object inside) rather than share it: its wire and model types may differ. */
-export function converts(node: Node, analysis: Pick<Analysis, "copies">): boolean {
+/** Whether the mappers rebuild a value of `node` (an object inside) rather than share it. */
+export function converts(node: Node, analysis: Pick<Analysis, "converts">): boolean {
   if (node.kind === "object") return true;
-  if (node.kind === "ref") return analysis.copies.has(node.target);
+  if (node.kind === "ref") return analysis.converts(node.target);
   return children(node).some((c) => converts(c, analysis));
+}
+
+/** Whether no value fits `node`. */
+export function accepts(node: Node, analysis: Pick<Analysis, "emptySet">): boolean {
+  return !acceptsNothing(node, analysis.emptySet);
 }
 
 export function analyse(ir: Ir, names: Names): Analysis {
@@ -42,7 +52,15 @@ export function analyse(ir: Ir, names: Names): Analysis {
       stack.push(...children(node));
     }
   }
-  return { renames: throughRefs(renamed, dependents), copies: throughRefs(objects, dependents), empty: emptyDecls(ir, dependents) };
+  const renames = throughRefs(renamed, dependents);
+  const copies = throughRefs(objects, dependents);
+  const empty = emptyDecls(ir, dependents);
+  return {
+    differs: (id) => renames.has(id),
+    converts: (id) => copies.has(id),
+    empty: (id) => empty.has(id),
+    emptySet: empty,
+  };
 }
 
 /**

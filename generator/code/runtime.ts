@@ -1,0 +1,44 @@
+/**
+ * The names `templates/runtime.ts` exports, derived from that file's types: a generated module's imports are a
+ * `Set<RuntimeName>`, so a misspelt helper is a compile error, and so is a helper added to the runtime and not
+ * listed here (the table is a `Record` over every export).
+ */
+import type * as Runtime from "../../templates/runtime.js";
+
+/** The runtime's types (erased): imported with `import type`. */
+type RuntimeType = "IssueDraft" | "SafeParseResult" | "ParseIssue" | "PathSegment" | "ParseWorker";
+
+/** Compile-time proof that each listed type is one the runtime exports. */
+export type RuntimeTypesExist = [Runtime.IssueDraft, Runtime.SafeParseResult<unknown>, Runtime.ParseIssue, Runtime.PathSegment, Runtime.ParseWorker];
+export type RuntimeName = keyof typeof Runtime | RuntimeType;
+
+/** Every runtime export and whether it is a type (imported with `import type`) or a value. */
+export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
+  mapRecord: "value",
+  isPlainObject: "value",
+  setOwn: "value",
+  hasKey: "value",
+  fieldOf: "value",
+  omitKeys: "value",
+  ParseIssue: "type",
+  SafeParseResult: "type",
+  ParseError: "value",
+  PathSegment: "type",
+  IssueDraft: "type",
+  addIssue: "value",
+  nestIssues: "value",
+  toParseIssues: "value",
+  formatPath: "value",
+  describeValue: "value",
+  codePointLength: "value",
+  isMultipleOf: "value",
+  jsonEquals: "value",
+  everyValue: "value",
+  hasOnlyKeys: "value",
+  ParseWorker: "type",
+  runParse: "value",
+  runSafeParse: "value",
+};
+
+/** The runtime helpers a generated module calls, collected while its statements are built. */
+export type Uses = Set<RuntimeName>;

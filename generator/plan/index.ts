@@ -1,0 +1,50 @@
+/**
+ * The plan: what each declaration means at run time, decided once and read by every printer (types, mappers,
+ * guards, parse, docs). Per-node answers are computed on first use and remembered.
+ */
+import type { Ir, IntersectionNode, ObjectNode, UnionNode } from "../ir/types.js";
+import type { Decls } from "../ir/query.js";
+import { declMap } from "../ir/walk.js";
+import type { Names } from "../naming/assign-names.js";
+import type { UnknownKeys } from "../options.js";
+import { analyse, type Analysis } from "./analyse.js";
+import { intersectionPlan, objectPlan, type IntersectionPlan, type ObjectPlan } from "./object.js";
+import { unionPlan, type UnionPlan } from "./union.js";
+
+export interface Plan {
+  readonly names: Names;
+  readonly decls: Decls;
+  readonly analysis: Analysis;
+  readonly unknownKeys: UnknownKeys;
+  object(node: ObjectNode): ObjectPlan;
+  union(node: Pick<UnionNode, "members" | "discriminator">): UnionPlan;
+  intersection(node: IntersectionNode): IntersectionPlan;
+}
+
+export interface PlanOptions {
+  readonly unknownKeys: UnknownKeys;
+}
+
+export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
+  const decls = declMap(ir);
+  const analysis = analyse(ir, names);
+  const objects = new WeakMap<ObjectNode, ObjectPlan>();
+  const unions = new WeakMap<object, UnionPlan>();
+  const intersections = new WeakMap<IntersectionNode, IntersectionPlan>();
+  const { unknownKeys } = options;
+  return {
+    names,
+    decls,
+    analysis,
+    unknownKeys,
+    object: (node) => remember(objects, node, () => objectPlan(node, names, unknownKeys)),
+    union: (node) => remember(unions, node, () => unionPlan(node, names, decls, analysis)),
+    intersection: (node) => remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
+  };
+}
+
+function remember<K extends object, V>(map: WeakMap<K, V>, key: K, make: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = make()));
+  return value;
+}

@@ -1,0 +1,98 @@
+/**
+ * Shape tests: the cheap test that tells a union's members apart (JSON type, required keys that not every
+ * object member has, properties with a constant value, an array's first item, a tuple's length and first item,
+ * a constant compared whole). Data, built once per candidate and side; `code/shape.ts` prints it.
+ */
+import type { Node } from "../ir/types.js";
+import type { Decls } from "../ir/query.js";
+import { acceptsNothing, assertNever } from "../ir/walk.js";
+import type { Names } from "../naming/assign-names.js";
+import type { Analysis } from "./analyse.js";
+import type { Side } from "./object.js";
+
+/** How many refs deep a shape test looks: deeper, a member is taken to match. */
+export const SHAPE_DEPTH = 8;
+
+export type Scalar = string | number | boolean;
+
+export type ObjectCheck =
+  /** The key holds this constant. */
+  | { readonly kind: "tag"; readonly key: string; readonly value: Scalar }
+  /** The key is present. */
+  | { readonly kind: "has"; readonly key: string };
+
+export type ShapeTest =
+  | { readonly kind: "any" }
+  | { readonly kind: "none" }
+  | { readonly kind: "null" }
+  | { readonly kind: "typeof"; readonly type: "string" | "number" | "boolean" }
+  | { readonly kind: "equals"; readonly value: Scalar }
+  | { readonly kind: "jsonEquals"; readonly value: object }
+  | { readonly kind: "oneOf"; readonly values: readonly Scalar[] }
+  /** An array whose first item (if any) passes `item`. */
+  | { readonly kind: "array"; readonly item: ShapeTest }
+  /** An array of `length` items (or at least that many with `rest`), whose first item passes `first`. */
+  | { readonly kind: "tuple"; readonly length: number; readonly rest: boolean; readonly first: ShapeTest }
+  | { readonly kind: "plainObject" }
+  | { readonly kind: "object"; readonly checks: readonly ObjectCheck[] }
+  | { readonly kind: "anyOf"; readonly tests: readonly ShapeTest[] }
+  | { readonly kind: "allOf"; readonly tests: readonly ShapeTest[] };
+
+const ANY: ShapeTest = { kind: "any" };
+
+/** The shape test of `node` on one side; `common` keys (required in every object member) tell nothing apart. */
+export function shapeOf(
+  node: Node,
+  side: Side,
+  names: Names,
+  decls: Decls,
+  analysis: Pick<Analysis, "emptySet">,
+  depth: number,
+  common: ReadonlySet<string> = new Set(),
+): ShapeTest {
+  const inner = (n: Node): ShapeTest => shapeOf(n, side, names, decls, analysis, depth + 1);
+  switch (node.kind) {
+    case "primitive":
+      if (node.type === "null") return { kind: "null" };
+      return { kind: "typeof", type: node.type === "integer" ? "number" : node.type };
+    case "literal":
+      return typeof node.value === "object" ? { kind: "jsonEquals", value: node.value } : { kind: "equals", value: node.value };
+    case "enum":
+      return node.open === true ? { kind: "typeof", type: "string" } : { kind: "oneOf", values: node.values };
+    case "array":
+      return { kind: "array", item: inner(node.items) };
+    case "tuple": {
+      const first = node.items[0] ?? node.rest;
+      return { kind: "tuple", length: node.items.length, rest: node.rest !== undefined, first: first === undefined ? ANY : inner(first) };
+    }
+    case "record":
+      return { kind: "plainObject" };
+    case "object": {
+      const keys = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);
+      const checks: ObjectCheck[] = [];
+      node.properties.forEach((p, i) => {
+        const key = keys[i]!;
+        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") checks.push({ kind: "tag", key, value: p.node.value });
+        else if (p.required && !common.has(key)) checks.push({ kind: "has", key });
+      });
+      return checks.length === 0 ? { kind: "plainObject" } : { kind: "object", checks };
+    }
+    case "ref": {
+      const target = decls.get(node.target);
+      if (target === undefined || depth > SHAPE_DEPTH) return ANY;
+      return shapeOf(target.node, side, names, decls, analysis, depth + 1, common);
+    }
+    case "union": {
+      const live = node.members.filter((m) => !acceptsNothing(m, analysis.emptySet));
+      return live.length === 0 ? { kind: "none" } : { kind: "anyOf", tests: live.map(inner) };
+    }
+    case "intersection":
+      return { kind: "allOf", tests: node.members.map(inner) };
+    case "unknown":
+      return ANY;
+    case "never":
+      return { kind: "none" };
+    default:
+      return assertNever(node);
+  }
+}
