@@ -2,61 +2,61 @@
  * Prints a shape test (plan/shape.ts) on an input expression. Tests read the input through `fieldOf` / `hasKey`
  * and `as unknown` casts, so they never narrow the input's declared type.
  */
-import type { ShapeTest } from "../plan/shape.js";
-import { jsonLiteral } from "./js.js";
-import { chain } from "./chain.js";
 import { assertNever } from "../ir/walk.js";
+import type { ShapeTest } from "../plan/shape.js";
+import { and, call, cast, eq, FALSE, index, isLit, json, lit, member, or, paren, TRUE, typeOf, type Expr } from "./expr.js";
 import type { Uses } from "./runtime.js";
 
-/** The test as an expression on `input`; `"true"` when it passes everything. */
-export function printShape(test: ShapeTest, input: string, uses: Uses): string {
+/** The test as an expression on `input`; `TRUE` when it passes everything. */
+export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
+  const unknown = cast(input, "unknown");
   switch (test.kind) {
     case "any":
-      return "true";
+      return TRUE;
     case "none":
-      return "false";
+      return FALSE;
     case "null":
-      return `(${input} as unknown) === null`;
+      return eq(unknown, lit(null));
     case "typeof":
-      return `typeof (${input} as unknown) === "${test.type}"`;
+      return eq(typeOf(unknown), lit(test.type));
     case "equals":
-      return `(${input} as unknown) === ${JSON.stringify(test.value)}`;
+      return eq(unknown, lit(test.value));
     case "jsonEquals":
       uses.add("jsonEquals");
-      return `jsonEquals(${input}, ${jsonLiteral(test.value)})`;
+      return call("jsonEquals", [input, json(test.value)]);
     case "oneOf":
-      return `(${chain(test.values.map((v) => `(${input} as unknown) === ${JSON.stringify(v)}`), "||")})`;
+      return paren(or(test.values.map((v) => eq(unknown, lit(v)))));
     case "array": {
       // the first item's shape tells `A[]` from `B[]` (an empty array is the first array member's)
-      const item = printShape(test.item, `(${input} as unknown as unknown[])[0]`, uses);
-      const isArray = `Array.isArray(${input} as unknown)`;
-      return item === "true" ? isArray : `${isArray} && ((${input} as unknown as unknown[]).length === 0 || ${item})`;
+      const items = cast(unknown, "unknown[]");
+      const item = shapeExpr(test.item, index(items, 0), uses);
+      const isArray = call(member({ kind: "id", name: "Array" }, "isArray"), [unknown]);
+      return isLit(item, true) ? isArray : and([isArray, or([eq(member(items, "length"), lit(0)), item])]);
     }
     case "tuple": {
       // the length, and the first item's shape
       const n = test.length;
-      const items = `(${input} as unknown as unknown[])`;
-      const length = !test.rest ? `${items}.length === ${n}` : n > 0 ? `${items}.length >= ${n}` : undefined;
-      const item = printShape(test.first, `${items}[0]`, uses);
-      const first = item === "true" ? undefined : n > 0 ? item : `(${items}.length === 0 || ${item})`;
-      return [`Array.isArray(${input} as unknown)`, ...(length === undefined ? [] : [length]), ...(first === undefined ? [] : [first])].join(" && ");
+      const items = cast(unknown, "unknown[]");
+      const length = member(items, "length");
+      const lengthTest = !test.rest ? [eq(length, lit(n))] : n > 0 ? [{ kind: "binary", op: ">=", left: length, right: lit(n) } as const] : [];
+      const item = shapeExpr(test.first, index(items, 0), uses);
+      const first = isLit(item, true) ? [] : n > 0 ? [item] : [or([eq(length, lit(0)), item])];
+      return and([call(member({ kind: "id", name: "Array" }, "isArray"), [unknown]), ...lengthTest, ...first]);
     }
     case "plainObject":
       uses.add("isPlainObject");
-      return `isPlainObject(${input} as unknown)`;
+      return call("isPlainObject", [unknown]);
     case "object":
-      return chain(
+      return and(
         test.checks.map((c) => {
           uses.add(c.kind === "tag" ? "fieldOf" : "hasKey");
-          const key = JSON.stringify(c.key);
-          return c.kind === "tag" ? `fieldOf(${input}, ${key}) === ${JSON.stringify(c.value)}` : `hasKey(${input}, ${key})`;
+          return c.kind === "tag" ? eq(call("fieldOf", [input, lit(c.key)]), lit(c.value)) : call("hasKey", [input, lit(c.key)]);
         }),
-        "&&",
       );
     case "anyOf":
-      return `(${chain(test.tests.map((t) => printShape(t, input, uses)), "||")})`;
+      return paren(or(test.tests.map((t) => shapeExpr(t, input, uses))));
     case "allOf":
-      return `(${chain(test.tests.map((t) => printShape(t, input, uses)), "&&")})`;
+      return paren(and(test.tests.map((t) => shapeExpr(t, input, uses))));
     default:
       return assertNever(test);
   }

@@ -12,8 +12,33 @@
  * - Keys that name something on `Object.prototype` are read with an own-property check (`fieldOf`).
  */
 import type { WriterFunction } from "ts-morph";
-import { CHAIN, chain } from "../code/chain.js";
-import { accessor, jsonLiteral, PROTOTYPE_KEYS } from "../code/js.js";
+import { CHAIN } from "../code/chain.js";
+import {
+  and,
+  arrow,
+  binary,
+  call,
+  cond,
+  eq,
+  FALSE,
+  id,
+  index,
+  isLit,
+  isReference,
+  json,
+  lit,
+  member,
+  method,
+  ne,
+  not,
+  or,
+  paren,
+  print,
+  printTerm,
+  typeOf,
+  type Expr,
+} from "../code/expr.js";
+import { PROTOTYPE_KEYS } from "../code/js.js";
 import { functionDecl } from "../code/print.js";
 import type { Uses } from "../code/runtime.js";
 import type { Side } from "../code/type-expr.js";
@@ -43,100 +68,101 @@ function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
       : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`;
   let statements: string[];
   if (side === "wire" && !ctx.plan.analysis.differs(decl.id)) statements = [`return ${n.isModel}(value);`];
-  else statements = returnLines(guardExpr(decl.node, "value", side, ctx, 1));
+  else statements = returnLines(guardExpr(decl.node, id("value"), side, ctx, 1));
   return functionDecl({ doc, exported: true, name: side === "wire" ? n.isWire : n.isModel, parameters: "value: unknown", returns: `value is ${type}`, body: statements });
 }
 
 /** `return a && b && c;`, one conjunct a line when there are several, in groups when there are many (see `chain`). */
-function returnLines(expr: Conjunction): string[] {
-  if (expr.length <= 1) return [`return ${expr[0] ?? "true"};`];
-  const grouped = expr.length > CHAIN;
-  return expr.map((e, i) => {
+function returnLines(conjuncts: Conjunction): string[] {
+  if (conjuncts.length <= 1) return [`return ${print(conjuncts[0] ?? lit(true))};`];
+  const grouped = conjuncts.length > CHAIN;
+  return conjuncts.map((e, i) => {
     const open = grouped && i % CHAIN === 0 ? "(" : "";
-    const close = grouped && (i % CHAIN === CHAIN - 1 || i === expr.length - 1) ? ")" : "";
-    return `${i === 0 ? "return " : "  && "}${open}${e}${close}${i === expr.length - 1 ? ";" : ""}`;
+    const close = grouped && (i % CHAIN === CHAIN - 1 || i === conjuncts.length - 1) ? ")" : "";
+    return `${i === 0 ? "return " : "  && "}${open}${printTerm(e, "&&")}${close}${i === conjuncts.length - 1 ? ";" : ""}`;
   });
 }
 
 /** Conjuncts: the value passes when all do (an empty list passes everything). */
-type Conjunction = string[];
+type Conjunction = Expr[];
 
-function join(parts: Conjunction): string {
-  if (parts.length === 0) return "true";
-  return parts.length === 1 ? parts[0]! : `(${chain(parts, "&&")})`;
-}
-
-/** A reference TypeScript can narrow (`value`, `value.key`, `value["a b"]`, `v1`): checks may read it twice. */
-function isReference(input: string): boolean {
-  return /^[\p{L}\p{N}_$]+(?:\.[\p{L}\p{N}_$]+|\["(?:[^"\\]|\\.)*"\]|\[\d+\])*$/u.test(input);
+/** The conjunction as one expression, parenthesised when it has several terms. */
+function join(parts: Conjunction): Expr {
+  return parts.length <= 1 ? and(parts) : paren(and(parts));
 }
 
 /** The check for `node` on `input`, as conjuncts. */
-export function guardExpr(node: Node, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {
+function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth: number): Conjunction {
   const composite = node.kind === "object" || node.kind === "array" || node.kind === "tuple" || node.kind === "record";
   if (composite && !isReference(input)) {
     // a value read through a call (`fieldOf`) cannot be narrowed: check it as a parameter
     const v = `v${depth}`;
-    return [`((${v}: unknown): boolean => ${join(guardExpr(node, v, side, ctx, depth + 1))})(${input})`];
+    const check = arrow(v, join(guardExpr(node, id(v), side, ctx, depth + 1)), { param: "unknown", returns: "boolean" });
+    return [call(paren(check), [input])];
   }
   switch (node.kind) {
     case "primitive":
       switch (node.type) {
         case "null":
-          return [`${input} === null`];
+          return [eq(input, lit(null))];
         case "integer":
-          return [`Number.isInteger(${input})`];
+          return [call(member(id("Number"), "isInteger"), [input])];
         default:
-          return [`typeof ${input} === "${node.type}"`];
+          return [eq(typeOf(input), lit(node.type))];
       }
     case "literal":
       if (typeof node.value === "object") {
         ctx.uses.add("jsonEquals");
-        return [`jsonEquals(${input}, ${jsonLiteral(node.value)})`];
+        return [call("jsonEquals", [input, json(node.value)])];
       }
-      return [`${input} === ${JSON.stringify(node.value)}`];
+      return [eq(input, lit(node.value))];
     case "enum":
-      if (node.open === true) return [`typeof ${input} === "string"`];
-      return [`(${chain(node.values.map((v) => `${input} === ${JSON.stringify(v)}`), "||")})`];
+      if (node.open === true) return [eq(typeOf(input), lit("string"))];
+      return [paren(or(node.values.map((v) => eq(input, lit(v)))))];
     case "array": {
+      const isArray = call(member(id("Array"), "isArray"), [input]);
       const item = itemTest(node.items, side, ctx, depth);
-      return item === undefined ? [`Array.isArray(${input})`] : [`Array.isArray(${input})`, `${input}.every(${item})`];
+      return item === undefined ? [isArray] : [isArray, method(input, "every", [item])];
     }
     case "tuple": {
       const n = node.items.length;
-      const parts = [`Array.isArray(${input})`, node.rest === undefined ? `${input}.length === ${n}` : `${input}.length >= ${n}`];
-      node.items.forEach((item, i) => parts.push(...guardExpr(item, `${input}[${i}]`, side, ctx, depth + 1)));
+      const length = member(input, "length");
+      const parts = [call(member(id("Array"), "isArray"), [input]), node.rest === undefined ? eq(length, lit(n)) : binary(">=", length, lit(n))];
+      node.items.forEach((item, i) => parts.push(...guardExpr(item, index(input, i), side, ctx, depth + 1)));
       if (node.rest !== undefined) {
         const rest = itemTest(node.rest, side, ctx, depth);
-        if (rest !== undefined) parts.push(`${input}.slice(${n}).every(${rest})`);
+        if (rest !== undefined) parts.push(method(method(input, "slice", [lit(n)]), "every", [rest]));
       }
       return impossible(parts);
     }
     case "record": {
       ctx.uses.add("isPlainObject");
       const value = itemTest(node.values, side, ctx, depth);
-      if (value === undefined) return [`isPlainObject(${input})`];
+      if (value === undefined) return [call("isPlainObject", [input])];
       ctx.uses.add("everyValue");
-      return [`isPlainObject(${input})`, `everyValue(${input}, ${value})`];
+      return [call("isPlainObject", [input]), call("everyValue", [input, value])];
     }
     case "object":
       return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
       // in spec order; a member that accepts no value is left out (the union of none is `false`)
-      const members = ctx.plan.union(node).accepted.map((m) => join(guardExpr(m, input, side, ctx, depth + 1)));
-      if (members.length === 0) return ["false"];
-      return members.includes("true") ? [] : [`(${chain([...new Set(members)], "||")})`];
+      const members = ctx.plan.union(node).accepted.map((m) => guardExpr(m, input, side, ctx, depth + 1));
+      if (members.length === 0) return [FALSE];
+      if (members.some((m) => m.length === 0)) return [];
+      // the same check twice (two members of one type) is written once
+      const unique = new Map(members.map((m) => join(m)).map((e) => [print(e), e]));
+      return [paren(or([...unique.values()]))];
     }
     case "intersection":
       return impossible(node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1)));
     case "ref": {
       const n = ctx.plan.names.decl(node.target);
-      return [`${side === "wire" ? n.isWire : n.isModel}(${input})`];
+      return [call(side === "wire" ? n.isWire : n.isModel, [input])];
     }
     case "unknown":
       return [];
     case "never":
-      return ["false"];
+      return [FALSE];
     default:
       return assertNever(node);
   }
@@ -148,45 +174,45 @@ export function guardExpr(node: Node, input: string, side: Side, ctx: GuardConte
  * compile (`'value' is of type 'unknown'`).
  */
 function impossible(parts: Conjunction): Conjunction {
-  return parts.includes("false") ? ["false"] : parts;
+  return parts.some((p) => isLit(p, false)) ? [FALSE] : parts;
 }
 
 /** The function an array item or record value is tested with (`isFooWire` or an arrow), or undefined for anything. */
-function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): string | undefined {
+function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): Expr | undefined {
   if (node.kind === "ref") {
     const n = ctx.plan.names.decl(node.target);
-    return side === "wire" ? n.isWire : n.isModel;
+    return id(side === "wire" ? n.isWire : n.isModel);
   }
   const v = `v${depth}`;
-  const parts = guardExpr(node, v, side, ctx, depth + 1);
+  const parts = guardExpr(node, id(v), side, ctx, depth + 1);
   if (parts.length === 0) return undefined;
-  return `(${v}: unknown) => ${parts.length === 1 ? parts[0] : chain(parts, "&&")}`;
+  return arrow(v, and(parts), { param: "unknown" });
 }
 
-function objectChecks(node: ObjectNode, input: string, side: Side, ctx: GuardContext, depth: number): Conjunction {
+function objectChecks(node: ObjectNode, input: Expr, side: Side, ctx: GuardContext, depth: number): Conjunction {
   ctx.uses.add("isPlainObject");
   const plan = ctx.plan.object(node);
   const keys = sideKeys(plan, side);
-  const parts = [`isPlainObject(${input})`];
+  const parts = [call("isPlainObject", [input])];
   node.properties.forEach((p, i) => {
     const key = keys[i]!;
-    const quoted = JSON.stringify(key);
     const own = PROTOTYPE_KEYS.has(key);
     if (own) ctx.uses.add("fieldOf");
-    const access = own ? `fieldOf(${input}, ${quoted})` : `${input}${accessor(key)}`;
-    const absent = own ? `!Object.hasOwn(${input}, ${quoted})` : `!(${quoted} in ${input})`;
-    const check = join(guardExpr(p.node, access, side, ctx, depth + 1));
+    const access = own ? call("fieldOf", [input, lit(key)]) : member(input, key);
+    const hasOwn = call(member(id("Object"), "hasOwn"), [input, lit(key)]);
+    const absent = own ? not(hasOwn) : not(binary("in", lit(key), input));
+    const check = guardExpr(p.node, access, side, ctx, depth + 1);
     if (p.required) {
-      if (mayBeUndefined(p.node, ctx.plan.decls)) parts.push(`Object.hasOwn(${input}, ${quoted})`);
-      if (check !== "true") parts.push(check);
+      if (mayBeUndefined(p.node, ctx.plan.decls)) parts.push(hasOwn);
+      if (check.length > 0) parts.push(join(check));
     } else {
-      parts.push(check === "true" ? `${access} !== undefined || ${absent}` : `(${access} === undefined ? ${absent} : ${check})`);
+      const undef = lit(undefined);
+      parts.push(check.length === 0 ? or([ne(access, undef), absent]) : paren(cond(eq(access, undef), absent, join(check))));
     }
   });
   if (plan.rejectUnknown) {
     ctx.uses.add("hasOnlyKeys");
-    parts.push(`hasOnlyKeys(${input}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`);
+    parts.push(call("hasOnlyKeys", [input, { kind: "array", items: keys.map((k) => lit(k)) }]));
   }
-  // wrap the optional-key conditionals that use `||` so the conjunction stays one
-  return parts.map((p) => (p.includes(" || ") && !p.startsWith("(") ? `(${p})` : p));
+  return parts;
 }

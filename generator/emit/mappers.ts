@@ -14,11 +14,32 @@
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
 import type { WriterFunction } from "ts-morph";
-import { accessor, literalKey, PROTOTYPE_KEYS } from "../code/js.js";
+import {
+  and,
+  array,
+  arrow,
+  call,
+  cast,
+  cond,
+  eq,
+  id,
+  index,
+  isCallOf,
+  lit,
+  member,
+  method,
+  ne,
+  object,
+  paren,
+  print,
+  spread,
+  type Expr,
+} from "../code/expr.js";
+import { literalKey, PROTOTYPE_KEYS } from "../code/js.js";
 import { Lines } from "../code/lines.js";
 import { functionDecl } from "../code/print.js";
 import type { Uses } from "../code/runtime.js";
-import { printShape } from "../code/shape.js";
+import { shapeExpr } from "../code/shape.js";
 import { typeExpr } from "../code/type-expr.js";
 import type { Decl, Ir, Node, UnionNode } from "../ir/types.js";
 import { assertNever, nonNullMember } from "../ir/walk.js";
@@ -71,7 +92,7 @@ function writeBody(w: Lines, decl: Decl, dir: Direction, input: string, outType:
     writeObject(w, ctx.plan.object(inner), dir, input, `NonNullable<${outType}>`, ctx);
     return;
   }
-  w.line(`return ${expr(node, input, dir, 1, ctx) ?? input};`);
+  w.line(`return ${print(expr(node, id(input), dir, 1, ctx) ?? id(input))};`);
 }
 
 function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, outType: string, ctx: Ctx): void {
@@ -79,8 +100,8 @@ function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, 
   const outKeys = sideKeys(plan, outSide(dir));
   const out = dir === "fromWire" ? "model" : "wire";
   const value = (i: number): string => {
-    const access = `${input}${accessor(inKeys[i]!)}`;
-    return expr(plan.keys[i]!.node, access, dir, 1, ctx) ?? access;
+    const access = member(id(input), inKeys[i]!);
+    return print(expr(plan.keys[i]!.node, access, dir, 1, ctx) ?? access);
   };
   const literal = plan.keys.slice(0, plan.lead).map((_, i) => `${literalKey(outKeys[i]!)}: ${value(i)}`);
   if (plan.lead === plan.keys.length && !plan.copyRest) {
@@ -93,10 +114,9 @@ function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, 
     if (plan.keys[i]!.required) w.line(assign);
     else {
       const key = inKeys[i]!;
-      const present = PROTOTYPE_KEYS.has(key)
-        ? `Object.hasOwn(${input}, ${JSON.stringify(key)}) && ${input}${accessor(key)} !== undefined`
-        : `${input}${accessor(key)} !== undefined`;
-      w.line(`if (${present}) ${assign}`);
+      const defined = ne(member(id(input), key), lit(undefined));
+      const present = PROTOTYPE_KEYS.has(key) ? and([call(member(id("Object"), "hasOwn"), [id(input), lit(key)]), defined]) : defined;
+      w.line(`if (${print(present)}) ${assign}`);
     }
   }
   if (plan.copyRest) writeRest(w, plan, dir, input, out, ctx);
@@ -135,11 +155,11 @@ function assignment(target: string, key: string, value: string, ctx: Ctx): strin
     ctx.uses.add("setOwn");
     return `setOwn(${target}, "__proto__", ${value});`;
   }
-  return `${target}${accessor(key)} = ${value};`;
+  return `${print(member(id(target), key))} = ${value};`;
 }
 
 /** The expression mapping `input`, or undefined when the value maps to itself. */
-function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Ctx): string | undefined {
+function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
   const { plan } = ctx;
   switch (node.kind) {
     case "primitive":
@@ -149,35 +169,29 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Ctx
     case "never":
       return undefined;
     case "ref":
-      return plan.analysis.converts(node.target) ? `${plan.names.decl(node.target)[dir]}(${unwrap(input)})` : undefined;
+      return plan.analysis.converts(node.target) ? call(plan.names.decl(node.target)[dir], [input]) : undefined;
     case "array": {
-      const v = `v${depth}`;
-      const item = expr(node.items, v, dir, depth + 1, ctx);
-      if (item === undefined) return undefined;
-      return item === `${callee(node.items, dir, ctx)}(${v})` ? `${input}.map(${callee(node.items, dir, ctx)})` : `${input}.map((${v}) => ${item})`;
+      const item = mapItem(node.items, dir, depth, ctx);
+      return item === undefined ? undefined : method(input, "map", [item]);
     }
     case "tuple": {
-      const items = node.items.map((n, i) => expr(n, `${input}[${i}]`, dir, depth + 1, ctx));
-      const v = `v${depth}`;
-      const rest = node.rest === undefined ? undefined : expr(node.rest, v, dir, depth + 1, ctx);
+      const items = node.items.map((n, i) => expr(n, index(input, i), dir, depth + 1, ctx));
+      const rest = node.rest === undefined ? undefined : mapItem(node.rest, dir, depth, ctx);
       if (items.every((e) => e === undefined) && rest === undefined) return undefined;
-      const parts = items.map((e, i) => e ?? `${input}[${i}]`);
+      const parts = items.map((e, i) => e ?? index(input, i));
       if (node.rest !== undefined) {
         // `slice` of a tuple is typed as an array of every element type: the rest is cast to its own
-        const slice = `${input}.slice(${items.length})`;
-        const map = rest === `${callee(node.rest, dir, ctx)}(${v})` ? callee(node.rest, dir, ctx)! : `(${v}) => ${rest}`;
+        const slice = method(input, "slice", [lit(items.length)]);
         const restType = typeExpr({ kind: "array", items: node.rest }, inSide(dir), plan.names);
-        parts.push(rest === undefined ? `...${slice}` : `...(${slice} as ${restType}).map(${map})`);
+        parts.push(spread(rest === undefined ? slice : method(cast(slice, restType), "map", [rest])));
       }
-      return `[${parts.join(", ")}] as ${typeExpr(node, outSide(dir), plan.names)}`;
+      return cast(array(parts), typeExpr(node, outSide(dir), plan.names));
     }
     case "record": {
-      const v = `v${depth}`;
-      const value = expr(node.values, v, dir, depth + 1, ctx);
+      const value = mapItem(node.values, dir, depth, ctx);
       if (value === undefined) return undefined;
       ctx.uses.add("mapRecord");
-      const f = callee(node.values, dir, ctx);
-      return value === `${f}(${v})` ? `mapRecord(${input}, ${f})` : `mapRecord(${input}, (${v}) => ${value})`;
+      return call("mapRecord", [input, value]);
     }
     case "union":
       return unionExpr(node, input, dir, depth, ctx);
@@ -186,9 +200,9 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Ctx
       // `A[] & B[]` is an array of `A & B`: mapped item by item (merging would turn it into an object)
       if (ip.asArray !== undefined) {
         // cast: `map` of `A[] & B[]` would type its items as `A`
-        const array = ip.asArray.array;
-        const e = expr(array, `(${input} as ${typeExpr(array, inSide(dir), plan.names)})`, dir, depth, ctx);
-        return e === undefined || !ip.asArray.nullable ? e : `${input} === null ? null : ${e}`;
+        const asArray = ip.asArray.array;
+        const e = expr(asArray, cast(input, typeExpr(asArray, inSide(dir), plan.names)), dir, depth, ctx);
+        return e === undefined || !ip.asArray.nullable ? e : cond(eq(input, lit(null)), lit(null), e);
       }
       const mapped = node.members
         .map((m, i) => {
@@ -196,14 +210,14 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Ctx
           const omit = ip.omits[dir][i]!;
           if (e === undefined || omit.length === 0) return e;
           ctx.uses.add("omitKeys");
-          return `omitKeys(${e}, [${omit.map((k) => JSON.stringify(k)).join(", ")}])`;
+          return call("omitKeys", [e, array(omit.map((k) => lit(k)))]);
         })
         .filter((e) => e !== undefined);
       if (mapped.length === 0) return undefined;
       // spread, not Object.assign, whose [[Set]] would take a `__proto__` key for the prototype
-      const merged = `({ ...${mapped.join(", ...")} } as ${typeExpr(node, outSide(dir), plan.names)})`;
+      const merged = paren(cast(object(mapped.map((e) => ({ spread: e }))), typeExpr(node, outSide(dir), plan.names)));
       // merging would turn null into {}: a null that every member allows stays null
-      return ip.keepsNull ? `${input} === null ? null : ${merged}` : merged;
+      return ip.keepsNull ? cond(eq(input, lit(null)), lit(null), merged) : merged;
     }
     case "object":
       throw new Error("internal error: an object below a declaration's root was not hoisted");
@@ -212,44 +226,51 @@ function expr(node: Node, input: string, dir: Direction, depth: number, ctx: Ctx
   }
 }
 
-function unionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: string, dir: Direction, depth: number, ctx: Ctx): string | undefined {
+/** The function that maps an array item, tuple rest item or record value: `fooFromWire`, or an arrow. */
+function mapItem(node: Node, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
+  const v = `v${depth}`;
+  const e = expr(node, id(v), dir, depth + 1, ctx);
+  if (e === undefined) return undefined;
+  const f = node.kind === "ref" ? ctx.plan.names.decl(node.target)[dir] : undefined;
+  return f !== undefined && isCallOf(e, f, v) ? id(f) : arrow(v, e);
+}
+
+function unionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: Expr, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
   const e = liveUnionExpr(node, input, dir, depth, ctx);
   if (e !== undefined || !node.members.some((m) => converts(m, ctx.plan.analysis))) return e;
   // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type (not
   // `as never`: a `never` value in an object literal makes the literal's type unlike the object's)
-  return `(${input} as unknown as ${typeExpr({ kind: "union", members: node.members }, outSide(dir), ctx.plan.names)})`;
+  return paren(cast(cast(input, "unknown"), typeExpr({ kind: "union", members: node.members }, outSide(dir), ctx.plan.names)));
 }
 
-function liveUnionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: string, dir: Direction, depth: number, ctx: Ctx): string | undefined {
+function liveUnionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: Expr, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
   const { plan } = ctx;
   const up = plan.union(node);
   const names = plan.names;
+  const orNull = (e: Expr): Expr => (up.nullable ? cond(eq(input, lit(null)), lit(null), e) : e);
   if (up.candidates.length <= 1) {
     const only = up.candidates[0]?.node;
     if (only === undefined) return undefined;
-    const e = expr(only, up.nonNull === 1 ? input : `(${input} as ${typeExpr(only, inSide(dir), names)})`, dir, depth, ctx);
-    return e === undefined ? undefined : up.nullable ? `${input} === null ? null : ${e}` : e;
+    const e = expr(only, up.nonNull === 1 ? input : cast(input, typeExpr(only, inSide(dir), names)), dir, depth, ctx);
+    return e === undefined ? undefined : orNull(e);
   }
   // every candidate in spec order, those that map to themselves included: the first whose test accepts the value wins
   const branches = up.candidates.map((c) => {
-    const e = expr(c.node, `(${input} as ${typeExpr(c.node, inSide(dir), names)})`, dir, depth + 1, ctx);
-    let test: string;
+    const e = expr(c.node, cast(input, typeExpr(c.node, inSide(dir), names)), dir, depth + 1, ctx);
+    let test: Expr;
     if (up.discriminator !== undefined && c.tags.length > 0) {
       ctx.uses.add("fieldOf");
-      const key = JSON.stringify(discriminatorKey(c.node, up.discriminator.property, dir, ctx));
-      const field = `fieldOf(${input}, ${key})`;
-      test =
-        c.tags.length === 1 ? `${field} === ${JSON.stringify(c.tags[0])}` : `[${c.tags.map((v) => JSON.stringify(v)).join(", ")}].includes(${field} as string)`;
+      const field = call("fieldOf", [input, lit(discriminatorKey(c.node, up.discriminator.property, dir, ctx))]);
+      test = c.tags.length === 1 ? eq(field, lit(c.tags[0]!)) : method(array(c.tags.map((v) => lit(v))), "includes", [cast(field, "string")]);
       // a value several members share does not decide alone: the member's shape must match too
-      if (c.sharedTag) test = `${test} && ${printShape(c.shape(inSide(dir)), input, ctx.uses)}`;
-    } else test = printShape(c.shape(inSide(dir)), input, ctx.uses);
-    return { test, value: e ?? `(${input} as ${typeExpr(c.node, outSide(dir), names)})`, maps: e !== undefined };
+      if (c.sharedTag) test = and([test, shapeExpr(c.shape(inSide(dir)), input, ctx.uses)]);
+    } else test = shapeExpr(c.shape(inSide(dir)), input, ctx.uses);
+    return { test, value: e ?? cast(input, typeExpr(c.node, outSide(dir), names)), maps: e !== undefined };
   });
   // members after the last one that maps need no test: a value that no member accepts passes through unchanged too
   while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
   if (branches.length === 0) return undefined;
-  const chain = `${branches.map((b) => `${b.test} ? ${b.value}`).join(" : ")} : (${input} as never)`;
-  return up.nullable ? `${input} === null ? null : ${chain}` : chain;
+  return orNull(branches.reduceRight<Expr>((rest, b) => cond(b.test, b.value, rest), cast(input, "never")));
 }
 
 /** The discriminating property's key on the side being read. */
@@ -261,11 +282,3 @@ function discriminatorKey(member: Node, property: string, dir: Direction, ctx: C
   return index === -1 ? property : ctx.plan.names.keys(target)[index]!;
 }
 
-/** `(x as T)` → `x as T` where the parentheses are not needed (a call argument). */
-function unwrap(input: string): string {
-  return input.startsWith("(") && input.endsWith(")") && / as [^()]*\)$/.test(input) && !input.slice(1, -1).includes("(") ? input.slice(1, -1) : input;
-}
-
-function callee(node: Node, dir: Direction, ctx: Ctx): string | undefined {
-  return node.kind === "ref" ? ctx.plan.names.decl(node.target)[dir] : undefined;
-}

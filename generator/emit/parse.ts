@@ -27,7 +27,8 @@ import { accessor, jsonLiteral, literalKey, numberLiteral, PROTOTYPE_KEYS } from
 import { Lines } from "../code/lines.js";
 import { constDecl, functionDecl } from "../code/print.js";
 import type { Uses } from "../code/runtime.js";
-import { printShape } from "../code/shape.js";
+import { and, call, id, lit, member, ne, not, print, typeOf, type Expr } from "../code/expr.js";
+import { shapeExpr } from "../code/shape.js";
 import { mayBeUndefined, objectOf } from "../ir/query.js";
 import type { Constraints, Decl, IntersectionNode, Ir, Node, ObjectNode, PrimitiveNode, UnionNode } from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
@@ -156,7 +157,7 @@ class Writer extends Lines {
         return input;
       }
       case "enum":
-        this.line(`if (${simpleFailure(node, input)!}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+        this.line(`if (${print(simpleFailure(node, input)!)}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
         return input;
       case "array":
         return this.array(node.items, node.constraints, input, path, nullText);
@@ -400,7 +401,8 @@ class Writer extends Lines {
       if (!hasNull) return this.gen(only, input, path, false);
       const bad = simpleFailure(only, input);
       if (bad !== undefined) {
-        this.line(`if (${input} !== null && ${bad.includes(" || ") ? `(${bad})` : bad}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
+        const test = print(and([ne(id(input), lit(null)), bad]));
+        this.line(`if (${test}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
         return input;
       }
       if (!converts(only, this.ctx.plan.analysis)) {
@@ -428,7 +430,7 @@ class Writer extends Lines {
       const field = `fieldOf(${input}, ${JSON.stringify(discriminator!.property)})`;
       return chain(tags.map((v) => `${field} === ${JSON.stringify(v)}`), "||");
     };
-    const shape = (c: Candidate): string => printShape(c.shape("wire"), input, this.ctx.uses);
+    const shape = (c: Candidate): string => print(shapeExpr(c.shape("wire"), id(input), this.ctx.uses));
     const candidates: { m: Node; test: string; exact: boolean }[] = up.candidates.map((c) =>
       c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false } : { m: c.node, test: shape(c), exact: c.exact },
     );
@@ -467,25 +469,26 @@ class Writer extends Lines {
       });
       const expected = [...new Set(up.accepted.map((m) => describe(m, this.ctx)))].join(" | ");
       const allTagged = up.allTagged;
-      const noMatch = (): void => {
-        if (allTagged && discriminator !== undefined) {
-          // every member is chosen by its tag: point at the tag
-          this.ctx.uses.add("isPlainObject");
-          this.ctx.uses.add("fieldOf");
-          const property = discriminator.property;
-          const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
-          const at = child(path, JSON.stringify(property), JSON.stringify(discriminatorModelKey(up.candidates.map((c) => c.node), property, this.ctx)));
-          this.line(`if (isPlainObject(${input})) ${this.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`);
-          this.line(`else ${this.issue(expected, input, path)}`);
-        } else this.line(this.issue(expected, input, path));
+      // the statements that report no match, built before they are laid out (alone, or in a block)
+      const noMatch = (): string[] => {
+        if (!allTagged || discriminator === undefined) return [this.issue(expected, input, path)];
+        // every member is chosen by its tag: point at the tag
+        this.ctx.uses.add("isPlainObject");
+        this.ctx.uses.add("fieldOf");
+        const property = discriminator.property;
+        const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
+        const modelKey = discriminatorModelKey(up.candidates.map((c) => c.node), property, this.ctx);
+        const at = child(path, JSON.stringify(property), JSON.stringify(modelKey));
+        return [
+          `if (isPlainObject(${input})) ${this.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`,
+          `else ${this.issue(expected, input, path)}`,
+        ];
       };
-      if (single) noMatch();
+      const report = noMatch();
+      if (single) report.forEach((l) => this.line(l));
       else {
-        const at = this.lines.length;
-        noMatch();
-        const written = this.lines.splice(at).map((l) => l.trim());
-        if (written.length === 1) this.line(`if (${saved} === undefined) ${written[0]}`);
-        else this.block(`if (${saved} === undefined) {`, () => written.forEach((l) => this.line(l)));
+        if (report.length === 1) this.line(`if (${saved} === undefined) ${report[0]}`);
+        else this.block(`if (${saved} === undefined) {`, () => report.forEach((l) => this.line(l)));
         this.line(`else issues.push(...${saved});`);
       }
     });
@@ -518,22 +521,33 @@ class Writer extends Lines {
 }
 
 /** The test that `input` is not a `node`, for nodes checked by one test (no constraints, no children). */
-function simpleFailure(node: Node, input: string): string | undefined {
+function simpleFailure(node: Node, input: string): Expr | undefined {
+  const v = id(input);
   switch (node.kind) {
     case "primitive":
       if (node.constraints !== undefined) return undefined;
-      return node.type === "null" ? `${input} !== null` : node.type === "integer" ? `!Number.isInteger(${input})` : `typeof ${input} !== "${node.type}"`;
+      if (node.type === "null") return ne(v, lit(null));
+      return node.type === "integer" ? not(call(member(id("Number"), "isInteger"), [v])) : ne(typeOf(v), lit(node.type));
     case "literal":
-      return typeof node.value === "object" ? undefined : `${input} !== ${JSON.stringify(node.value)}`;
+      return typeof node.value === "object" ? undefined : ne(v, lit(node.value));
     case "enum":
-      if (node.open === true) return `typeof ${input} !== "string"`;
-      return chain(node.values.map((v) => `${input} !== ${JSON.stringify(v)}`), "&&");
-    default:
+      if (node.open === true) return ne(typeOf(v), lit("string"));
+      return and(node.values.map((value) => ne(v, lit(value))));
+    case "array":
+    case "tuple":
+    case "object":
+    case "record":
+    case "union":
+    case "intersection":
+    case "ref":
+    case "unknown":
+    case "never":
       return undefined;
+    default:
+      return assertNever(node);
   }
 }
 
-/** `[test that fails, expected]` for each constraint of a number or string. */
 /** `[test that fails, expected]` for each check of the plan's constraints on a number or string. */
 function constraintChecks(node: PrimitiveNode, c: Constraints, input: string, ctx: ParseContext): [string, string][] {
   return planChecks(node, c).map((check): [string, string] => {
