@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import { InputError, type Diagnostic } from "./diagnostics.js";
 import type { TextFile } from "./emit/docs.js";
 import { emitFiles } from "./emit/files.js";
-import { buildIr } from "./ir/build.js";
+import { buildIr } from "./ir/build/index.js";
 import { checkSpec } from "./load/check-spec.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";

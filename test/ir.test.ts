@@ -1,7 +1,7 @@
 /** The rule table: how schemas of OpenAPI 3.0 and 3.1 become IR nodes. Built in memory from inline YAML. */
 import { describe, expect, it } from "vitest";
 import type { Diagnostic } from "../generator/diagnostics.js";
-import { buildIr } from "../generator/ir/build.js";
+import { buildIr } from "../generator/ir/build/index.js";
 import type { Decl, Node } from "../generator/ir/types.js";
 import { checkSpec } from "../generator/load/check-spec.js";
 import { parseSource, type SpecSet } from "../generator/load/read-spec.js";

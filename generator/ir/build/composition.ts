@@ -1,0 +1,97 @@
+/** Rules that combine schemas: `$ref`, `allOf` (merged, or an intersection) and `oneOf`/`anyOf` (a union). */
+import type { Location } from "../../load/resolve-ref.js";
+import type { Node } from "../types.js";
+import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
+import { buildDiscriminator } from "./discriminator.js";
+import { intersection } from "./intersection.js";
+import { addsNoProperties, areFragments, mergeObjects, soleRef } from "./merge.js";
+import { NULL, ownObjectPart, UNKNOWN, type Schema } from "./schema.js";
+import { buildObject, objectFrom } from "./structural.js";
+
+/** `$ref`: a reference to the declaration it points to (registered); unknown when it points nowhere. */
+export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const target = resolveRef(ctx, schema["$ref"], at);
+  return target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
+}
+
+/**
+ * `allOf`, the first case that applies:
+ * 1. one member and nothing beside it: that member;
+ * 2. one `$ref` and annotation-only members (`[{ $ref: X }, { description }]`): exactly X (a reference to its
+ *    declaration, not a copy);
+ * 3. every member an object (following refs): one object of all their properties; when one of the merged schemas
+ *    is being expanded already, further up (`A.p: allOf [A, {...}]`), or inside properties copied from a merge,
+ *    an intersection of the members that add properties (a recursive type, or one level of copying only);
+ * 4. keyword fragments (`[{ type: string }, { minLength: 2 }]`): one schema with every keyword (several
+ *    `items`: every item is all of them);
+ * 5. else the intersection of the members, the own properties and the own oneOf/anyOf.
+ */
+export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const members = schema["allOf"] as readonly unknown[];
+  const own = ownObjectPart(schema);
+  const ownUnion = schema["oneOf"] !== undefined || schema["anyOf"] !== undefined;
+  if (members.length === 1 && own === undefined && !ownUnion) return ctx.build(members[0], child(at, "allOf", 0));
+  const sole = own === undefined && !ownUnion ? soleRef(members) : undefined;
+  if (sole !== undefined) return ctx.build(members[sole], child(at, "allOf", sole));
+  const merged = mergeObjects(schema, at, ctx);
+  const { expanding, copying } = ctx.guards;
+  const recursive =
+    merged !== undefined && (merged.refs.some((id) => expanding.has(id)) || (copying > 0 && merged.refs.length > 0));
+  if (merged !== undefined && !ownUnion) {
+    if (!recursive) {
+      return expandingWhile(ctx.guards, merged.refs, () =>
+        objectFrom(merged.properties, merged.required, merged.additional, ctx),
+      );
+    }
+    const nodes = members.flatMap((m, i) => (addsNoProperties(m) ? [] : [ctx.build(m, child(at, "allOf", i))]));
+    if (own !== undefined) nodes.push(buildObject(own, at, ctx));
+    return intersection(nodes);
+  }
+  if (!ownUnion && areFragments(members)) {
+    const { allOf: _, ...rest } = schema;
+    const fragments = [...members, rest];
+    const items = fragments.flatMap((f) => (f["items"] === undefined ? [] : [f["items"]]));
+    return ctx.build(Object.assign({}, ...fragments, items.length > 1 ? { items: { allOf: items } } : {}), at);
+  }
+  const nodes = members.map((m, i) => ctx.build(m, child(at, "allOf", i)));
+  if (own !== undefined) nodes.push(buildObject(own, at, ctx));
+  if (ownUnion) nodes.push(buildUnion(schema, at, ctx));
+  return intersection(nodes);
+}
+
+/**
+ * `oneOf` (or else `anyOf`): a union of the members, in order, with members that are plain unions themselves
+ * flattened in, never members (`false`) dropped and null moved last (once). Any unknown member makes it unknown;
+ * no member left is never (or null); one is that member (or it `| null`). A discriminator is kept when it gives
+ * any case. Own `properties` beside it are intersected with the union.
+ */
+export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const key = Array.isArray(schema["oneOf"]) ? "oneOf" : "anyOf";
+  const raw = schema[key];
+  if (!Array.isArray(raw)) {
+    report(ctx, "error", "schema-invalid", child(at, key), `${key} must be a list of schemas`);
+    return UNKNOWN;
+  }
+  const members: Node[] = [];
+  let hasNull = false;
+  raw.forEach((m, i) => {
+    const node = ctx.build(m, child(at, key, i));
+    const flat = node.kind === "union" && node.discriminator === undefined ? node.members : [node];
+    for (const n of flat) {
+      if (n.kind === "primitive" && n.type === "null") hasNull = true;
+      else if (n.kind !== "never") members.push(n);
+    }
+  });
+  const own = ownObjectPart(schema);
+  const node = unionOf(schema, at, members, hasNull, ctx);
+  return own === undefined ? node : intersection([buildObject(own, at, ctx), node]);
+}
+
+function unionOf(schema: Schema, at: Location, members: readonly Node[], hasNull: boolean, ctx: BuildContext): Node {
+  if (members.some((m) => m.kind === "unknown")) return UNKNOWN;
+  if (members.length === 0) return hasNull ? NULL : { kind: "never" };
+  if (members.length === 1) return hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;
+  const discriminator = buildDiscriminator(schema, at, members, ctx);
+  const all = hasNull ? [...members, NULL] : members;
+  return discriminator === undefined ? { kind: "union", members: all } : { kind: "union", members: all, discriminator };
+}

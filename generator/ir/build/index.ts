@@ -1,0 +1,87 @@
+/**
+ * Spec → IR: every component schema of the root document, and every schema a `$ref` reaches, becomes one
+ * declaration, built by the rule table (./rules.ts). The parsed spec is only read, never written.
+ */
+import type { Diagnostic } from "../../diagnostics.js";
+import { encodePointer } from "../../diagnostics.js";
+import type { CheckedSpec } from "../../load/check-spec.js";
+import type { SpecSet } from "../../load/read-spec.js";
+import { valueAt } from "../../load/resolve-ref.js";
+import type { Decl, Ir } from "../types.js";
+import { directRefs } from "../walk.js";
+import { child, createContext, expandingWhile, register, report, type BuildContext } from "./context.js";
+import { docOf } from "./doc.js";
+import { buildSchema } from "./rules.js";
+
+export interface BuildResult {
+  readonly ir: Ir;
+  readonly diagnostics: readonly Diagnostic[];
+}
+
+/**
+ * The declarations in the order found (components in spec order first), then a `ref-cycle` error for each
+ * group of declarations defined as themselves.
+ */
+export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
+  const ctx = createContext(specs, checked.version, buildSchema);
+  const { decls, queue } = ctx.registry;
+  const root = { file: specs.root, path: ["components", "schemas"] };
+  for (const name of checked.schemaNames) register(ctx.registry, child(root, name), [name], "component");
+  const built = new Map<string, Decl>();
+  while (queue.length > 0) {
+    const id = queue.shift()!;
+    const { nameParts, source, origin } = decls.get(id)!;
+    const found = valueAt(specs, origin);
+    const schema = found.found ? found.value : undefined;
+    // a declaration counts as being expanded while it is built: an allOf inside it that extends it again is a
+    // reference to it, not a copy (`Node.children: allOf [Node, {...}]` is `(Node & {...})[]`)
+    const node = expandingWhile(ctx.guards, [id], () => ctx.build(schema, origin));
+    built.set(id, { id, nameParts, node, doc: docOf(schema), source, origin });
+  }
+  const ir: Ir = { decls: [...decls.keys()].map((id) => built.get(id)!) };
+  reportCycles(ir, ctx);
+  return { ir, diagnostics: ctx.diagnostics };
+}
+
+/** A `ref-cycle` error per direct cycle, unless an `allof-cycle` was reported inside it already (mergeObjects). */
+function reportCycles(ir: Ir, ctx: BuildContext): void {
+  const { decls } = ctx.registry;
+  const pointer = (id: string): string => encodePointer(decls.get(id)!.origin.path);
+  for (const cycle of directCycles(ir)) {
+    const origins = cycle.map((id) => decls.get(id)!.origin);
+    const inside = (d: Diagnostic): boolean =>
+      origins.some((o) => d.file === o.file && (d.pointer ?? "").startsWith(`${encodePointer(o.path)}/`));
+    if (ctx.diagnostics.some((d) => d.code === "allof-cycle" && inside(d))) continue;
+    const names = [...cycle, cycle[0]!].map(pointer);
+    const message =
+      `${names[0]} is defined as itself (${names.join(" → ")}) through $ref, allOf, oneOf or anyOf with no object ` +
+      "or array in between; no type can be that, break the cycle";
+    report(ctx, "error", "ref-cycle", decls.get(cycle[0]!)!.origin, message);
+  }
+}
+
+/**
+ * The cycles of declarations defined as themselves through refs, unions and intersections only (`A: { $ref: A }`,
+ * `A: { allOf: [{ $ref: A }, { description }] }`, `A: { oneOf: [B, string] }` with `B: { $ref: A }`): at least one
+ * per group of such declarations, each as its ids in order from the first declared.
+ */
+function directCycles(ir: Ir): string[][] {
+  const nodes = new Map(ir.decls.map((d) => [d.id, d.node]));
+  const state = new Map<string, "open" | "done">();
+  const path: string[] = [];
+  const cycles: string[][] = [];
+  const visit = (id: string): void => {
+    state.set(id, "open");
+    path.push(id);
+    const node = nodes.get(id);
+    for (const next of node === undefined ? [] : directRefs(node)) {
+      const s = state.get(next);
+      if (s === "open") cycles.push(path.slice(path.indexOf(next)));
+      else if (s === undefined) visit(next);
+    }
+    path.pop();
+    state.set(id, "done");
+  };
+  for (const d of ir.decls) if (!state.has(d.id)) visit(d.id);
+  return cycles;
+}

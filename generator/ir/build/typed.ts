@@ -1,0 +1,58 @@
+/** The last rule: a schema read by its `type` (a list in 3.1, one type in 3.0), or by the keywords it has. */
+import type { Location } from "../../load/resolve-ref.js";
+import type { Node } from "../types.js";
+import { child, report, type BuildContext } from "./context.js";
+import { buildPrimitive } from "./scalar.js";
+import { NULL, typeList, UNKNOWN, type Schema } from "./schema.js";
+import { buildArray, buildObject } from "./structural.js";
+
+/**
+ * One node per listed type, duplicates dropped, as a union with null last (`type: [string, "null"]`); a list of
+ * types in a 3.0 document warns. No `type`: object when the schema has properties, additionalProperties or
+ * patternProperties, array when it has items or prefixItems, else unknown (`required` alone is not a shape).
+ */
+export function buildTyped(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const types = typeList(schema["type"]) ?? [inferType(schema)];
+  const nodes: Node[] = [];
+  for (const t of types) {
+    if (t === undefined) return UNKNOWN;
+    const node = buildOfType(schema, t, at, ctx);
+    if (!nodes.some((n) => n.kind === node.kind && JSON.stringify(n) === JSON.stringify(node))) nodes.push(node);
+  }
+  if (Array.isArray(schema["type"]) && ctx.version === "3.0") {
+    const message = "a list of types is OpenAPI 3.1 syntax; read as a union";
+    report(ctx, "warning", "type-array-in-3.0", child(at, "type"), message);
+  }
+  if (nodes.length === 1) return nodes[0]!;
+  const nonNull = nodes.filter((n) => !(n.kind === "primitive" && n.type === "null"));
+  return { kind: "union", members: nonNull.length < nodes.length ? [...nonNull, NULL] : nonNull };
+}
+
+/** The schema read as one of its types; an unknown type is an error. */
+function buildOfType(schema: Schema, type: unknown, at: Location, ctx: BuildContext): Node {
+  switch (type) {
+    case "object":
+      return buildObject(schema, at, ctx);
+    case "array":
+      return buildArray(schema, at, ctx);
+    case "string":
+    case "number":
+    case "integer":
+    case "boolean":
+    case "null":
+      return buildPrimitive(schema, type, at, ctx);
+    default: {
+      const types = "string, number, integer, boolean, array, object, null";
+      const message = `unknown type ${JSON.stringify(type)}; use one of ${types}`;
+      report(ctx, "error", "type-unknown", child(at, "type"), message);
+      return UNKNOWN;
+    }
+  }
+}
+
+function inferType(schema: Schema): string | undefined {
+  const has = (key: string): boolean => schema[key] !== undefined;
+  if (has("properties") || has("additionalProperties") || has("patternProperties")) return "object";
+  if (has("items") || has("prefixItems")) return "array";
+  return undefined;
+}

@@ -1,0 +1,635 @@
+/**
+ * The build rules one at a time: each rule module's function on one schema, in a small test context (an
+ * in-memory document holding the `$ref` targets; no loader, no checkSpec). Each row is `[name, { given, want }]`:
+ * the schema, the node it builds, and the diagnostic codes it reports (none unless `codes` says so).
+ */
+import { describe, expect, it } from "vitest";
+import { buildAllOf, buildRef, buildUnion } from "../generator/ir/build/composition.js";
+import { createContext, type BuildContext } from "../generator/ir/build/context.js";
+import { docOf } from "../generator/ir/build/doc.js";
+import { intersection } from "../generator/ir/build/intersection.js";
+import { buildSchema, ruleFor } from "../generator/ir/build/rules.js";
+import { buildConst, buildEnum, buildPrimitive } from "../generator/ir/build/scalar.js";
+import { buildArray, buildObject } from "../generator/ir/build/structural.js";
+import { buildTyped } from "../generator/ir/build/typed.js";
+import type { Doc, Node, PrimitiveType, Property } from "../generator/ir/types.js";
+import type { LoadedFile } from "../generator/load/read-spec.js";
+import type { Location } from "../generator/load/resolve-ref.js";
+
+const FILE = "/virtual/rules.json";
+const AT: Location = { file: FILE, path: ["components", "schemas", "T"] };
+const ref = (name: string): { $ref: string } => ({ $ref: `#/components/schemas/${name}` });
+const id = (name: string): string => `${FILE}#/components/schemas/${name}`;
+
+/** The `$ref` targets every row can use. */
+const SCHEMAS = {
+  B: { type: "object", properties: { x: { type: "string" } }, required: ["x"] },
+  S: { type: "string" },
+  E: { enum: ["a", "b"] },
+  Cat: { type: "object", properties: { kind: { const: "cat" } } },
+  Dog: { type: "object", properties: { kind: { type: "string", enum: ["dog"] } } },
+  Fish: { type: "object" },
+};
+
+function context(version: "3.0" | "3.1"): BuildContext {
+  const value = { openapi: version === "3.0" ? "3.0.3" : "3.1.0", components: { schemas: SCHEMAS } };
+  const file: LoadedFile = { path: FILE, text: "", format: "json", value, locate: () => undefined };
+  return createContext({ root: FILE, files: new Map([[FILE, file]]) }, version, buildSchema);
+}
+
+const STRING: Node = { kind: "primitive", type: "string" };
+const INTEGER: Node = { kind: "primitive", type: "integer" };
+const BOOLEAN: Node = { kind: "primitive", type: "boolean" };
+const NULL: Node = { kind: "primitive", type: "null" };
+const UNKNOWN: Node = { kind: "unknown" };
+const NEVER: Node = { kind: "never" };
+const refTo = (name: string): Node => ({ kind: "ref", target: id(name) });
+const union = (...members: Node[]): Node => ({ kind: "union", members });
+const object = (...properties: Property[]): Node => ({ kind: "object", properties, additional: undefined });
+const prop = (key: string, node: Node, required = false, doc: Doc = {}): Property => ({ key, node, required, doc });
+
+interface Row {
+  readonly given: unknown;
+  readonly want: Node;
+  /** Default 3.1. */
+  readonly version?: "3.0" | "3.1";
+  /** Diagnostic codes, in order. */
+  readonly codes?: readonly string[];
+  /** Prepares the context (a guard raised, as when the rule runs inside a merge). */
+  readonly setup?: (ctx: BuildContext) => void;
+}
+
+type Rule = (schema: never, at: Location, ctx: BuildContext) => Node;
+
+function rows(rule: Rule, table: readonly (readonly [string, Row])[]): void {
+  it.each(table)("%s", (_, row) => {
+    const ctx = context(row.version ?? "3.1");
+    row.setup?.(ctx);
+    expect(rule(row.given as never, AT, ctx)).toStrictEqual(row.want);
+    expect(ctx.diagnostics.map((d) => d.code)).toEqual(row.codes ?? []);
+  });
+}
+
+describe("rules.ts: the table", () => {
+  it.each([
+    ["$ref wins over everything", { given: { $ref: "#/x", allOf: [], type: "string" }, want: "ref" }],
+    ["allOf over oneOf", { given: { allOf: [], oneOf: [] }, want: "allOf" }],
+    ["oneOf over const", { given: { oneOf: [], const: 1 }, want: "union" }],
+    ["anyOf", { given: { anyOf: [] }, want: "union" }],
+    ["const over enum", { given: { const: 1, enum: [1] }, want: "const" }],
+    ["enum over type", { given: { enum: [1], type: "integer" }, want: "enum" }],
+    ["type", { given: { type: "string" }, want: "typed" }],
+    ["no keyword at all", { given: {}, want: "typed" }],
+  ] as const)("%s", (_, { given, want }) => {
+    expect(ruleFor(given).name).toBe(want);
+  });
+
+  describe("boolean schemas and non-schemas, before the table", () => {
+    rows(buildSchema, [
+      ["true is unknown", { given: true, want: UNKNOWN }],
+      ["false is never", { given: false, want: NEVER }],
+      ["{} is unknown", { given: {}, want: UNKNOWN }],
+      ["a number is an error", { given: 3, want: UNKNOWN, codes: ["schema-invalid"] }],
+      ["a list is an error", { given: [], want: UNKNOWN, codes: ["schema-invalid"] }],
+    ]);
+  });
+
+  describe("nullable (3.0), the step every rule is wrapped in", () => {
+    rows(buildSchema, [
+      ["3.0 nullable type", { version: "3.0", given: { type: "string", nullable: true }, want: union(STRING, NULL) }],
+      [
+        "in 3.1, with a warning",
+        {
+          given: { type: "string", nullable: true },
+          want: union(STRING, NULL),
+          codes: ["nullable-in-3.1"],
+        },
+      ],
+      [
+        "beside $ref: no warning, even in 3.1",
+        {
+          given: { ...ref("B"), nullable: true },
+          want: union(refTo("B"), NULL),
+        },
+      ],
+      [
+        "allOf of one ref (GitHub's idiom)",
+        {
+          version: "3.0",
+          given: { allOf: [ref("B")], nullable: true },
+          want: union(refTo("B"), NULL),
+        },
+      ],
+      [
+        "an enum with null: null once",
+        {
+          version: "3.0",
+          given: { type: "string", enum: ["a", "b", null], nullable: true },
+          want: union({ kind: "enum", values: ["a", "b"] }, NULL),
+        },
+      ],
+      [
+        "a union gets null last",
+        {
+          version: "3.0",
+          given: { oneOf: [{ type: "string" }, { type: "integer" }], nullable: true },
+          want: union(STRING, INTEGER, NULL),
+        },
+      ],
+      ["unknown stays unknown", { version: "3.0", given: { nullable: true }, want: UNKNOWN }],
+      ["null stays null", { version: "3.0", given: { type: "null", nullable: true }, want: NULL }],
+      ["nullable: false is nothing", { version: "3.0", given: { type: "string", nullable: false }, want: STRING }],
+    ]);
+  });
+});
+
+describe("composition.ts", () => {
+  describe("$ref", () => {
+    rows(buildRef, [
+      ["a component", { given: ref("B"), want: refTo("B") }],
+      [
+        "a schema inside a component",
+        {
+          given: { $ref: "#/components/schemas/B/properties/x" },
+          want: { kind: "ref", target: `${id("B")}/properties/x` },
+        },
+      ],
+      ["points to nothing", { given: ref("Nope"), want: UNKNOWN, codes: ["ref-missing"] }],
+      ["not a string", { given: { $ref: 5 }, want: UNKNOWN, codes: ["ref-invalid"] }],
+      ["remote", { given: { $ref: "https://example.com/a.yaml" }, want: UNKNOWN, codes: ["ref-remote"] }],
+    ]);
+    it("registers the declaration it names, once, with its name", () => {
+      const ctx = context("3.1");
+      buildRef(ref("B"), AT, ctx);
+      buildRef(ref("B"), AT, ctx);
+      const origin = { file: FILE, path: ["components", "schemas", "B"] };
+      expect([...ctx.registry.decls.entries()]).toEqual([[id("B"), { nameParts: ["B"], source: "component", origin }]]);
+      expect(ctx.registry.queue).toEqual([id("B")]);
+    });
+  });
+
+  describe("allOf", () => {
+    const merged = object(prop("x", STRING, true), prop("y", INTEGER));
+    const recursive: Node = { kind: "intersection", members: [refTo("B"), object(prop("y", INTEGER))] };
+    rows(buildAllOf, [
+      ["one member: that member", { given: { allOf: [{ type: "string" }] }, want: STRING }],
+      [
+        "merge: the properties of every member, in order",
+        {
+          given: { allOf: [ref("B"), { type: "object", properties: { y: { type: "integer" } } }] },
+          want: merged,
+        },
+      ],
+      [
+        "merge: own properties beside the members",
+        {
+          given: { allOf: [ref("B")], properties: { y: { type: "integer" } } },
+          want: merged,
+        },
+      ],
+      [
+        "annotation-only beside one $ref: exactly the ref",
+        {
+          given: { allOf: [ref("B"), { description: "d" }, { "x-tag": 1 }] },
+          want: refTo("B"),
+        },
+      ],
+      [
+        "fragments: one schema with every keyword",
+        {
+          given: { allOf: [{ type: "string" }, { minLength: 2 }] },
+          want: { kind: "primitive", type: "string", constraints: { minLength: 2 } },
+        },
+      ],
+      [
+        "fragments with several items: every item is all of them",
+        {
+          given: { allOf: [{ type: "array", items: { type: "string" } }, { items: { minLength: 1 } }] },
+          want: { kind: "array", items: { kind: "primitive", type: "string", constraints: { minLength: 1 } } },
+        },
+      ],
+      [
+        "refs to non-objects: an intersection",
+        {
+          given: { allOf: [ref("S"), ref("E")] },
+          want: { kind: "intersection", members: [refTo("S"), refTo("E")] },
+        },
+      ],
+      [
+        "a key two members disagree on: intersection and a warning",
+        {
+          given: { allOf: [{ properties: { a: { type: "string" } } }, { properties: { a: { type: "integer" } } }] },
+          want: object(prop("a", { kind: "intersection", members: [STRING, INTEGER] })),
+          codes: ["allof-conflict"],
+        },
+      ],
+      [
+        "a merged schema being expanded already: recursive, kept as an intersection with its ref",
+        {
+          setup: (ctx) => ctx.guards.expanding.add(id("B")),
+          given: { allOf: [ref("B"), { type: "object" }, { properties: { y: { type: "integer" } } }] },
+          want: recursive,
+        },
+      ],
+      [
+        "inside copied properties: one level of copying only",
+        {
+          setup: (ctx) => void (ctx.guards.copying = 1),
+          given: { allOf: [ref("B"), { properties: { y: { type: "integer" } } }] },
+          want: recursive,
+        },
+      ],
+      [
+        "with an own oneOf: members & union",
+        {
+          given: { allOf: [ref("S")], oneOf: [ref("E"), { const: "c" }] },
+          want: { kind: "intersection", members: [refTo("S"), union(refTo("E"), { kind: "literal", value: "c" })] },
+        },
+      ],
+    ]);
+  });
+
+  describe("oneOf / anyOf", () => {
+    const pets = [refTo("Cat"), refTo("Dog"), refTo("Fish")];
+    const cases = [{ value: "kitty", member: 0 }, { value: "dog", member: 1 }, { value: "Fish", member: 2 }];
+    rows(buildUnion, [
+      [
+        "the members, in order",
+        {
+          given: { oneOf: [{ type: "string" }, { type: "integer" }] },
+          want: union(STRING, INTEGER),
+        },
+      ],
+      [
+        "anyOf with null (3.1): null last",
+        {
+          given: { anyOf: [{ type: "null" }, ref("B")] },
+          want: union(refTo("B"), NULL),
+        },
+      ],
+      ["a false member adds nothing", { given: { anyOf: [{ type: "string" }, false] }, want: STRING }],
+      ["only false: never", { given: { anyOf: [false] }, want: NEVER }],
+      ["an unknown member makes it unknown", { given: { oneOf: [{ type: "string" }, {}] }, want: UNKNOWN }],
+      [
+        "plain unions inside are flattened",
+        {
+          given: { oneOf: [{ oneOf: [{ type: "string" }, { type: "integer" }] }, { type: "boolean" }] },
+          want: union(STRING, INTEGER, BOOLEAN),
+        },
+      ],
+      [
+        "discriminator: mapping, else the member's constant, else its name",
+        {
+          given: {
+            oneOf: [ref("Cat"), ref("Dog"), ref("Fish")],
+            discriminator: { propertyName: "kind", mapping: { kitty: "#/components/schemas/Cat" } },
+          },
+          want: { kind: "union", members: pets, discriminator: { property: "kind", cases } },
+        },
+      ],
+      [
+        "discriminator mapping by bare schema name",
+        {
+          given: { anyOf: [ref("Cat"), ref("Dog")], discriminator: { propertyName: "kind", mapping: { d: "Dog" } } },
+          want: {
+            kind: "union",
+            members: [refTo("Cat"), refTo("Dog")],
+            discriminator: { property: "kind", cases: [{ value: "cat", member: 0 }, { value: "d", member: 1 }] },
+          },
+        },
+      ],
+      [
+        "without a discriminator: matched by structure",
+        {
+          given: { oneOf: [ref("Cat"), ref("Dog")] },
+          want: union(refTo("Cat"), refTo("Dog")),
+        },
+      ],
+      [
+        "discriminator without propertyName: a warning",
+        {
+          given: { oneOf: [ref("Cat"), ref("Dog")], discriminator: {} },
+          want: union(refTo("Cat"), refTo("Dog")),
+          codes: ["discriminator-invalid"],
+        },
+      ],
+      [
+        "discriminator over inline members only: none",
+        {
+          given: { oneOf: [{ type: "string" }, { type: "integer" }], discriminator: { propertyName: "kind" } },
+          want: union(STRING, INTEGER),
+        },
+      ],
+      [
+        "properties beside constraint-only branches: the object",
+        {
+          given: { properties: { a: { type: "string" } }, anyOf: [{ required: ["a"] }, { required: ["b"] }] },
+          want: object(prop("a", STRING)),
+        },
+      ],
+      ["not a list: an error", { given: { oneOf: 3 }, want: UNKNOWN, codes: ["schema-invalid"] }],
+    ]);
+  });
+
+  it.each([
+    [
+      "string & \"dog\" is \"dog\"",
+      {
+        given: [STRING, { kind: "literal", value: "dog" }],
+        want: { kind: "literal", value: "dog" },
+      },
+    ],
+    ["unknown drops out", { given: [UNKNOWN, STRING], want: STRING }],
+    ["duplicates are removed", { given: [STRING, STRING], want: STRING }],
+    [
+      "nested intersections are flattened",
+      {
+        given: [{ kind: "intersection", members: [STRING, INTEGER] }, BOOLEAN],
+        want: { kind: "intersection", members: [STRING, INTEGER, BOOLEAN] },
+      },
+    ],
+    ["nothing left: unknown", { given: [UNKNOWN], want: UNKNOWN }],
+  ] as [string, { given: Node[]; want: Node }][])("intersection: %s", (_, { given, want }) => {
+    expect(intersection(given)).toEqual(want);
+  });
+});
+
+describe("scalar.ts", () => {
+  describe("const", () => {
+    rows(buildConst, [
+      ["a string", { given: { const: "x" }, want: { kind: "literal", value: "x" } }],
+      ["a number", { given: { const: 1.5 }, want: { kind: "literal", value: 1.5 } }],
+      ["false", { given: { const: false }, want: { kind: "literal", value: false } }],
+      ["null is the null primitive", { given: { const: null }, want: NULL }],
+      ["an object", { given: { const: { k: [1] } }, want: { kind: "literal", value: { k: [1] } } }],
+    ]);
+  });
+
+  describe("enum", () => {
+    rows(buildEnum, [
+      ["two values", { given: { enum: ["a", "b"] }, want: { kind: "enum", values: ["a", "b"] } }],
+      ["one value is a literal", { given: { enum: ["a"] }, want: { kind: "literal", value: "a" } }],
+      ["duplicates once", { given: { enum: ["a", "a"] }, want: { kind: "literal", value: "a" } }],
+      [
+        "null is split off",
+        {
+          given: { enum: ["a", "b", null] },
+          want: union({ kind: "enum", values: ["a", "b"] }, NULL),
+        },
+      ],
+      [
+        "null from a type list",
+        {
+          given: { type: ["string", "null"], enum: ["a", "b"] },
+          want: union({ kind: "enum", values: ["a", "b"] }, NULL),
+        },
+      ],
+      [
+        "numbers in a string enum become strings, with a warning each",
+        {
+          given: { type: "string", enum: [1, "a", true] },
+          want: { kind: "enum", values: ["1", "a", "true"] },
+          codes: ["enum-coerced", "enum-coerced"],
+        },
+      ],
+      [
+        "objects are literals after the scalars",
+        {
+          given: { enum: [{ o: 1 }, 2] },
+          want: union({ kind: "literal", value: 2 }, { kind: "literal", value: { o: 1 } }),
+        },
+      ],
+      ["no value: never", { given: { enum: [] }, want: NEVER }],
+      ["not a list: an error", { given: { enum: "a" }, want: UNKNOWN, codes: ["schema-invalid"] }],
+    ]);
+  });
+
+  describe("primitives and their constraints", () => {
+    const primitive =
+      (type: PrimitiveType): Rule =>
+      (schema, at, ctx) =>
+        buildPrimitive(schema, type, at, ctx);
+    const number = (constraints: object): Node => ({ kind: "primitive", type: "number", constraints });
+    rows(primitive("number"), [
+      ["none", { given: { type: "number" }, want: { kind: "primitive", type: "number" } }],
+      [
+        "3.0 boolean exclusiveMinimum makes minimum exclusive",
+        {
+          version: "3.0",
+          given: { minimum: 1, exclusiveMinimum: true, maximum: 9 },
+          want: number({ exclusiveMinimum: 1, maximum: 9 }),
+        },
+      ],
+      [
+        "3.0 exclusiveMaximum: false keeps maximum",
+        {
+          version: "3.0",
+          given: { maximum: 9, exclusiveMaximum: false },
+          want: number({ maximum: 9 }),
+        },
+      ],
+      [
+        "3.1 numeric exclusive bounds",
+        {
+          given: { exclusiveMinimum: 0, exclusiveMaximum: 10 },
+          want: number({ exclusiveMinimum: 0, exclusiveMaximum: 10 }),
+        },
+      ],
+      [
+        "3.0 boolean form in 3.1: read as 3.0, with a warning",
+        {
+          given: { minimum: 1, exclusiveMinimum: true },
+          want: number({ exclusiveMinimum: 1 }),
+          codes: ["exclusive-boolean-in-3.1"],
+        },
+      ],
+      ["multipleOf, only when positive", { given: { multipleOf: 0, minimum: 2 }, want: number({ minimum: 2 }) }],
+      ["string keywords do not apply", { given: { minLength: 2 }, want: { kind: "primitive", type: "number" } }],
+    ]);
+    rows(primitive("string"), [
+      [
+        "lengths, pattern and format",
+        {
+          given: { minLength: 1, maxLength: 3, pattern: "^a+$", format: "email" },
+          want: {
+            kind: "primitive",
+            type: "string",
+            format: "email",
+            constraints: { minLength: 1, maxLength: 3, pattern: "^a+$" },
+          },
+        },
+      ],
+      [
+        "a pattern that does not compile is left out, with a warning",
+        {
+          given: { pattern: "(" },
+          want: STRING,
+          codes: ["pattern-invalid"],
+        },
+      ],
+      ["number keywords do not apply", { given: { minimum: 1 }, want: STRING }],
+    ]);
+  });
+});
+
+describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
+  rows(buildTyped, [
+    ["one type", { given: { type: "boolean" }, want: BOOLEAN }],
+    ["3.1 [string, null]", { given: { type: ["string", "null"] }, want: union(STRING, NULL) }],
+    ["null moves last", { given: { type: ["null", "integer"] }, want: union(INTEGER, NULL) }],
+    ["duplicates once", { given: { type: ["string", "string"] }, want: STRING }],
+    [
+      "a list in 3.0: a union, with a warning",
+      {
+        version: "3.0",
+        given: { type: ["string", "integer"] },
+        want: union(STRING, INTEGER),
+        codes: ["type-array-in-3.0"],
+      },
+    ],
+    [
+      "object and array in one list",
+      {
+        given: { type: ["object", "array"], items: { type: "string" } },
+        want: union({ kind: "record", values: UNKNOWN }, { kind: "array", items: STRING }),
+      },
+    ],
+    [
+      "no type, properties: object",
+      {
+        given: { properties: { a: { type: "string" } } },
+        want: object(prop("a", STRING)),
+      },
+    ],
+    ["no type, items: array", { given: { items: { type: "string" } }, want: { kind: "array", items: STRING } }],
+    ["required alone is no shape", { given: { required: ["a"] }, want: UNKNOWN }],
+    ["an unknown type is an error", { given: { type: "wat" }, want: UNKNOWN, codes: ["type-unknown"] }],
+  ]);
+});
+
+describe("structural.ts", () => {
+  describe("objects and records", () => {
+    rows(buildObject, [
+      [
+        "properties in spec order, required, documented",
+        {
+          given: {
+            properties: { b: { type: "string", description: "d" }, a: { type: "integer" } },
+            required: ["b", 3],
+          },
+          want: object(prop("b", STRING, true, { description: "d" }), prop("a", INTEGER)),
+        },
+      ],
+      [
+        "additionalProperties alone: a record",
+        {
+          given: { additionalProperties: { type: "integer" } },
+          want: { kind: "record", values: INTEGER },
+        },
+      ],
+      ["no properties: a record of anything", { given: { type: "object" }, want: { kind: "record", values: UNKNOWN } }],
+      [
+        "additionalProperties: false alone: a record of never",
+        {
+          given: { additionalProperties: false },
+          want: { kind: "record", values: NEVER },
+        },
+      ],
+      [
+        "properties and additionalProperties",
+        {
+          given: { properties: { a: {} }, additionalProperties: true },
+          want: { kind: "object", properties: [prop("a", UNKNOWN)], additional: UNKNOWN },
+        },
+      ],
+      [
+        "additionalProperties: false beside properties: no extra keys",
+        {
+          given: { properties: { a: {} }, additionalProperties: false },
+          want: object(prop("a", UNKNOWN)),
+        },
+      ],
+      [
+        "one patternProperties schema",
+        {
+          given: { patternProperties: { "^x": { type: "string" } } },
+          want: { kind: "record", values: STRING },
+        },
+      ],
+      [
+        "several patterns: any value",
+        {
+          given: { patternProperties: { "^x": { type: "string" }, "^y": { type: "integer" } } },
+          want: { kind: "record", values: UNKNOWN },
+        },
+      ],
+      [
+        "properties not a mapping: an error",
+        {
+          given: { properties: 3 },
+          want: { kind: "record", values: UNKNOWN },
+          codes: ["schema-invalid"],
+        },
+      ],
+    ]);
+  });
+
+  describe("arrays and prefixItems tuples", () => {
+    rows(buildArray, [
+      [
+        "items and their count",
+        {
+          given: { items: { type: "string" }, minItems: 1, maxItems: 3 },
+          want: { kind: "array", items: STRING, constraints: { minItems: 1, maxItems: 3 } },
+        },
+      ],
+      ["no items: unknown", { given: { type: "array" }, want: { kind: "array", items: UNKNOWN } }],
+      [
+        "prefixItems: a tuple, any rest",
+        {
+          given: { prefixItems: [{ type: "string" }, { type: "integer" }] },
+          want: { kind: "tuple", items: [STRING, INTEGER], rest: UNKNOWN },
+        },
+      ],
+      [
+        "prefixItems with items: false: nothing more",
+        {
+          given: { prefixItems: [{ type: "string" }], items: false },
+          want: { kind: "tuple", items: [STRING], rest: undefined },
+        },
+      ],
+      [
+        "prefixItems with items: the rest",
+        {
+          given: { prefixItems: [{ type: "string" }], items: { type: "boolean" } },
+          want: { kind: "tuple", items: [STRING], rest: BOOLEAN },
+        },
+      ],
+    ]);
+  });
+});
+
+describe("doc.ts", () => {
+  const FLAGS = { deprecated: true, readOnly: true, writeOnly: true };
+  it.each([
+    [
+      "every annotation",
+      {
+        given: { ...FLAGS, title: "T", description: "d", default: 1, example: "e", format: "f" },
+        want: { ...FLAGS, title: "T", description: "d", default: { value: 1 }, examples: ["e"], format: "f" },
+      },
+    ],
+    ["3.1 examples over example", { given: { examples: [1, 2], example: 3 }, want: { examples: [1, 2] } }],
+    [
+      "a description from a non-null branch",
+      {
+        given: { anyOf: [{ type: "null", description: "n" }, { description: "d" }] },
+        want: { description: "d" },
+      },
+    ],
+    ["deprecated: false is nothing", { given: { deprecated: false }, want: {} }],
+    ["a boolean schema", { given: true, want: {} }],
+  ] as [string, { given: unknown; want: Doc }][])("%s", (_, { given, want }) => {
+    expect(docOf(given)).toEqual(want);
+  });
+});
