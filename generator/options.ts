@@ -164,11 +164,11 @@ type ValueOf<V> = V extends { readonly type: "boolean" }
       : string;
 type Value<K extends OptionName> = ValueOf<Table[K]["value"]>;
 type Scoped<S> = { [K in OptionName]: Table[K]["scope"] extends S ? K : never }[OptionName];
-type Required = { [K in OptionName]: Table[K] extends { readonly required: true } ? K : never }[OptionName];
+type RequiredName = { [K in OptionName]: Table[K] extends { readonly required: true } ? K : never }[OptionName];
 /** The options named `N`, each typed by its value; required ones are not optional. */
 type Fields<N extends OptionName> = Flat<
-  { readonly [K in keyof Table as K extends N & Required ? K : never]: Value<K> } & {
-    readonly [K in keyof Table as K extends Exclude<N, Required> ? K : never]?: Value<K> | undefined;
+  { readonly [K in keyof Table as K extends N & RequiredName ? K : never]: Value<K> } & {
+    readonly [K in keyof Table as K extends Exclude<N, RequiredName> ? K : never]?: Value<K> | undefined;
   }
 >;
 /** One object type instead of an intersection (for hovers and type equality); keeps each property's doc comment. */
