@@ -8,14 +8,10 @@ import { basename, dirname, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { InputError } from "./diagnostics.js";
 import { cacheDir } from "./write/cache.js";
-import { UNKNOWN_KEYS, type GenerateOptions } from "./options.js";
+import { configProblem, JOB_KEYS, OPTION_LIST, type JobFields, type OptionName } from "./options.js";
 
-export interface JobConfig extends Omit<GenerateOptions, "input"> {
-  /** The OpenAPI document. */
-  readonly input: string;
-  /** The output folder. */
-  readonly output: string;
-}
+/** One job: the spec, the output folder and the generation options (the `generate` and `job` options of the table). */
+export type JobConfig = JobFields;
 
 export type WirecaseConfig = JobConfig | readonly JobConfig[];
 
@@ -52,7 +48,7 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   }
   const jobs = (Array.isArray(value) ? value : [value]).map((job, i) => checkJob(job, file, Array.isArray(value) ? `job ${i + 1}` : "the config"));
   if (jobs.length === 0) throw configError(file, "the config lists no jobs");
-  return { path: file, jobs: jobs.map((j) => ({ ...j, input: resolve(dirname(file), j.input), output: resolve(dirname(file), j.output) })) };
+  return { path: file, jobs: jobs.map((j) => resolvePaths(j, dirname(file))) };
 }
 
 async function importConfig(file: string): Promise<unknown> {
@@ -96,27 +92,29 @@ async function transpile(source: string, file: string): Promise<string> {
   return out;
 }
 
-const JOB_KEYS = new Set(["input", "output", "include", "exclude", "unknownKeys", "openEnums"]);
-
 function checkJob(job: unknown, file: string, where: string): JobConfig {
-  if (job === null || typeof job !== "object" || Array.isArray(job)) throw configError(file, `${where} must be an object with \`input\` and \`output\``);
+  if (job === null || typeof job !== "object" || Array.isArray(job)) {
+    throw configError(file, `${where} must be an object with \`input\` and \`output\``);
+  }
   const j = job as Record<string, unknown>;
   for (const key of Object.keys(j)) {
-    if (!JOB_KEYS.has(key)) throw configError(file, `${where}: unknown option ${JSON.stringify(key)} (options: ${[...JOB_KEYS].join(", ")})`);
-  }
-  for (const key of ["input", "output"]) {
-    if (typeof j[key] !== "string" || j[key] === "") throw configError(file, `${where}: \`${key}\` must be a path (a non-empty string)`);
-  }
-  for (const key of ["include", "exclude"]) {
-    if (j[key] !== undefined && !(Array.isArray(j[key]) && (j[key] as unknown[]).every((s) => typeof s === "string"))) {
-      throw configError(file, `${where}: \`${key}\` must be a list of schema names`);
+    if (!(JOB_KEYS as readonly string[]).includes(key)) {
+      throw configError(file, `${where}: unknown option ${JSON.stringify(key)} (options: ${JOB_KEYS.join(", ")})`);
     }
   }
-  if (j["unknownKeys"] !== undefined && !UNKNOWN_KEYS.includes(j["unknownKeys"] as never)) {
-    throw configError(file, `${where}: \`unknownKeys\` must be one of ${UNKNOWN_KEYS.join(", ")}`);
+  for (const key of JOB_KEYS) {
+    const problem = configProblem(key, j[key]);
+    if (problem !== undefined) throw configError(file, `${where}: ${problem}`);
   }
-  if (j["openEnums"] !== undefined && typeof j["openEnums"] !== "boolean") throw configError(file, `${where}: \`openEnums\` must be true or false`);
   return j as unknown as JobConfig;
+}
+
+/** A job with its path options (`input`, `output`) resolved against `dir`, keys in the order written. */
+function resolvePaths(job: JobConfig, dir: string): JobConfig {
+  const paths = OPTION_LIST.filter(([, o]) => o.value.type === "string" && o.value.path).map(([name]) => name);
+  const resolved = ([k, v]: [string, unknown]): unknown =>
+    paths.includes(k as OptionName) && typeof v === "string" ? resolve(dir, v) : v;
+  return Object.fromEntries(Object.entries(job).map(([k, v]) => [k, resolved([k, v])])) as unknown as JobConfig;
 }
 
 function configError(file: string, message: string): InputError {

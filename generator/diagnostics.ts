@@ -1,5 +1,8 @@
 /** Problems found in the input, reported as `file:line:col: severity: message` with a code frame. */
 
+/** Segments → `#/a/b~1c` (the codec is `load/pointer.ts`; re-exported for the modules that report). */
+export { encodePointer } from "./load/pointer.js";
+
 export type Severity = "error" | "warning";
 
 export interface Position {
@@ -66,8 +69,4 @@ export function positionAt(text: string, offset: number): Position {
     }
   }
   return { line, col: end - lineStart + 1 };
-}
-
-export function encodePointer(path: readonly (string | number)[]): string {
-  return "#" + path.map((p) => "/" + String(p).replace(/~/g, "~0").replace(/\//g, "~1")).join("");
 }

@@ -3,31 +3,13 @@
  * 0 ok, 1 `--check` found drift, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.
  */
 import { watch as watchFile, readFileSync, type FSWatcher } from "node:fs";
-import { relative, resolve } from "node:path";
+import { relative } from "node:path";
 import { parseArgs } from "node:util";
 import { findConfig, loadConfig, type JobConfig } from "./config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
-import { UNKNOWN_KEYS, type UnknownKeys } from "./options.js";
+import { cliFlags, flagProblem, jobFlags, OPTION_LIST, parseArgsOptions, USAGE, type FlagValues } from "./options.js";
 import { cacheDir, isFresh, remember } from "./write/cache.js";
 import { checkFiles, MANIFEST, WriteError, writeFiles } from "./write/write-files.js";
-
-const USAGE = `Usage: wirecase generate [options]
-
-  -i, --input <spec>      OpenAPI 3.0/3.1 document, YAML or JSON
-  -o, --output <dir>      output folder
-  -c, --config <file>     config file (default: wirecase.config.{ts,mts,mjs,js,json} in the current folder)
-      --include <names>   only these component schemas (comma-separated, * wildcards) and what they reference
-      --exclude <names>   leave these schemas out unless a kept schema needs them
-      --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
-      --open-enums        string enums also accept values they do not list
-      --force             regenerate even when nothing changed since the last run
-      --check             generate in memory and compare with the output folder; write nothing;
-                          exit 1 if anything differs
-  -w, --watch             regenerate when the spec, a file it references or the config changes
-  -q, --quiet             print errors only
-
-Flags override the config file. With no config file, --input and --output are required.
-Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.`;
 
 /** Warnings shown per diagnostic code before the rest are summarised. */
 const SHOWN_PER_CODE = 5;
@@ -36,57 +18,39 @@ const WATCH_DEBOUNCE_MS = 100;
 export async function main(argv: readonly string[]): Promise<number> {
   let args;
   try {
-    args = parseArgs({
-      args: [...argv],
-      allowPositionals: true,
-      options: {
-        input: { type: "string", short: "i" },
-        output: { type: "string", short: "o" },
-        config: { type: "string", short: "c" },
-        include: { type: "string" },
-        exclude: { type: "string" },
-        "unknown-keys": { type: "string" },
-        "open-enums": { type: "boolean" },
-        check: { type: "boolean" },
-        force: { type: "boolean" },
-        watch: { type: "boolean", short: "w" },
-        quiet: { type: "boolean", short: "q" },
-        help: { type: "boolean", short: "h" },
-      },
-    });
+    args = parseArgs({ args: [...argv], allowPositionals: true, options: parseArgsOptions() });
   } catch (error) {
     return usage((error as Error).message);
   }
-  const v = args.values;
+  const values: FlagValues = args.values;
+  const v = cliFlags(values);
   if (v.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
   const command = args.positionals[0] ?? "generate";
-  if (command !== "generate" || args.positionals.length > 1) return usage(`unknown command ${JSON.stringify(args.positionals.join(" "))}`);
-  if (v["unknown-keys"] !== undefined && !UNKNOWN_KEYS.includes(v["unknown-keys"] as UnknownKeys)) {
-    return usage(`--unknown-keys must be one of ${UNKNOWN_KEYS.join(", ")}`);
+  if (command !== "generate" || args.positionals.length > 1) {
+    return usage(`unknown command ${JSON.stringify(args.positionals.join(" "))}`);
   }
+  const problem = flagProblem(values);
+  if (problem !== undefined) return usage(problem);
   if (v.check === true && v.watch === true) return usage("--check and --watch cannot be combined");
   const quiet = v.quiet === true;
 
   const resolveJobs = async (): Promise<{ jobs: JobConfig[]; configPath: string | undefined }> => {
-    const configPath = v.config !== undefined ? resolve(v.config) : findConfig(process.cwd());
+    const configPath = v.config ?? findConfig(process.cwd());
     const fromFile: JobConfig[] = configPath === undefined ? [] : [...(await loadConfig(configPath)).jobs];
-    const flags: Partial<{ -readonly [K in keyof JobConfig]: JobConfig[K] }> = {};
-    if (v.input !== undefined) flags.input = resolve(v.input);
-    if (v.output !== undefined) flags.output = resolve(v.output);
-    if (v.include !== undefined) flags.include = list(v.include);
-    if (v.exclude !== undefined) flags.exclude = list(v.exclude);
-    if (v["unknown-keys"] !== undefined) flags.unknownKeys = v["unknown-keys"] as UnknownKeys;
-    if (v["open-enums"] === true) flags.openEnums = true;
+    const flags = jobFlags(values);
     if (fromFile.length > 1 && (flags.input !== undefined || flags.output !== undefined)) {
-      throw new UsageError(`${relative(process.cwd(), configPath!)} has ${fromFile.length} jobs; --input and --output apply to one job only`);
+      const config = relative(process.cwd(), configPath!);
+      throw new UsageError(`${config} has ${fromFile.length} jobs; --input and --output apply to one job only`);
     }
     const jobs = (fromFile.length === 0 ? [{} as Partial<JobConfig>] : fromFile).map((job) => ({ ...job, ...flags }));
     for (const job of jobs) {
-      if (job.input === undefined || job.output === undefined) {
-        throw new UsageError(`no ${job.input === undefined ? "--input" : "--output"} given and no config file found (${"wirecase.config.ts"} or .json in ${process.cwd()})`);
+      const missing = OPTION_LIST.find(([k, o]) => o.required === true && job[k as keyof JobConfig] === undefined);
+      if (missing !== undefined) {
+        const where = `wirecase.config.ts or .json in ${process.cwd()}`;
+        throw new UsageError(`no --${missing[1].flag} given and no config file found (${where})`);
       }
     }
     return { jobs: jobs as JobConfig[], configPath };
@@ -220,13 +184,6 @@ async function watchLoop(runAll: () => Promise<{ code: number; sources: string[]
     process.once("SIGINT", stop);
     process.once("SIGTERM", stop);
   });
-}
-
-function list(text: string): string[] {
-  return text
-    .split(",")
-    .map((s) => s.trim())
-    .filter((s) => s !== "");
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): void {

@@ -9,6 +9,7 @@ import { extname, resolve } from "node:path";
 import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
 import { InputError, positionAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { refFile } from "./resolve-ref.js";
+import { encodeSegment, pointerSegments } from "./pointer.js";
 
 export interface LoadedFile {
   /** Absolute path. */
@@ -170,15 +171,8 @@ function inputError(path: string, text: string, offset: number, code: string, me
   return new InputError([{ severity: "error", code, file: path, position: positionAt(text, offset), message }]);
 }
 
-/** `#/a/b~1c` → `["a", "b/c"]`. */
-export function pointerSegments(pointer: string): string[] {
-  const body = pointer.startsWith("#") ? pointer.slice(1) : pointer;
-  if (body === "" || body === "/") return body === "/" ? [""] : [];
-  return body
-    .slice(1)
-    .split("/")
-    .map((s) => s.replace(/~1/g, "/").replace(/~0/g, "~"));
-}
+/** `#/a/b~1c` → `["a", "b/c"]` (from `./pointer.ts`, re-exported for the modules that locate diagnostics). */
+export { pointerSegments };
 
 function* externalRefs(value: unknown): Generator<{ ref: string; pointer: string }> {
   const stack: { v: unknown; p: string }[] = [{ v: value, p: "#" }];
@@ -191,7 +185,7 @@ function* externalRefs(value: unknown): Generator<{ ref: string; pointer: string
       if (typeof ref === "string" && !ref.startsWith("#")) yield { ref, pointer: `${p}/$ref` };
       // pushed in reverse so refs come out in document order
       for (const [k, child] of Object.entries(v).reverse()) {
-        if (child !== null && typeof child === "object") stack.push({ v: child, p: `${p}/${k.replace(/~/g, "~0").replace(/\//g, "~1")}` });
+        if (child !== null && typeof child === "object") stack.push({ v: child, p: `${p}/${encodeSegment(k)}` });
       }
     }
   }

@@ -1,5 +1,6 @@
 /** `$ref` resolution: local JSON pointers (with `~0`, `~1` and percent escapes) and relative file refs. */
 import { dirname, resolve } from "node:path";
+import { decodePercent, encodePointer, fragmentSegments } from "./pointer.js";
 import type { SpecSet } from "./read-spec.js";
 
 export interface Location {
@@ -18,7 +19,7 @@ export function refFile(ref: string, fromFile: string): string | undefined {
   const hash = ref.indexOf("#");
   const filePart = hash === -1 ? ref : ref.slice(0, hash);
   if (filePart === "" || isRemote(filePart)) return undefined;
-  return resolve(dirname(fromFile), safeDecode(filePart));
+  return resolve(dirname(fromFile), decodePercent(filePart));
 }
 
 export function isRemote(ref: string): boolean {
@@ -33,22 +34,8 @@ export function refLocation(ref: string, fromFile: string): Location {
   return { file, path: fragmentSegments(fragment) };
 }
 
-/** `/components/schemas/a~1b%20c` → `["components", "schemas", "a/b c"]`. */
-export function fragmentSegments(fragment: string): string[] {
-  if (fragment === "") return [];
-  return fragment
-    .replace(/^\//, "")
-    .split("/")
-    .map((s) => safeDecode(s).replace(/~1/g, "/").replace(/~0/g, "~"));
-}
-
-function safeDecode(s: string): string {
-  try {
-    return decodeURIComponent(s);
-  } catch {
-    return s;
-  }
-}
+/** `/components/schemas/a~1b%20c` → `["components", "schemas", "a/b c"]` (from `./pointer.ts`). */
+export { fragmentSegments };
 
 /** The value at a location, or undefined when the file or any segment is missing. */
 export function valueAt(specs: SpecSet, location: Location): { found: true; value: unknown } | { found: false } {
@@ -68,5 +55,5 @@ export function valueAt(specs: SpecSet, location: Location): { found: true; valu
 
 /** A stable identity for a location: `file#/json/pointer`. */
 export function locationId(location: Location): string {
-  return `${location.file}#${location.path.map((p) => "/" + p.replace(/~/g, "~0").replace(/\//g, "~1")).join("")}`;
+  return `${location.file}${encodePointer(location.path)}`;
 }
