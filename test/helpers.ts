@@ -1,6 +1,6 @@
 /** Shared test helpers: generate into a scratch folder, type-check it strictly, find the corpus. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type GenerateResult } from "../generator/generate.js";
@@ -65,7 +65,23 @@ export function corpusSpecs(): string[] {
 
 export const CORPUS_MISSING = `SKIPPED: ../shared/corpus not found at ${CORPUS}; the real-world tests did not run`;
 
-/** The per-feature specs under spec/cases/ whose output is snapshotted (test/cases.test.ts). */
+/**
+ * Every spec under spec/cases/ (relative paths, sorted; `refs/main.yaml` for the multi-file one), except the
+ * repros of reported, unfixed bugs (a first comment line with "NOT fixed").
+ */
+export function caseFiles(): string[] {
+  const dir = join(ROOT, "spec", "cases");
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      if (e.isDirectory()) return e.name === "refs" ? ["refs/main.yaml"] : [];
+      if (!/\.ya?ml$/.test(e.name)) return [];
+      const first = readFileSync(join(dir, e.name), "utf8").split("\n", 1)[0]!;
+      return first.startsWith("#") && first.includes("NOT fixed") ? [] : [e.name];
+    })
+    .sort();
+}
+
+/** The per-feature specs under spec/cases/ whose types, mappers and docs are snapshotted (test/cases.test.ts). */
 export const FEATURE_CASES: readonly string[] = [
   "anchors.yaml",
   "composition.yaml",
