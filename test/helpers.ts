@@ -55,6 +55,37 @@ export function typecheck(dir: string): string {
   }
 }
 
+/**
+ * Type-checks the outputs in the folders `folders` of `root` in one `tsc` run with STRICT_OPTIONS and returns
+ * the compiler's output for each folder ("" when clean). Output that names no folder (a crash, a config
+ * error) is given to every folder, so no failure is lost.
+ */
+export function typecheckEach(root: string, folders: readonly string[]): Map<string, string> {
+  writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: folders.map((f) => `${f}/**/*.ts`) }, null, 2));
+  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
+  let output = "";
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
+  }
+  const byFolder = new Map<string, string[]>(folders.map((f) => [f, []]));
+  const unplaced: string[] = [];
+  let current: string[] = unplaced;
+  for (const line of output.split("\n")) {
+    if (line.trim() === "") continue;
+    // a diagnostic starts at column 0 with its file ("folder/types.ts(3,5): error TS2322: ..."); its
+    // continuation lines are indented
+    if (!/^\s/.test(line)) {
+      const folder = folders.find((f) => line.startsWith(`${f}/`));
+      current = folder === undefined ? unplaced : byFolder.get(folder)!;
+    }
+    current.push(line);
+  }
+  return new Map(folders.map((f) => [f, [...byFolder.get(f)!, ...unplaced].join("\n")]));
+}
+
 /** The corpus specs beside the repo, or [] (callers say they skipped: see corpusEntries). */
 export function corpusSpecs(): string[] {
   if (!existsSync(CORPUS)) return [];
