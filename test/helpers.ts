@@ -1,7 +1,7 @@
 /** Shared test helpers: generate into a scratch folder, type-check it strictly, find the corpus. */
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdirSync, readdirSync, rmSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { generate, type GenerateResult } from "../generator/generate.js";
 import { writeFiles } from "../generator/write/write-files.js";
@@ -9,7 +9,8 @@ import { writeFiles } from "../generator/write/write-files.js";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Scratch space for generated output (git-ignored). */
 export const SCRATCH = join(ROOT, "test", ".out");
-export const CORPUS = resolve(ROOT, "..", "shared", "corpus");
+/** The real-world specs: ../shared/corpus/ beside the repo (WIRECASE_CORPUS points elsewhere, e.g. at a missing folder to see the skips). */
+export const CORPUS = resolve(ROOT, process.env["WIRECASE_CORPUS"] ?? join("..", "shared", "corpus"));
 
 /** The compiler options every generated output must pass. */
 export const STRICT_OPTIONS = {
@@ -54,7 +55,38 @@ export function typecheck(dir: string): string {
   }
 }
 
-/** The corpus specs beside the repo, or [] (callers say they skipped). */
+/**
+ * Type-checks the outputs in the folders `folders` of `root` in one `tsc` run with STRICT_OPTIONS and returns
+ * the compiler's output for each folder ("" when clean). Output that names no folder (a crash, a config
+ * error) is given to every folder, so no failure is lost.
+ */
+export function typecheckEach(root: string, folders: readonly string[]): Map<string, string> {
+  writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: folders.map((f) => `${f}/**/*.ts`) }, null, 2));
+  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
+  let output = "";
+  try {
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+  } catch (error) {
+    const e = error as { stdout?: string; stderr?: string };
+    output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
+  }
+  const byFolder = new Map<string, string[]>(folders.map((f) => [f, []]));
+  const unplaced: string[] = [];
+  let current: string[] = unplaced;
+  for (const line of output.split("\n")) {
+    if (line.trim() === "") continue;
+    // a diagnostic starts at column 0 with its file ("folder/types.ts(3,5): error TS2322: ..."); its
+    // continuation lines are indented
+    if (!/^\s/.test(line)) {
+      const folder = folders.find((f) => line.startsWith(`${f}/`));
+      current = folder === undefined ? unplaced : byFolder.get(folder)!;
+    }
+    current.push(line);
+  }
+  return new Map(folders.map((f) => [f, [...byFolder.get(f)!, ...unplaced].join("\n")]));
+}
+
+/** The corpus specs beside the repo, or [] (callers say they skipped: see corpusEntries). */
 export function corpusSpecs(): string[] {
   if (!existsSync(CORPUS)) return [];
   return readdirSync(CORPUS)
@@ -63,9 +95,55 @@ export function corpusSpecs(): string[] {
     .map((f) => join(CORPUS, f));
 }
 
-export const CORPUS_MISSING = `SKIPPED: ../shared/corpus not found at ${CORPUS}; the real-world tests did not run`;
+/** The specs of ../shared/corpus/README.md: a test for each is declared, and skipped (saying so) when the file is missing. */
+export const CORPUS_NAMES: readonly string[] = ["github-api.json", "openai-2024-01.yaml", "openai-2024-04.yaml", "openai-2026-08.yaml"];
 
-/** The per-feature specs under spec/cases/ whose output is snapshotted (test/cases.test.ts). */
+export interface CorpusEntry {
+  readonly name: string;
+  readonly path: string;
+  readonly present: boolean;
+}
+
+/**
+ * The known corpus specs (CORPUS_NAMES) and any other spec in the corpus folder, sorted, each with whether it
+ * is there. Declare one test per entry with `it.skipIf(!entry.present)` and print `skippedLine(entry)` for
+ * the missing ones, so a missing corpus shows as skipped tests, never as passing ones.
+ */
+export function corpusEntries(filter: (name: string) => boolean = () => true): CorpusEntry[] {
+  const names = new Set([...CORPUS_NAMES, ...corpusSpecs().map((p) => basename(p))]);
+  return [...names]
+    .filter(filter)
+    .sort()
+    .map((name) => ({ name, path: join(CORPUS, name), present: existsSync(join(CORPUS, name)) }));
+}
+
+/** The line a test file prints for each corpus spec whose tests it skips. */
+export function skippedLine(entry: CorpusEntry, what: string): string {
+  return `SKIPPED: ${what} of ${entry.name}: ${entry.path} not found (../shared/corpus is read when it is there)`;
+}
+
+/** Prints a SKIPPED line for each missing entry (call at collection time, beside the skipped tests). */
+export function reportSkipped(entries: readonly CorpusEntry[], what: string): void {
+  for (const e of entries) if (!e.present) console.log(skippedLine(e, what));
+}
+
+/**
+ * Every spec under spec/cases/ (relative paths, sorted; `refs/main.yaml` for the multi-file one), except the
+ * repros of reported, unfixed bugs (a first comment line with "NOT fixed").
+ */
+export function caseFiles(): string[] {
+  const dir = join(ROOT, "spec", "cases");
+  return readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => {
+      if (e.isDirectory()) return e.name === "refs" ? ["refs/main.yaml"] : [];
+      if (!/\.ya?ml$/.test(e.name)) return [];
+      const first = readFileSync(join(dir, e.name), "utf8").split("\n", 1)[0]!;
+      return first.startsWith("#") && first.includes("NOT fixed") ? [] : [e.name];
+    })
+    .sort();
+}
+
+/** The per-feature specs under spec/cases/ whose types, mappers and docs are snapshotted (test/cases.test.ts). */
 export const FEATURE_CASES: readonly string[] = [
   "anchors.yaml",
   "composition.yaml",

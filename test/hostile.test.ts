@@ -1,6 +1,10 @@
 /** Hostile names and text (spec/cases/hostile.yaml): compiles, maps as ordinary data, changes no prototype. */
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import ts from "typescript";
 import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { generate } from "../generator/index.js";
 import { generateInto, ROOT } from "./helpers.js";
 
 type Mapper = (value: unknown) => Record<string, unknown>;
@@ -12,6 +16,43 @@ beforeAll(async () => {
   files = result.files;
   mappers = (await import(join(dir, "mappers.ts"))) as Record<string, Mapper>;
 });
+
+/** A generated file as the TypeScript compiler reads it: its syntax errors and every identifier in its code. */
+function parseTs(path: string, text: string): { source: ts.SourceFile; syntaxErrors: string[]; identifiers: Set<string> } {
+  const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
+  const { diagnostics = [] } = ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
+  const syntaxErrors = diagnostics.map((d) => `${d.start ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const identifiers = new Set<string>();
+  const visit = (node: ts.Node): void => {
+    if (ts.isIdentifier(node)) identifiers.add(node.text);
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return { source, syntaxErrors, identifiers };
+}
+
+/** The JSDoc comment texts of each declaration and member (`Hostile`, `Hostile.__proto__`), as the compiler reads them. */
+function jsDocs(source: ts.SourceFile): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  const add = (name: string, node: ts.Node): void => {
+    const texts = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).map((d) => ts.getTextOfJSDocComment(d.comment) ?? "");
+    if (texts.length > 0) out.set(name, texts);
+  };
+  for (const s of source.statements) {
+    if (!(ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s))) continue;
+    add(s.name.text, s);
+    const members = ts.isInterfaceDeclaration(s) ? s.members : ts.isTypeLiteralNode(s.type) ? s.type.members : [];
+    for (const m of members) if (m.name !== undefined) add(`${s.name.text}.${ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(source)}`, m);
+  }
+  return out;
+}
+
+/** The values of the string literals of `type name = "a" | "b"`. */
+function unionLiterals(source: ts.SourceFile, name: string): string[] {
+  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  if (alias === undefined || !ts.isUnionTypeNode(alias.type)) throw new Error(`no union type ${name}`);
+  return alias.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : `<not a string literal: ${t.getText(source)}>`));
+}
 
 const WIRE = `{
   "__proto__": "proto value",
@@ -60,12 +101,33 @@ describe("hostile names", () => {
 
   it("no text from the spec can end a comment or escape a string", () => {
     for (const f of files.filter((f) => f.path.endsWith(".ts"))) {
-      const comments = f.text.match(/\/\*[\s\S]*?\*\//g) ?? [];
-      for (const c of comments) expect(c.slice(2, -2)).not.toContain("*/");
-      expect(f.text).not.toContain("alert(1) /*\n");
+      const { syntaxErrors, identifiers } = parseTs(f.path, f.text);
+      expect(syntaxErrors, f.path).toEqual([]);
+      // words of the hostile descriptions: code only if a comment ended early
+      for (const word of ["alert", "Closes", "backticks", "injection", "separator"]) expect(identifiers, `${f.path}: ${word}`).not.toContain(word);
     }
     const types = files.find((f) => f.path === "types.ts")!.text;
+    const docs = jsDocs(parseTs("types.ts", types).source);
+    // the whole description is the text of one JSDoc comment, its `*/` escaped
+    expect(docs.get("Hostile")).toEqual(["Closes *\\/ the comment; `backticks`; ${injection};   line separator"]);
+    expect(docs.get("Hostile.__proto__")).toEqual(["*\\/ alert(1) /\\*"]);
+    for (const [name, texts] of docs) for (const t of texts) expect(t, name).not.toMatch(/\*\/|\/\*/);
     expect(types).toContain('export type HostileEnumText = "*/" | "`" | "${a}" | "line\\nbreak" | "quote\\"" | "back\\\\slash" | "";');
+    // each enum value is one string literal, read back by the compiler as the spec's value
+    const spec = parseYaml(readFileSync(join(ROOT, "spec", "cases", "hostile.yaml"), "utf8")) as { components: { schemas: { Hostile: { properties: { enum_text: { enum: string[] } } } } } };
+    expect(unionLiterals(parseTs("types.ts", types).source, "HostileEnumText")).toEqual(spec.components.schemas.Hostile.properties.enum_text.enum);
+  });
+
+  it("a description with `/*` before JSDoc tags stays one comment (spec/cases/fuzz-jsdoc-open-comment.yaml)", () => {
+    const result = generate({ input: join(ROOT, "spec", "cases", "fuzz-jsdoc-open-comment.yaml") });
+    const types = result.files.find((f) => f.path === "types.ts")!.text;
+    const { source, syntaxErrors, identifiers } = parseTs("types.ts", types);
+    expect(syntaxErrors).toEqual([]);
+    expect(identifiers).not.toContain("opens");
+    const a = source.statements.find((s) => ts.isTypeAliasDeclaration(s) && s.name.text === "A")!;
+    const tags = ts.getJSDocTags(a).map((t) => t.tagName.text);
+    expect(tags).toEqual(["deprecated"]);
+    expect(jsDocs(source).get("A")).toEqual(["/\\* opens"]);
   });
 
   it("schema names that look like paths or differ only in case give safe, distinct files", () => {

@@ -6,7 +6,7 @@ import { parse as parseYaml } from "yaml";
 import { derivedNames } from "../generator/naming/assign-names.js";
 import { typeName } from "../generator/naming/casing.js";
 import type { ParseIssue, SafeParseResult } from "../templates/runtime.js";
-import { CORPUS_MISSING, corpusSpecs, generateInto } from "./helpers.js";
+import { corpusEntries, generateInto, reportSkipped } from "./helpers.js";
 
 type Fn = (value: unknown) => unknown;
 let p: Record<string, Fn>;
@@ -192,7 +192,7 @@ const DEFECTS_FILE = join(import.meta.dirname, "data", "example-defects.json");
  * values that guards and parse accept by design (unknown keys are allowed; parse tries the other members).
  */
 const TYPE_DEFECT = "example does not fit the schema";
-const openAiSpecs = corpusSpecs().filter((s) => /openai-.*\.ya?ml$/.test(basename(s)));
+const openAiSpecs = corpusEntries((name) => /^openai-.*\.ya?ml$/.test(name));
 
 /** JSON examples given as `x-oaiMeta.example` strings on component schemas, by schema name. */
 function oaiExamples(spec: string): { schema: string; example: unknown }[] {
@@ -211,37 +211,34 @@ function oaiExamples(spec: string): { schema: string; example: unknown }[] {
 }
 
 describe("corpus: x-oaiMeta examples", () => {
-  if (openAiSpecs.length === 0) {
-    console.warn(CORPUS_MISSING);
-    it.skip(CORPUS_MISSING, () => {});
-    return;
+  reportSkipped(openAiSpecs, "x-oaiMeta examples through guards and parse");
+  for (const { name: file, path: spec, present } of openAiSpecs) {
+    it.skipIf(!present)(`${file}: every JSON example passes isXWire and parseX, or is a listed spec defect`, async () => {
+      const defects = JSON.parse(readFileSync(DEFECTS_FILE, "utf8")) as Defect[];
+      const { dir } = generateInto(spec, `examples-${basename(file, extname(file))}`);
+      const guards = (await import(join(dir, "guards.ts"))) as Record<string, (v: unknown) => boolean>;
+      const parse = (await import(join(dir, "parse.ts"))) as Record<string, (v: unknown) => SafeParseResult<unknown>>;
+      const examples = oaiExamples(spec);
+      expect(examples.length).toBeGreaterThan(0);
+      const problems: string[] = [];
+      for (const { schema, example } of examples) {
+        const n = derivedNames(typeName([schema]));
+        const guard = guards[n.isWire];
+        const safeParse = parse[n.safeParse];
+        if (guard === undefined || safeParse === undefined) {
+          problems.push(`${schema}: no ${n.isWire}/${n.safeParse} in the output`);
+          continue;
+        }
+        const result = safeParse(example);
+        const accepted = guard(example) && result.ok;
+        const listed = defects.some((d) => d.spec === file && d.schema === schema && d.reason.startsWith(TYPE_DEFECT));
+        if (!accepted && !listed) {
+          const why = result.ok ? "isXWire rejects it, parse accepts it" : result.issues.slice(0, 4).map((i) => i.message).join("; ");
+          problems.push(`${schema}: example rejected and not listed in test/data/example-defects.json (reason "${TYPE_DEFECT}: ..."): ${why}`);
+        }
+        if (accepted && listed) problems.push(`${schema}: listed in test/data/example-defects.json but now accepted: remove it`);
+      }
+      expect(problems).toEqual([]);
+    });
   }
-  const defects = JSON.parse(readFileSync(DEFECTS_FILE, "utf8")) as Defect[];
-  it.each(openAiSpecs.map((s) => basename(s)))("%s: every JSON example passes isXWire and parseX, or is a listed spec defect", async (file) => {
-    const spec = openAiSpecs.find((s) => basename(s) === file)!;
-    const { dir } = generateInto(spec, `examples-${basename(file, extname(file))}`);
-    const guards = (await import(join(dir, "guards.ts"))) as Record<string, (v: unknown) => boolean>;
-    const parse = (await import(join(dir, "parse.ts"))) as Record<string, (v: unknown) => SafeParseResult<unknown>>;
-    const examples = oaiExamples(spec);
-    expect(examples.length).toBeGreaterThan(0);
-    const problems: string[] = [];
-    for (const { schema, example } of examples) {
-      const n = derivedNames(typeName([schema]));
-      const guard = guards[n.isWire];
-      const safeParse = parse[n.safeParse];
-      if (guard === undefined || safeParse === undefined) {
-        problems.push(`${schema}: no ${n.isWire}/${n.safeParse} in the output`);
-        continue;
-      }
-      const result = safeParse(example);
-      const accepted = guard(example) && result.ok;
-      const listed = defects.some((d) => d.spec === file && d.schema === schema && d.reason.startsWith(TYPE_DEFECT));
-      if (!accepted && !listed) {
-        const why = result.ok ? "isXWire rejects it, parse accepts it" : result.issues.slice(0, 4).map((i) => i.message).join("; ");
-        problems.push(`${schema}: example rejected and not listed in test/data/example-defects.json (reason "${TYPE_DEFECT}: ..."): ${why}`);
-      }
-      if (accepted && listed) problems.push(`${schema}: listed in test/data/example-defects.json but now accepted: remove it`);
-    }
-    expect(problems).toEqual([]);
-  });
 });

@@ -8,12 +8,12 @@
  * Seeds are fixed per declaration so a run is reproducible; set WIRECASE_FC_SEED to explore other values.
  */
 import { existsSync, readFileSync } from "node:fs";
-import { basename, join } from "node:path";
+import { join } from "node:path";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { locationId } from "../generator/load/resolve-ref.js";
 import { checkRoundTrip, containsFail, loadModel, problem, WireArbitraries, type Model } from "./arbitrary.js";
-import { corpusSpecs, CORPUS_MISSING, generateInto, ROOT } from "./helpers.js";
+import { corpusEntries, generateInto, reportSkipped, ROOT } from "./helpers.js";
 
 type Mapper = (value: unknown) => unknown;
 
@@ -27,17 +27,13 @@ function seedOf(text: string): number {
   return (h + SEED_OFFSET) | 0;
 }
 
-const SPECS = [join(ROOT, "spec", "fine-tuning.yaml"), ...corpusSpecs()];
-if (corpusSpecs().length === 0) console.warn(CORPUS_MISSING);
+const CORPUS = corpusEntries();
+const SPECS = [{ name: "fine-tuning.yaml", path: join(ROOT, "spec", "fine-tuning.yaml"), present: true }, ...CORPUS];
+reportSkipped(CORPUS, "mapper round trips");
 
 describe("mapper round trips over generated wire values", () => {
-  it.skipIf(corpusSpecs().length > 0)("corpus specs (skipped: corpus missing)", () => {
-    console.warn(CORPUS_MISSING);
-  });
-
-  for (const spec of SPECS) {
-    const name = basename(spec);
-    it(`every declaration of ${name}`, async () => {
+  for (const { name, path: spec, present } of SPECS) {
+    it.skipIf(!present)(`every declaration of ${name}`, async () => {
       const started = performance.now();
       const { dir } = generateInto(spec, `roundtrip-${name.replace(/\W/g, "-")}`);
       const mappers = (await import(join(dir, "mappers.ts"))) as Record<string, Mapper>;
@@ -113,13 +109,10 @@ export function oaiExamples(model: Model): { schema: string; id: string; example
 }
 
 describe("x-oaiMeta examples of the OpenAI corpus specs round-trip", () => {
-  const specs = corpusSpecs().filter((s) => basename(s).startsWith("openai-"));
-  it.skipIf(specs.length > 0)("(skipped: corpus missing)", () => {
-    console.warn(CORPUS_MISSING);
-  });
-  for (const spec of specs) {
-    const name = basename(spec);
-    it(name, async () => {
+  const specs = corpusEntries((name) => name.startsWith("openai-"));
+  reportSkipped(specs, "x-oaiMeta example round trips");
+  for (const { name, path: spec, present } of specs) {
+    it.skipIf(!present)(name, async () => {
       const defects = existsSync(DEFECTS_FILE) ? (JSON.parse(readFileSync(DEFECTS_FILE, "utf8")) as ExampleDefect[]) : [];
       const listed = new Set(defects.filter((d) => d.spec === name).map((d) => d.schema));
       const { dir } = generateInto(spec, `examples-${name.replace(/\W/g, "-")}`);
