@@ -13,7 +13,7 @@ import { buildIr } from "./ir/build/index.js";
 import { checkSpec } from "./load/check-spec.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
-import type { GenerateOptions } from "./options.js";
+import { OPTIONS, type GenerateOptions } from "./options.js";
 import { makePlan } from "./plan/index.js";
 import { applyTransforms } from "./transform/index.js";
 import { selectDecls, selectedDiagnostics } from "./transform/select.js";
@@ -82,7 +82,7 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));
   const naming = lap();
-  const plan = makePlan(ir, named.names, { unknownKeys: options.unknownKeys ?? "strip" });
+  const plan = makePlan(ir, named.names, { unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default });
   const files = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
   const emit = lap();
   return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };

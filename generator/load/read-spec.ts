@@ -10,24 +10,9 @@ import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Docum
 import { InputError, positionAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { refFile } from "./resolve-ref.js";
 import { encodeSegment, pointerSegments } from "./pointer.js";
+import type { LoadedFile, SpecSet } from "./spec-set.js";
 
-export interface LoadedFile {
-  /** Absolute path. */
-  readonly path: string;
-  readonly text: string;
-  readonly format: "json" | "yaml";
-  /** The parsed document. Never mutated by any stage. */
-  readonly value: unknown;
-  /** Line and column of the key (or element) a JSON pointer path names, if it exists. */
-  readonly locate: (path: readonly string[]) => Position | undefined;
-}
-
-export interface SpecSet {
-  /** Absolute path of the root document. */
-  readonly root: string;
-  /** Every file reachable through `$ref`, the root first, then in discovery order. */
-  readonly files: ReadonlyMap<string, LoadedFile>;
-}
+export type { LoadedFile, SpecSet } from "./spec-set.js";
 
 /** Reads the root document and every file its `$ref`s reach, transitively. Throws `InputError`. */
 export function readSpec(rootPath: string): SpecSet {

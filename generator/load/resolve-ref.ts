@@ -1,7 +1,7 @@
 /** `$ref` resolution: local JSON pointers (with `~0`, `~1` and percent escapes) and relative file refs. */
 import { dirname, resolve } from "node:path";
 import { decodePercent, encodePointer, fragmentSegments } from "./pointer.js";
-import type { SpecSet } from "./read-spec.js";
+import type { SpecSet } from "./spec-set.js";
 
 export interface Location {
   /** Absolute path of the file. */

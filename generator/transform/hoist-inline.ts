@@ -8,6 +8,7 @@
  */
 import type { Decl, Ir, Node, Property } from "../ir/types.js";
 import { assertNever, nonNullMember } from "../ir/walk.js";
+import { encodeSegment } from "../load/pointer.js";
 
 export function hoistInline(ir: Ir): Ir {
   const out: Decl[] = [];
@@ -36,7 +37,7 @@ export function hoistInline(ir: Ir): Ir {
 
     const visitProperty = (p: Property, nameParts: readonly string[], idPath: string): Property => {
       const doc = p.doc.description === undefined ? {} : { description: p.doc.description };
-      return { ...p, node: visit(p.node, [...nameParts, p.key], `${idPath}/properties/${escape(p.key)}`, doc) };
+      return { ...p, node: visit(p.node, [...nameParts, p.key], `${idPath}/properties/${encodeSegment(p.key)}`, doc) };
     };
 
     /** A node below the root: objects and enums are hoisted. */
@@ -108,8 +109,4 @@ function memberTag(member: Node): string | undefined {
     if (p?.node.kind === "literal" && typeof p.node.value === "string" && p.node.value !== "") return p.node.value;
   }
   return undefined;
-}
-
-function escape(key: string): string {
-  return key.replace(/~/g, "~0").replace(/\//g, "~1");
 }
