@@ -21,7 +21,7 @@
  */
 import { deepStrictEqual } from "node:assert/strict";
 import fc from "fast-check";
-import { buildIr } from "../generator/ir/build.js";
+import { buildIr } from "../generator/ir/build/index.js";
 import type { Decl, Ir, Node, ObjectNode, UnionNode } from "../generator/ir/types.js";
 import { declMap, isNull, nonNullMember } from "../generator/ir/walk.js";
 import { checkSpec } from "../generator/load/check-spec.js";

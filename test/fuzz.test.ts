@@ -16,7 +16,7 @@ import { join } from "node:path";
 import fc from "fast-check";
 import { beforeAll, describe, expect, it } from "vitest";
 import { generate, generateFromSpecs, readTemplate, type GenerateResult } from "../generator/generate.js";
-import { buildIr } from "../generator/ir/build.js";
+import { buildIr } from "../generator/ir/build/index.js";
 import { declMap } from "../generator/ir/walk.js";
 import { checkSpec } from "../generator/load/check-spec.js";
 import type { UnknownKeys } from "../generator/options.js";

@@ -7,7 +7,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
-import { buildIr } from "../generator/ir/build.js";
+import { buildIr } from "../generator/ir/build/index.js";
 import type { Node } from "../generator/ir/types.js";
 import { checkSpec } from "../generator/load/check-spec.js";
 import { parseSource, type SpecSet } from "../generator/load/read-spec.js";
@@ -119,6 +119,7 @@ describe("recursion through allOf", () => {
     const m = mappers["self"]!;
     expect(g["isNodeWire"]!(deepNode())).toBe(true);
     expect(g["isNode"]!(m["nodeFromWire"]!(deepNode()))).toBe(true);
+    // biome-ignore lint/suspicious/noExplicitAny: each case mutates a deep generated value in its own way
     const bad: [string, (n: any) => void][] = [
       ["a required key missing three levels down", (n) => delete n.children[0].children[0].children[0].depth_level],
       ["a wrong type in a recursive parent", (n) => (n.parent.parent.value = 1)],

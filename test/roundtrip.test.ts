@@ -82,7 +82,7 @@ describe("mapper round trips over generated wire values", () => {
 
 // ---- x-oaiMeta examples ----------------------------------------------------------------------------------
 
-export interface ExampleDefect {
+interface ExampleDefect {
   readonly spec: string;
   readonly schema: string;
   readonly reason: string;
@@ -91,7 +91,7 @@ export interface ExampleDefect {
 const DEFECTS_FILE = join(ROOT, "test", "data", "example-defects.json");
 
 /** The JSON examples (`x-oaiMeta.example`, a string) of a spec's component schemas that parse. */
-export function oaiExamples(model: Model): { schema: string; id: string; example: unknown }[] {
+function oaiExamples(model: Model): { schema: string; id: string; example: unknown }[] {
   const doc = model.specs.files.get(model.specs.root)!.value as { components?: { schemas?: Record<string, unknown> } };
   const out: { schema: string; id: string; example: unknown }[] = [];
   for (const [schema, value] of Object.entries(doc.components?.schemas ?? {})) {
