@@ -14,7 +14,12 @@ let value;
 if (ext === ".json") {
   value = JSON.parse(text);
 } else {
-  const doc = parseDocument(text, { lineCounter: new LineCounter(), uniqueKeys: true, merge: true, prettyErrors: false });
+  const doc = parseDocument(text, {
+    lineCounter: new LineCounter(),
+    uniqueKeys: true,
+    merge: true,
+    prettyErrors: false,
+  });
   if (doc.errors.length > 0) throw new Error(String(doc.errors[0]));
   value = doc.toJS({ maxAliasCount: -1 });
 }

@@ -42,4 +42,6 @@ const sorted = [...rounds].sort((a, b) => a - b);
 const median = sorted[sorted.length >> 1];
 let keys = 0;
 for (const s of sink) if (s !== undefined) keys += Object.keys(s).length;
-process.stdout.write(`${JSON.stringify({ nsPerObject: median, rounds, objectsPerRound: perRound * n, check: keys })}\n`);
+process.stdout.write(
+  `${JSON.stringify({ nsPerObject: median, rounds, objectsPerRound: perRound * n, check: keys })}\n`,
+);

@@ -12,10 +12,25 @@ const spec = process.argv[2] || (existsSync(github) ? github : join(ROOT, "spec"
 const top = Number(process.argv[3] ?? 10);
 const work = tempDir("prof");
 try {
-  const r = spawnSync(process.execPath, ["--cpu-prof", "--cpu-prof-dir", work, join(ROOT, "bin", "wirecase.js"), "generate", "-q", "-i", spec, "-o", join(work, "out")], {
-    cwd: ROOT,
-    stdio: "inherit",
-  });
+  const r = spawnSync(
+    process.execPath,
+    [
+      "--cpu-prof",
+      "--cpu-prof-dir",
+      work,
+      join(ROOT, "bin", "wirecase.js"),
+      "generate",
+      "-q",
+      "-i",
+      spec,
+      "-o",
+      join(work, "out"),
+    ],
+    {
+      cwd: ROOT,
+      stdio: "inherit",
+    },
+  );
   if (r.status !== 0) throw new Error(`wirecase exited with ${r.status}`);
   const file = readdirSync(work).find((f) => f.endsWith(".cpuprofile"));
   const profile = JSON.parse(readFileSync(join(work, file), "utf8"));
@@ -34,11 +49,15 @@ try {
     agg.set(key, (agg.get(key) ?? 0) + us);
   }
   const rows = [...agg].sort((a, b) => b[1] - a[1]).slice(0, top);
-  process.stdout.write(`CPU profile of wirecase generate -i ${relative(ROOT, spec)}: ${(total / 1000).toFixed(0)} ms sampled; top ${top} by self time\n\n`);
+  process.stdout.write(
+    `CPU profile of wirecase generate -i ${relative(ROOT, spec)}: ${(total / 1000).toFixed(0)} ms sampled; top ${top} by self time\n\n`,
+  );
   const w = Math.max(...rows.map(([k]) => k.split("\t")[0].length));
   for (const [key, us] of rows) {
     const [fn, where] = key.split("\t");
-    process.stdout.write(`  ${(us / 1000).toFixed(0).padStart(6)} ms  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${fn.padEnd(w)}  ${where}\n`);
+    process.stdout.write(
+      `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${fn.padEnd(w)}  ${where}\n`,
+    );
   }
 } finally {
   removeDir(work);

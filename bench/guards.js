@@ -21,7 +21,10 @@ export async function guardSection(ctx) {
   const guardsModule = join(ctx.jsDir, "guards.js");
   const parseModule = join(ctx.jsDir, "parse.js");
   if (!existsSync(guardsModule) || !existsSync(parseModule)) {
-    return { skipped: "the generator does not emit guards.ts and parse.ts (no generated/guards.ts); guard/parse benchmarks not run" };
+    return {
+      skipped:
+        "the generator does not emit guards.ts and parse.ts (no generated/guards.ts); guard/parse benchmarks not run",
+    };
   }
   const load = async (path) => import(pathToFileURL(path).href);
   const [guards, parse, handGuard, handMapper, ajv, zod] = await Promise.all([
@@ -33,16 +36,46 @@ export async function guardSection(ctx) {
     load(join(BENCH, "zod-job.js")),
   ]);
   if (typeof guards.isFineTuningJobWire !== "function" || typeof parse.parseFineTuningJob !== "function") {
-    return { skipped: "generated guards.ts/parse.ts lack isFineTuningJobWire or parseFineTuningJob; guard/parse benchmarks not run" };
+    return {
+      skipped:
+        "generated guards.ts/parse.ts lack isFineTuningJobWire or parseFineTuningJob; guard/parse benchmarks not run",
+    };
   }
 
   const candidates = [
-    { group: "guard", label: "isFineTuningJobWire (generated)", module: guardsModule, exportName: "isFineTuningJobWire", baseline: true },
-    { group: "guard", label: "hand-written guard", module: join(BENCH, "hand-guard.js"), exportName: "isFineTuningJobWire" },
-    { group: "guard", label: "ajv 8 validate (2020, constraints)", module: join(BENCH, "ajv-job.js"), exportName: "validate" },
-    { group: "parse", label: "parseFineTuningJob (generated)", module: parseModule, exportName: "parseFineTuningJob", baseline: true },
+    {
+      group: "guard",
+      label: "isFineTuningJobWire (generated)",
+      module: guardsModule,
+      exportName: "isFineTuningJobWire",
+      baseline: true,
+    },
+    {
+      group: "guard",
+      label: "hand-written guard",
+      module: join(BENCH, "hand-guard.js"),
+      exportName: "isFineTuningJobWire",
+    },
+    {
+      group: "guard",
+      label: "ajv 8 validate (2020, constraints)",
+      module: join(BENCH, "ajv-job.js"),
+      exportName: "validate",
+    },
+    {
+      group: "parse",
+      label: "parseFineTuningJob (generated)",
+      module: parseModule,
+      exportName: "parseFineTuningJob",
+      baseline: true,
+    },
     { group: "parse", label: "ajv 8 validate + hand mapper", module: join(BENCH, "ajv-job.js"), exportName: "parse" },
-    { group: "parse", label: "zod 4 safeParse + camelCase transform", module: join(BENCH, "zod-job.js"), exportName: "safeParse" },
+    {
+      group: "parse",
+      label: "zod 4 safeParse + camelCase transform",
+      module: join(BENCH, "zod-job.js"),
+      exportName: "safeParse",
+    },
   ];
 
   // Every candidate must accept every job (a guard that fails early would look fast), and the parse
@@ -54,7 +87,8 @@ export async function guardSection(ctx) {
     if (handGuard.isFineTuningJobWire(job) !== true) problems.push(`hand-written guard rejects job ${i}`);
     if (ajv.validate(job) !== true) problems.push(`ajv rejects job ${i}`);
     try {
-      if (!isDeepStrictEqual(defined(parse.parseFineTuningJob(job)), expected)) problems.push(`parseFineTuningJob's model differs on job ${i}`);
+      if (!isDeepStrictEqual(defined(parse.parseFineTuningJob(job)), expected))
+        problems.push(`parseFineTuningJob's model differs on job ${i}`);
     } catch (error) {
       problems.push(`parseFineTuningJob throws on job ${i}: ${String(error).split("\n")[0]}`);
     }
@@ -89,7 +123,14 @@ export async function guardSection(ctx) {
       { title: "1,000-job page" },
       { title: "×gen" },
     ],
-    rows: results.map((r) => [r.label, r.group, fmtNs(r.oneNs), fmtRatio(r.oneVsGenerated), fmtNs(r.listNs), fmtRatio(r.listVsGenerated)]),
+    rows: results.map((r) => [
+      r.label,
+      r.group,
+      fmtNs(r.oneNs),
+      fmtRatio(r.oneVsGenerated),
+      fmtNs(r.listNs),
+      fmtRatio(r.listVsGenerated),
+    ]),
     notes: [
       "guard = type check only, no constraints (ajv checks constraints too); parse = validate with constraints and map to the camelCase model",
       "×gen = this candidate's time / the generated function of the same kind (above 1 = slower than generated)",

@@ -19,7 +19,9 @@ function isHyperparameters(h) {
     isObject(h) &&
     isAutoOrInt(h.n_epochs) &&
     (h.batch_size === undefined || isAutoOrInt(h.batch_size)) &&
-    (h.learning_rate_multiplier === undefined || h.learning_rate_multiplier === "auto" || typeof h.learning_rate_multiplier === "number")
+    (h.learning_rate_multiplier === undefined ||
+      h.learning_rate_multiplier === "auto" ||
+      typeof h.learning_rate_multiplier === "number")
   );
 }
 

@@ -8,7 +8,10 @@ import { fileURLToPath } from "node:url";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const BENCH = join(ROOT, "bench");
 export const CORPUS = resolve(ROOT, "..", "shared", "corpus");
-export const GNU_TIME = existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0 ? "/usr/bin/time" : undefined;
+export const GNU_TIME =
+  existsSync("/usr/bin/time") && spawnSync("/usr/bin/time", ["-f", "%M", "true"]).status === 0
+    ? "/usr/bin/time"
+    : undefined;
 
 /** Median of a list of numbers (mean of the two middle values for an even count); NaN when empty. */
 export function median(values) {
@@ -33,9 +36,16 @@ export function removeDir(dir) {
  */
 export function timeNode(args, { cwd = ROOT, rss = true, rssFile } = {}) {
   const useTime = rss && GNU_TIME !== undefined && rssFile !== undefined;
-  const [cmd, argv] = useTime ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...args]] : [process.execPath, args];
+  const [cmd, argv] = useTime
+    ? [GNU_TIME, ["-f", "%M", "-o", rssFile, process.execPath, ...args]]
+    : [process.execPath, args];
   const t0 = performance.now();
-  const r = spawnSync(cmd, argv, { cwd, encoding: "utf8", maxBuffer: 256 * 1024 * 1024, stdio: ["ignore", "pipe", "pipe"] });
+  const r = spawnSync(cmd, argv, {
+    cwd,
+    encoding: "utf8",
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   const ms = performance.now() - t0;
   if (r.error) throw r.error;
   if (r.status !== 0) {

@@ -46,10 +46,16 @@ const RUNS = int("BENCH_RUNS", 5);
 const PHASE_RUNS = Math.min(RUNS, int("BENCH_PHASE_RUNS", 3));
 const SCALE_RUNS = int("BENCH_SCALE_RUNS", 3);
 const SCALE_BUDGET_MS = int("BENCH_SCALE_BUDGET_S", 25) * 1000;
-const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,2000,4000,8000").split(",").map(Number).filter((n) => n > 0);
+const SCALE_SIZES = (process.env.BENCH_SCALE_SIZES ?? "1000,2000,4000,8000")
+  .split(",")
+  .map(Number)
+  .filter((n) => n > 0);
 const RUNTIME_PROCS = int("BENCH_RUNTIME_PROCS", 5);
 const GUARD_PROCS = int("BENCH_GUARD_PROCS", 3);
-const SPEC_FILTER = (process.env.BENCH_SPECS ?? "").split(",").map((s) => s.trim()).filter((s) => s !== "");
+const SPEC_FILTER = (process.env.BENCH_SPECS ?? "")
+  .split(",")
+  .map((s) => s.trim())
+  .filter((s) => s !== "");
 const ONLY = new Set((process.env.BENCH_ONLY ?? "generation,scaling,runtime").split(",").map((s) => s.trim()));
 
 const WIRECASE = join(ROOT, "bin", "wirecase.js");
@@ -87,7 +93,9 @@ function meta() {
   let dirty = false;
   try {
     commit = execFileSync("git", ["rev-parse", "--short", "HEAD"], { cwd: ROOT, encoding: "utf8" }).trim();
-    dirty = execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim() !== "";
+    dirty =
+      execFileSync("git", ["status", "--porcelain", "--untracked-files=no"], { cwd: ROOT, encoding: "utf8" }).trim() !==
+      "";
   } catch {
     // not a git checkout
   }
@@ -121,9 +129,14 @@ function header() {
 function specList() {
   const specs = [];
   if (existsSync(CORPUS)) {
-    for (const f of readdirSync(CORPUS).filter((f) => /\.(ya?ml|json)$/.test(f)).sort()) specs.push(join(CORPUS, f));
+    for (const f of readdirSync(CORPUS)
+      .filter((f) => /\.(ya?ml|json)$/.test(f))
+      .sort())
+      specs.push(join(CORPUS, f));
   } else {
-    process.stdout.write(`\nSKIPPED the corpus specs: ${CORPUS} not found (only spec/fine-tuning.yaml is benchmarked)\n`);
+    process.stdout.write(
+      `\nSKIPPED the corpus specs: ${CORPUS} not found (only spec/fine-tuning.yaml is benchmarked)\n`,
+    );
   }
   specs.push(join(ROOT, "spec", "fine-tuning.yaml"));
   return SPEC_FILTER.length === 0 ? specs : specs.filter((s) => SPEC_FILTER.some((f) => basename(s).includes(f)));
@@ -157,7 +170,18 @@ function generationSection() {
   for (const spec of specs) {
     const name = basename(spec);
     const size = statSync(spec).size;
-    const samples = { wirecase: [], wirecaseRss: [], warm: [], warmRewrote: [], ots: [], otsRss: [], phases: [], phaseProcess: [], floorProcess: [], floorParse: [] };
+    const samples = {
+      wirecase: [],
+      wirecaseRss: [],
+      warm: [],
+      warmRewrote: [],
+      ots: [],
+      otsRss: [],
+      phases: [],
+      phaseProcess: [],
+      floorProcess: [],
+      floorParse: [],
+    };
     let models = 0;
     let files = 0;
     for (let r = 0; r < RUNS; r++) {
@@ -260,7 +284,14 @@ function generationSection() {
 
   printTable(
     `1b. wirecase per phase: in-process generate() + writeFiles() from dist/, one fresh process per run (${PHASE_RUNS} runs, BENCH_PHASE_RUNS)`,
-    [{ title: "spec" }, { title: "parse only" }, ...PHASES.map((p) => ({ title: p })), { title: "sum" }, { title: "import" }, { title: "process" }],
+    [
+      { title: "spec" },
+      { title: "parse only" },
+      ...PHASES.map((p) => ({ title: p })),
+      { title: "sum" },
+      { title: "import" },
+      { title: "process" },
+    ],
     rows.map((r) => [
       r.spec,
       fmtMs(r.floorParseMs),
@@ -277,7 +308,15 @@ function generationSection() {
 
   printTable(
     `3. Warm re-run: the same generate again, unchanged inputs, into the same output folder (${PHASE_RUNS} runs)`,
-    [{ title: "spec" }, { title: "cold" }, { title: "warm" }, { title: "warm/cold" }, { title: "target" }, { title: "met" }, { title: "files rewritten" }],
+    [
+      { title: "spec" },
+      { title: "cold" },
+      { title: "warm" },
+      { title: "warm/cold" },
+      { title: "target" },
+      { title: "met" },
+      { title: "files rewritten" },
+    ],
     rows.map((r) => [
       r.spec,
       fmtMs(r.coldForWarmMs),
@@ -287,7 +326,9 @@ function generationSection() {
       r.warmRatio <= TARGET_WARM ? "yes" : "no",
       String(r.warmRewroteFiles),
     ]),
-    ["cold = the CLI run into an empty folder (table 1's runs that were followed by a warm run); warm = the next run; files rewritten = output files whose mtime changed in the warm run"],
+    [
+      "cold = the CLI run into an empty folder (table 1's runs that were followed by a warm run); warm = the next run; files rewritten = output files whose mtime changed in the warm run",
+    ],
   );
   return fineTuningOut;
 }
@@ -318,7 +359,17 @@ function scalingSection() {
       rssKb = Math.max(rssKb, child.result.maxRssKb);
     }
     removeDir(spec);
-    rows.push({ schemas: count, runs: processMs.length, models, bytes, processMs: median(processMs), inProcessMs: median(inProcess), emitMs: median(emit), peakRssKb: rssKb, samples: { processMs, inProcess, emit } });
+    rows.push({
+      schemas: count,
+      runs: processMs.length,
+      models,
+      bytes,
+      processMs: median(processMs),
+      inProcessMs: median(inProcess),
+      emitMs: median(emit),
+      peakRssKb: rssKb,
+      samples: { processMs, inProcess, emit },
+    });
   }
   for (let i = 1; i < rows.length; i++) {
     rows[i].ratio = rows[i].inProcessMs / rows[i - 1].inProcessMs;
@@ -378,8 +429,24 @@ async function runtime(fineTuningOut) {
   results.runtime = r;
   printTable(
     "4. Runtime: generated mappers (from spec/fine-tuning.yaml) vs hand-written (bench/hand-mapper.js), ns per job",
-    [{ title: "function" }, { title: "data", align: "left" }, { title: "generated" }, { title: "hand-written" }, { title: "gen/hand" }, { title: "target" }, { title: "met" }],
-    r.rows.map((x) => [x.fn, x.data, fmtNs(x.generatedNs), fmtNs(x.handNs), fmtRatio(x.ratio), `≤ ${fmtRatio(TARGET_RUNTIME, 1)}`, x.ratio <= TARGET_RUNTIME ? "yes" : "no"]),
+    [
+      { title: "function" },
+      { title: "data", align: "left" },
+      { title: "generated" },
+      { title: "hand-written" },
+      { title: "gen/hand" },
+      { title: "target" },
+      { title: "met" },
+    ],
+    r.rows.map((x) => [
+      x.fn,
+      x.data,
+      fmtNs(x.generatedNs),
+      fmtNs(x.handNs),
+      fmtRatio(x.ratio),
+      `≤ ${fmtRatio(TARGET_RUNTIME, 1)}`,
+      x.ratio <= TARGET_RUNTIME ? "yes" : "no",
+    ]),
     [
       `example job: ${r.example.source}${r.example.notes.length > 0 ? `; ${r.example.notes.join("; ")}` : ""}`,
       "1,000-job page: varied jobs (every status, nulls, optional keys present/absent, integrations absent/null/[]/W&B); ns per job",
@@ -389,6 +456,11 @@ async function runtime(fineTuningOut) {
   if (r.guards.skipped !== undefined) {
     process.stdout.write(`\n5. Guards and parse: skipped — ${r.guards.skipped}\n`);
   } else {
-    printTable("5. Guards and parse: generated vs hand-written, ajv and zod, ns per job (same data as table 4)", r.guards.columns, r.guards.rows, r.guards.notes ?? []);
+    printTable(
+      "5. Guards and parse: generated vs hand-written, ajv and zod, ns per job (same data as table 4)",
+      r.guards.columns,
+      r.guards.rows,
+      r.guards.notes ?? [],
+    );
   }
 }

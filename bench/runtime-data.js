@@ -22,7 +22,10 @@ const FALLBACK_EXAMPLE = {
   integrations: [],
   seed: 0,
   estimated_finish: 0,
-  method: { type: "supervised", supervised: { hyperparameters: { n_epochs: 4, batch_size: 1, learning_rate_multiplier: 1.0 } } },
+  method: {
+    type: "supervised",
+    supervised: { hyperparameters: { n_epochs: 4, batch_size: 1, learning_rate_multiplier: 1.0 } },
+  },
   metadata: { key: "value" },
 };
 
@@ -54,7 +57,8 @@ export function exampleJob() {
     notes.push('added "error": null (required by the spec, missing from the example)');
   }
   const extra = Object.keys(job).filter((k) => k === "method");
-  if (extra.length > 0) notes.push(`kept ${extra.map((k) => `"${k}"`).join(", ")} (not in spec/fine-tuning.yaml; both mappers drop it)`);
+  if (extra.length > 0)
+    notes.push(`kept ${extra.map((k) => `"${k}"`).join(", ")} (not in spec/fine-tuning.yaml; both mappers drop it)`);
   return { job, source, notes };
 }
 
@@ -89,23 +93,33 @@ export function listPage(count, seed = 42) {
     const model = pick(MODELS);
     const job = {
       object: "fine_tuning.job",
-      id: `ftjob-${(i * 2654435761 >>> 0).toString(36)}`,
+      id: `ftjob-${((i * 2654435761) >>> 0).toString(36)}`,
       model,
       created_at: created,
       finished_at: done ? created + 600 + Math.floor(rand() * 5000) : null,
       fine_tuned_model: status === "succeeded" ? `ft:${model}:acme::${i.toString(36)}` : null,
       organization_id: `org-${pick(["acme", "globex", "initech"])}`,
-      result_files: status === "succeeded" ? Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, k) => `file-res${i}x${k}`) : [],
+      result_files:
+        status === "succeeded" ? Array.from({ length: 1 + Math.floor(rand() * 3) }, (_, k) => `file-res${i}x${k}`) : [],
       status,
       validation_file: chance(0.5) ? `file-val${i}` : null,
       training_file: `file-train${i}`,
       hyperparameters: {
         n_epochs: chance(0.3) ? "auto" : 1 + Math.floor(rand() * 10),
         ...(chance(0.7) ? { batch_size: chance(0.5) ? "auto" : 1 + Math.floor(rand() * 32) } : {}),
-        ...(chance(0.7) ? { learning_rate_multiplier: chance(0.5) ? "auto" : (1 + Math.floor(rand() * 200)) / 100 } : {}),
+        ...(chance(0.7)
+          ? { learning_rate_multiplier: chance(0.5) ? "auto" : (1 + Math.floor(rand() * 200)) / 100 }
+          : {}),
       },
       trained_tokens: status === "succeeded" ? Math.floor(rand() * 1e6) : null,
-      error: status === "failed" ? { code: "invalid_training_file", message: "The training file has an invalid line.", param: chance(0.5) ? "training_file" : null } : null,
+      error:
+        status === "failed"
+          ? {
+              code: "invalid_training_file",
+              message: "The training file has an invalid line.",
+              param: chance(0.5) ? "training_file" : null,
+            }
+          : null,
       seed: Math.floor(rand() * 2 ** 31),
     };
     const integrations = rand();

@@ -48,7 +48,10 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
   for (const [i, wire] of [example.job, ...page.data].entries()) {
     const a = defined(gen.fineTuningJobFromWire(wire));
     const b = defined(hand.fineTuningJobFromWire(wire));
-    if (!isDeepStrictEqual(a, b)) throw new Error(`hand-written and generated fromWire differ on job ${i}:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`);
+    if (!isDeepStrictEqual(a, b))
+      throw new Error(
+        `hand-written and generated fromWire differ on job ${i}:\n${JSON.stringify(a)}\n${JSON.stringify(b)}`,
+      );
     const back = defined(gen.fineTuningJobToWire(a));
     const backHand = defined(hand.fineTuningJobToWire(a));
     if (!isDeepStrictEqual(back, backHand)) throw new Error(`hand-written and generated toWire differ on job ${i}`);
@@ -66,12 +69,37 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
   writeFileSync(files.modelList, JSON.stringify(modelPage));
 
   const cases = [
-    { label: "fineTuningJobFromWire", data: "example job", exportName: "fineTuningJobFromWire", file: files.wireOne, mode: "one" },
-    { label: "fineTuningJobFromWire", data: "1,000-job page", exportName: "fineTuningJobFromWire", file: files.wireList, mode: "list" },
-    { label: "fineTuningJobToWire", data: "example job", exportName: "fineTuningJobToWire", file: files.modelOne, mode: "one" },
-    { label: "fineTuningJobToWire", data: "1,000-job page", exportName: "fineTuningJobToWire", file: files.modelList, mode: "list" },
+    {
+      label: "fineTuningJobFromWire",
+      data: "example job",
+      exportName: "fineTuningJobFromWire",
+      file: files.wireOne,
+      mode: "one",
+    },
+    {
+      label: "fineTuningJobFromWire",
+      data: "1,000-job page",
+      exportName: "fineTuningJobFromWire",
+      file: files.wireList,
+      mode: "list",
+    },
+    {
+      label: "fineTuningJobToWire",
+      data: "example job",
+      exportName: "fineTuningJobToWire",
+      file: files.modelOne,
+      mode: "one",
+    },
+    {
+      label: "fineTuningJobToWire",
+      data: "1,000-job page",
+      exportName: "fineTuningJobToWire",
+      file: files.modelList,
+      mode: "list",
+    },
   ];
-  const measure = (modulePath, exportName, file, mode) => runChild("child-mapper.js", [modulePath, exportName, file, mode]).result.nsPerObject;
+  const measure = (modulePath, exportName, file, mode) =>
+    runChild("child-mapper.js", [modulePath, exportName, file, mode]).result.nsPerObject;
 
   const rows = [];
   for (const c of cases) {
@@ -82,9 +110,23 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
       g.push(measure(generatedModule, c.exportName, c.file, c.mode));
       h.push(measure(handModule, c.exportName, c.file, c.mode));
     }
-    rows.push({ fn: c.label, data: c.data, generatedNs: median(g), handNs: median(h), ratio: median(g) / median(h), generatedRuns: g, handRuns: h });
+    rows.push({
+      fn: c.label,
+      data: c.data,
+      generatedNs: median(g),
+      handNs: median(h),
+      ratio: median(g) / median(h),
+      generatedRuns: g,
+      handRuns: h,
+    });
   }
 
-  const guards = await guardSection({ jsDir, dataFiles: { one: files.wireOne, list: files.wireList }, jobs: [example.job, ...page.data], measure, procs: guardProcs });
+  const guards = await guardSection({
+    jsDir,
+    dataFiles: { one: files.wireOne, list: files.wireList },
+    jobs: [example.job, ...page.data],
+    measure,
+    procs: guardProcs,
+  });
   return { rows, example: { source: example.source, notes: example.notes }, guards };
 }

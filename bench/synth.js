@@ -6,9 +6,63 @@
 // Usage as a script: node bench/synth.js <count> <out.json>
 import { writeFileSync } from "node:fs";
 
-const NOUNS = ["account", "invoice", "order", "project", "member", "dataset", "model", "run", "file", "token", "webhook", "event", "team", "plan", "quota", "report", "job", "batch", "vector", "thread"];
-const QUALIFIERS = ["billing", "usage", "audit", "access", "export", "import", "training", "deployment", "storage", "network", "session", "payment", "review", "search", "cache", "alert"];
-const FIELDS = ["display_name", "description", "owner_id", "region", "external_ref", "source_url", "retry_count", "max_tokens", "priority_level", "last_error", "parent_id", "checksum_sha256", "size_bytes", "expires_at", "updated_at"];
+const NOUNS = [
+  "account",
+  "invoice",
+  "order",
+  "project",
+  "member",
+  "dataset",
+  "model",
+  "run",
+  "file",
+  "token",
+  "webhook",
+  "event",
+  "team",
+  "plan",
+  "quota",
+  "report",
+  "job",
+  "batch",
+  "vector",
+  "thread",
+];
+const QUALIFIERS = [
+  "billing",
+  "usage",
+  "audit",
+  "access",
+  "export",
+  "import",
+  "training",
+  "deployment",
+  "storage",
+  "network",
+  "session",
+  "payment",
+  "review",
+  "search",
+  "cache",
+  "alert",
+];
+const FIELDS = [
+  "display_name",
+  "description",
+  "owner_id",
+  "region",
+  "external_ref",
+  "source_url",
+  "retry_count",
+  "max_tokens",
+  "priority_level",
+  "last_error",
+  "parent_id",
+  "checksum_sha256",
+  "size_bytes",
+  "expires_at",
+  "updated_at",
+];
 const STATES = ["pending", "queued", "in_progress", "succeeded", "failed", "cancelled", "expired", "archived"];
 
 /** A small seeded PRNG (mulberry32), so every run builds the same spec. */
@@ -31,7 +85,7 @@ export function synthSpec(count) {
   const names = [];
   const seen = new Set();
   for (let i = 0; i < count; i++) {
-    let base = `${pick(QUALIFIERS)}_${pick(NOUNS)}_${pick(NOUNS)}`;
+    const base = `${pick(QUALIFIERS)}_${pick(NOUNS)}_${pick(NOUNS)}`;
     let name = pascal(base);
     for (let k = 2; seen.has(name); k++) name = pascal(`${base}_v${k}`);
     seen.add(name);

@@ -11,7 +11,11 @@ const hyperparameters = z
     batch_size: z.union([auto, z.int().min(1).max(256)]).optional(),
     learning_rate_multiplier: z.union([auto, z.number().gt(0)]).optional(),
   })
-  .transform((h) => ({ nEpochs: h.n_epochs, batchSize: h.batch_size, learningRateMultiplier: h.learning_rate_multiplier }));
+  .transform((h) => ({
+    nEpochs: h.n_epochs,
+    batchSize: h.batch_size,
+    learningRateMultiplier: h.learning_rate_multiplier,
+  }));
 const integration = z.object({
   type: z.literal("wandb"),
   wandb: z.object({

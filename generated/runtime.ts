@@ -37,7 +37,9 @@ export function hasKey(value: unknown, key: string): boolean {
 
 /** The own property `key` of a JSON object, or undefined. */
 export function fieldOf(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as { readonly [key: string]: unknown })[key] : undefined;
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as { readonly [key: string]: unknown })[key]
+    : undefined;
 }
 
 /**
@@ -70,7 +72,9 @@ export interface ParseIssue {
 }
 
 /** The result of a `safeParseX` function: never throws. */
-export type SafeParseResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly issues: readonly ParseIssue[] };
+export type SafeParseResult<T> =
+  | { readonly ok: true; readonly value: T }
+  | { readonly ok: false; readonly issues: readonly ParseIssue[] };
 
 /** Thrown by a `parseX` function; `issues` lists every problem found, in document order. */
 export class ParseError extends Error {
@@ -99,13 +103,24 @@ export interface IssueDraft {
 }
 
 /** Records an issue at `wire` / `model` (relative paths; `model` defaults to `wire`). Returns undefined. */
-export function addIssue(issues: IssueDraft[], expected: string, received: unknown, wire: PathSegment[] = [], model?: PathSegment[]): undefined {
+export function addIssue(
+  issues: IssueDraft[],
+  expected: string,
+  received: unknown,
+  wire: PathSegment[] = [],
+  model?: PathSegment[],
+): undefined {
   issues.push({ wire, model: model ?? wire.slice(), expected, received });
   return undefined;
 }
 
 /** Prefixes the paths of the issues from index `from` on with `wire` / `model` (`model` defaults to `wire`). */
-export function nestIssues(issues: IssueDraft[], from: number, wire: readonly PathSegment[], model?: readonly PathSegment[]): void {
+export function nestIssues(
+  issues: IssueDraft[],
+  from: number,
+  wire: readonly PathSegment[],
+  model?: readonly PathSegment[],
+): void {
   for (let i = from; i < issues.length; i++) {
     const issue = issues[i]!;
     issue.wire.unshift(...wire);
@@ -118,7 +133,13 @@ export function toParseIssues(drafts: readonly IssueDraft[]): ParseIssue[] {
   return drafts.map((d) => {
     const wirePath = formatPath(d.wire, "$");
     const received = describeValue(d.received);
-    return { wirePath, modelPath: formatPath(d.model, ""), expected: d.expected, received, message: `${wirePath}: expected ${d.expected}, received ${received}` };
+    return {
+      wirePath,
+      modelPath: formatPath(d.model, ""),
+      expected: d.expected,
+      received,
+      message: `${wirePath}: expected ${d.expected}, received ${received}`,
+    };
   });
 }
 
@@ -142,7 +163,19 @@ export function runSafeParse<T>(worker: ParseWorker, json: unknown): SafeParseRe
   } catch (error) {
     // only a value JSON cannot hold gets here: a cycle, nesting too deep for the stack, a throwing getter
     const received = String(error);
-    return { ok: false, issues: [...toParseIssues(issues), { wirePath: "$", modelPath: "", expected: "a JSON value", received, message: `$: expected a JSON value, received ${received}` }] };
+    return {
+      ok: false,
+      issues: [
+        ...toParseIssues(issues),
+        {
+          wirePath: "$",
+          modelPath: "",
+          expected: "a JSON value",
+          received,
+          message: `$: expected a JSON value, received ${received}`,
+        },
+      ],
+    };
   }
   return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as T };
 }
@@ -211,7 +244,14 @@ export function jsonEquals(a: unknown, b: unknown): boolean {
   if (Array.isArray(b)) return false;
   const ka = Object.keys(a);
   const kb = Object.keys(b);
-  return ka.length === kb.length && ka.every((k) => Object.hasOwn(b, k) && jsonEquals((a as { readonly [key: string]: unknown })[k], (b as { readonly [key: string]: unknown })[k]));
+  return (
+    ka.length === kb.length &&
+    ka.every(
+      (k) =>
+        Object.hasOwn(b, k) &&
+        jsonEquals((a as { readonly [key: string]: unknown })[k], (b as { readonly [key: string]: unknown })[k]),
+    )
+  );
 }
 
 /** True when every own value of a JSON object passes `test` (records: keys are data). */

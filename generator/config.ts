@@ -20,7 +20,13 @@ export function defineConfig<const T extends WirecaseConfig>(config: T): T {
   return config;
 }
 
-export const CONFIG_FILES: readonly string[] = ["wirecase.config.ts", "wirecase.config.mts", "wirecase.config.mjs", "wirecase.config.js", "wirecase.config.json"];
+export const CONFIG_FILES: readonly string[] = [
+  "wirecase.config.ts",
+  "wirecase.config.mts",
+  "wirecase.config.mjs",
+  "wirecase.config.js",
+  "wirecase.config.json",
+];
 
 export interface LoadedConfig {
   readonly path: string;
@@ -46,7 +52,9 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   } else {
     value = await importConfig(file);
   }
-  const jobs = (Array.isArray(value) ? value : [value]).map((job, i) => checkJob(job, file, Array.isArray(value) ? `job ${i + 1}` : "the config"));
+  const jobs = (Array.isArray(value) ? value : [value]).map((job, i) =>
+    checkJob(job, file, Array.isArray(value) ? `job ${i + 1}` : "the config"),
+  );
   if (jobs.length === 0) throw configError(file, "the config lists no jobs");
   return { path: file, jobs: jobs.map((j) => resolvePaths(j, dirname(file))) };
 }
@@ -62,7 +70,8 @@ async function importConfig(file: string): Promise<unknown> {
   }
   try {
     const mod = (await import(`${pathToFileURL(target).href}?t=${Date.now()}`)) as { default?: unknown };
-    if (mod.default === undefined) throw configError(file, "the config file has no default export; use `export default defineConfig({ ... })`");
+    if (mod.default === undefined)
+      throw configError(file, "the config file has no default export; use `export default defineConfig({ ... })`");
     return mod.default;
   } catch (error) {
     if (error instanceof InputError) throw error;
@@ -78,7 +87,10 @@ async function importConfig(file: string): Promise<unknown> {
  */
 async function transpile(source: string, file: string): Promise<string> {
   const dir = cacheDir(process.cwd());
-  const cached = dir === undefined ? undefined : join(dir, `config-${createHash("sha256").update(source).digest("hex").slice(0, 24)}.mjs`);
+  const cached =
+    dir === undefined
+      ? undefined
+      : join(dir, `config-${createHash("sha256").update(source).digest("hex").slice(0, 24)}.mjs`);
   if (cached !== undefined && existsSync(cached)) return readFileSync(cached, "utf8");
   const { ts } = await import("ts-morph");
   const out = ts.transpileModule(source, {

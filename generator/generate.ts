@@ -55,7 +55,12 @@ export function generate(options: GenerateOptions): GenerateResult {
 }
 
 /** The in-memory part of `generate`, from already read files. */
-export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit<GenerateOptions, "input"> = {}, readMs = 0): GenerateResult {
+export function generateFromSpecs(
+  specs: SpecSet,
+  runtime: string,
+  options: Omit<GenerateOptions, "input"> = {},
+  readMs = 0,
+): GenerateResult {
   const sources = [...specs.files.keys()];
   let t = performance.now();
   const lap = (): number => {
@@ -75,7 +80,10 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const built = buildIr(specs, checked);
   const ir0 = lap();
   const selected = selectDecls(built.ir, options, specs.root);
-  const diagnostics = [...selectedDiagnostics([...checked.diagnostics, ...built.diagnostics], built.ir, selected.ir), ...selected.diagnostics.map((d) => withPosition(d, specs))];
+  const diagnostics = [
+    ...selectedDiagnostics([...checked.diagnostics, ...built.diagnostics], built.ir, selected.ir),
+    ...selected.diagnostics.map((d) => withPosition(d, specs)),
+  ];
   if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
   const ir = applyTransforms(selected.ir, options);
   const transform = lap();
@@ -85,7 +93,13 @@ export function generateFromSpecs(specs: SpecSet, runtime: string, options: Omit
   const plan = makePlan(ir, named.names, { unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default });
   const files = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
   const emit = lap();
-  return { files, diagnostics, sources, models: ir.decls.length, timings: { read: readMs, check, ir: ir0, transform, naming, emit } };
+  return {
+    files,
+    diagnostics,
+    sources,
+    models: ir.decls.length,
+    timings: { read: readMs, check, ir: ir0, transform, naming, emit },
+  };
 }
 
 /** Adds line and column to a diagnostic that has only a JSON pointer. */
@@ -95,7 +109,13 @@ function withPosition(d: Diagnostic, specs: SpecSet): Diagnostic {
 }
 
 function failed(diagnostics: readonly Diagnostic[], sources: readonly string[]): GenerateResult {
-  return { files: [], diagnostics, sources, models: 0, timings: { read: 0, check: 0, ir: 0, transform: 0, naming: 0, emit: 0 } };
+  return {
+    files: [],
+    diagnostics,
+    sources,
+    models: 0,
+    timings: { read: 0, check: 0, ir: 0, transform: 0, naming: 0, emit: 0 },
+  };
 }
 
 /** Reads a file of `templates/`, found from this module whether it runs from source or from `dist/`. */

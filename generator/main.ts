@@ -100,14 +100,22 @@ function reportFailure(error: unknown): number {
   return 3;
 }
 
-async function runJob(job: JobConfig, check: boolean, quiet: boolean, force: boolean): Promise<{ code: number; sources: string[] }> {
+async function runJob(
+  job: JobConfig,
+  check: boolean,
+  quiet: boolean,
+  force: boolean,
+): Promise<{ code: number; sources: string[] }> {
   const started = performance.now();
   const input = relative(process.cwd(), job.input) || job.input;
   const output = relative(process.cwd(), job.output) || job.output;
   const cache = check || force ? undefined : cacheDir(process.cwd());
   const { output: _, ...options } = job;
   if (cache !== undefined && isFresh(cache, job.output, options)) {
-    if (!quiet) process.stdout.write(`wirecase: ${output}/ is up to date with ${input} (nothing changed since the last run; --force regenerates)\n`);
+    if (!quiet)
+      process.stdout.write(
+        `wirecase: ${output}/ is up to date with ${input} (nothing changed since the last run; --force regenerates)\n`,
+      );
     return { code: 0, sources: [job.input] };
   }
   // loaded only when there is work to do: it brings ts-morph, the bulk of start-up time
@@ -133,8 +141,12 @@ async function runJob(job: JobConfig, check: boolean, quiet: boolean, force: boo
     return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
   }
   const report = writeFiles(job.output, result.files);
-  for (const p of report.notRemoved) process.stderr.write(`wirecase: warning: could not remove ${output}/${p}, which an earlier run wrote and this one does not\n`);
-  if (cache !== undefined) remember(cache, job.output, options, result.sources, [...result.files.map((f) => f.path), MANIFEST]);
+  for (const p of report.notRemoved)
+    process.stderr.write(
+      `wirecase: warning: could not remove ${output}/${p}, which an earlier run wrote and this one does not\n`,
+    );
+  if (cache !== undefined)
+    remember(cache, job.output, options, result.sources, [...result.files.map((f) => f.path), MANIFEST]);
   if (!quiet) {
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
     process.stdout.write(
@@ -146,7 +158,10 @@ async function runJob(job: JobConfig, check: boolean, quiet: boolean, force: boo
 }
 
 /** Runs, then reruns on every change of a source or the config (debounced); errors are printed, never fatal. */
-async function watchLoop(runAll: () => Promise<{ code: number; sources: string[]; configPath: string | undefined }>, quiet: boolean): Promise<number> {
+async function watchLoop(
+  runAll: () => Promise<{ code: number; sources: string[]; configPath: string | undefined }>,
+  quiet: boolean,
+): Promise<number> {
   let watchers: FSWatcher[] = [];
   let timer: NodeJS.Timeout | undefined;
   const once = async (): Promise<void> => {

@@ -36,9 +36,20 @@ const fc = (await import("fast-check")).default;
 
 const STRICT = JSON.parse(
   JSON.stringify({
-    target: "ES2022", lib: ["ES2022"], module: "NodeNext", moduleResolution: "NodeNext", strict: true, exactOptionalPropertyTypes: true,
-    noUncheckedIndexedAccess: true, isolatedDeclarations: true, declaration: true, verbatimModuleSyntax: true, erasableSyntaxOnly: true,
-    noEmit: true, skipLibCheck: true, types: [],
+    target: "ES2022",
+    lib: ["ES2022"],
+    module: "NodeNext",
+    moduleResolution: "NodeNext",
+    strict: true,
+    exactOptionalPropertyTypes: true,
+    noUncheckedIndexedAccess: true,
+    isolatedDeclarations: true,
+    declaration: true,
+    verbatimModuleSyntax: true,
+    erasableSyntaxOnly: true,
+    noEmit: true,
+    skipLibCheck: true,
+    types: [],
   }),
 );
 
@@ -58,7 +69,11 @@ function specsOf() {
       for (const e of readdirSync(d, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
         const p = join(d, e.name);
         if (e.isDirectory()) walk(p);
-        else if (/\.(ya?ml|json)$/.test(e.name) && !/package(-lock)?\.json$/.test(e.name) && statSync(p).size < 60_000_000) {
+        else if (
+          /\.(ya?ml|json)$/.test(e.name) &&
+          !/package(-lock)?\.json$/.test(e.name) &&
+          statSync(p).size < 60_000_000
+        ) {
           const head = readFileSync(p, "utf8").slice(0, 4000);
           if (/["']?openapi["']?\s*:\s*["']?3\.[01]/.test(head)) out.push(p);
         }
@@ -69,16 +84,23 @@ function specsOf() {
   }
   const corpus = resolve(ROOT, "..", "shared", "corpus");
   if (!existsSync(corpus)) {
-    console.log(`SKIPPED: ../shared/corpus not found at ${corpus}; nothing to run (use --collection <dir> for another folder)`);
+    console.log(
+      `SKIPPED: ../shared/corpus not found at ${corpus}; nothing to run (use --collection <dir> for another folder)`,
+    );
     process.exit(0);
   }
-  return readdirSync(corpus).filter((f) => /\.(ya?ml|json)$/.test(f)).sort().map((f) => join(corpus, f));
+  return readdirSync(corpus)
+    .filter((f) => /\.(ya?ml|json)$/.test(f))
+    .sort()
+    .map((f) => join(corpus, f));
 }
 
 /** test/arbitrary.ts, transpiled into .tmp with its imports pointed at dist/. */
 async function loadArbitrary() {
   const source = readFileSync(join(ROOT, "test", "arbitrary.ts"), "utf8");
-  let js = ts.transpileModule(source, { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 } }).outputText;
+  let js = ts.transpileModule(source, {
+    compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022 },
+  }).outputText;
   js = js.replace(/from "\.\.\/generator\//g, `from "${pathToFileURL(join(ROOT, "dist", "generator")).href}/`);
   const file = join(TMP, "arbitrary.mjs");
   writeFileSync(file, js);
@@ -89,7 +111,9 @@ async function loadArbitrary() {
 function transpileDir(dir) {
   for (const f of readdirSync(dir)) {
     if (!f.endsWith(".ts")) continue;
-    const out = ts.transpileModule(readFileSync(join(dir, f), "utf8"), { compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false } }).outputText;
+    const out = ts.transpileModule(readFileSync(join(dir, f), "utf8"), {
+      compilerOptions: { module: ts.ModuleKind.ESNext, target: ts.ScriptTarget.ES2022, verbatimModuleSyntax: false },
+    }).outputText;
     writeFileSync(join(dir, f.replace(/\.ts$/, ".js")), out);
   }
 }
@@ -99,12 +123,21 @@ function typecheck(dir) {
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   const t = performance.now();
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe", maxBuffer: 1 << 28 });
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+      encoding: "utf8",
+      stdio: "pipe",
+      maxBuffer: 1 << 28,
+    });
     return { ok: true, errors: 0, ms: performance.now() - t, first: "" };
   } catch (error) {
     const text = `${error.stdout ?? ""}${error.stderr ?? ""}`;
     const lines = text.split("\n").filter((l) => /error TS\d+/.test(l));
-    return { ok: false, errors: lines.length || 1, ms: performance.now() - t, first: (lines[0] ?? text.slice(0, 200)).replace(dir + "/", "") };
+    return {
+      ok: false,
+      errors: lines.length || 1,
+      ms: performance.now() - t,
+      first: (lines[0] ?? text.slice(0, 200)).replace(dir + "/", ""),
+    };
   }
 }
 
@@ -193,7 +226,9 @@ function oaiExamples(model, mod) {
   return total === 0 ? "-" : `${ok}/${total}`;
 }
 
-const specs = specsOf().filter((_, i) => i % every === 0).slice(0, limit);
+const specs = specsOf()
+  .filter((_, i) => i % every === 0)
+  .slice(0, limit);
 const base = collection === undefined ? resolve(ROOT, "..", "shared", "corpus") : resolve(collection);
 const rows = [];
 const causes = new Map();
@@ -208,7 +243,17 @@ let internal = 0;
 const started = performance.now();
 for (const [i, spec] of specs.entries()) {
   const name = relative(base, spec);
-  const row = { spec: name, version: "?", models: "-", warnings: "-", gen: "-", tsc: "-", roundTrip: "-", guards: "-", examples: "-" };
+  const row = {
+    spec: name,
+    version: "?",
+    models: "-",
+    warnings: "-",
+    gen: "-",
+    tsc: "-",
+    roundTrip: "-",
+    guards: "-",
+    examples: "-",
+  };
   rows.push(row);
   const text = readFileSync(spec, "utf8").slice(0, 4000);
   row.version = /openapi["']?\s*:\s*["']?(3\.[01](?:\.\d+)?)/.exec(text)?.[1] ?? "?";
@@ -228,7 +273,10 @@ for (const [i, spec] of specs.entries()) {
   const warnings = result.diagnostics.filter((d) => d.severity === "warning");
   const codes = new Map();
   for (const w of warnings) codes.set(w.code, (codes.get(w.code) ?? 0) + 1);
-  const top = [...codes].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).slice(0, 3).map(([c, k]) => `${c}×${k}`);
+  const top = [...codes]
+    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+    .slice(0, 3)
+    .map(([c, k]) => `${c}×${k}`);
   row.warnings = `${warnings.length}${top.length > 0 ? ` (${top.join(", ")})` : ""}`;
   if (errors.length > 0) {
     inputErrors++;
@@ -266,14 +314,17 @@ for (const [i, spec] of specs.entries()) {
     if (model !== undefined) {
       const protoBefore = Object.getOwnPropertyNames(Object.prototype).join();
       const r = laws(model, mod);
-      if (Object.getOwnPropertyNames(Object.prototype).join() !== protoBefore) r.failures.push("Object.prototype changed");
+      if (Object.getOwnPropertyNames(Object.prototype).join() !== protoBefore)
+        r.failures.push("Object.prototype changed");
       row.roundTrip = `${r.ok}/${r.decls} decls (${r.values} values)`;
       row.guards = `${r.guardOk}/${r.guardValues}`;
       for (const f of r.failures.slice(0, 3)) cause("law", f.replace(/^[^:]*: /, ""));
       if (basename(spec).startsWith("openai")) row.examples = oaiExamples(model, mod);
     }
   } catch (error) {
-    row.roundTrip = `ERROR: ${String(error?.message ?? error).split("\n")[0].slice(0, 60)}`;
+    row.roundTrip = `ERROR: ${String(error?.message ?? error)
+      .split("\n")[0]
+      .slice(0, 60)}`;
     cause("runtime", String(error?.message ?? error).split("\n")[0]);
   }
   rmSync(dir, { recursive: true, force: true });
@@ -282,10 +333,14 @@ for (const [i, spec] of specs.entries()) {
 
 function printRow(row) {
   if (rows.length === 1) {
-    console.log("| spec | OpenAPI | models | warnings (top codes) | generate | strict tsc | round trip | guards accept | x-oaiMeta examples |");
+    console.log(
+      "| spec | OpenAPI | models | warnings (top codes) | generate | strict tsc | round trip | guards accept | x-oaiMeta examples |",
+    );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   }
-  console.log(`| ${row.spec} | ${row.version} | ${row.models} | ${row.warnings} | ${row.gen} | ${row.tsc} | ${row.roundTrip} | ${row.guards} | ${row.examples} |`);
+  console.log(
+    `| ${row.spec} | ${row.version} | ${row.models} | ${row.warnings} | ${row.gen} | ${row.tsc} | ${row.roundTrip} | ${row.guards} | ${row.examples} |`,
+  );
 }
 
 const pct = (a, b) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)}%`);

@@ -55,7 +55,19 @@ export interface ArbitraryOptions {
 }
 
 /** Data keys that must stay exactly as they are (records, additional properties). */
-export const TRICKY_KEYS = ["customer_id", "__proto__", "constructor", "toString", "hasOwnProperty", "fooBar", "Foo-Bar", "a b", "_links", "+1", "0"];
+export const TRICKY_KEYS = [
+  "customer_id",
+  "__proto__",
+  "constructor",
+  "toString",
+  "hasOwnProperty",
+  "fooBar",
+  "Foo-Bar",
+  "a b",
+  "_links",
+  "+1",
+  "0",
+];
 
 /** Sets an own enumerable property, `__proto__` included. */
 export function setOwn(target: Record<string, unknown>, key: string, value: unknown): void {
@@ -218,7 +230,15 @@ export class WireArbitraries {
     const modelKeys = this.model.names.keys(node).filter((k) => !known.has(k));
     const key = modelKeys.length === 0 ? recordKey() : fc.oneof(recordKey(), fc.constantFrom(...modelKeys));
     const extra: fc.Arbitrary<[string, unknown][]> =
-      extraValues === null ? fc.constant([]) : fc.array(fc.tuple(key.filter((k) => !known.has(k)), extraValues), { maxLength: this.maxLength });
+      extraValues === null
+        ? fc.constant([])
+        : fc.array(
+            fc.tuple(
+              key.filter((k) => !known.has(k)),
+              extraValues,
+            ),
+            { maxLength: this.maxLength },
+          );
     return fc.tuple(fc.tuple(...props), extra).map(([values, extras]) => {
       const out: Record<string, unknown> = {};
       node.properties.forEach((p, i) => {
@@ -240,7 +260,9 @@ export class WireArbitraries {
       const tagNode = object?.properties.find((p) => p.key === node.discriminator?.property)?.node;
       // only tags the member's own property accepts: an implicit tag (the schema name) beside a property that
       // allows other values (OpenAI's ItemReferenceParam: `type: "item_reference" | null`) makes no valid value
-      const cases = (node.discriminator?.cases.filter((c) => c.member === member).map((c) => c.value) ?? []).filter((v) => tagNode === undefined || accepts(tagNode, v, decls));
+      const cases = (node.discriminator?.cases.filter((c) => c.member === member).map((c) => c.value) ?? []).filter(
+        (v) => tagNode === undefined || accepts(tagNode, v, decls),
+      );
       // a member that fixes the tag itself (a constant, or a union of tagged members) already carries a valid one
       const fixesTag = object === undefined || tagNode?.kind === "literal" || tagNode?.kind === "enum";
       if (node.discriminator !== undefined && cases.length > 0 && !fixesTag) {
@@ -264,8 +286,13 @@ export class WireArbitraries {
     if (options.length === 0) return null;
     // minimal mode: null if allowed, else the first member that can produce a value (it always picks itself)
     const nullIndex = node.members.findIndex(isNull);
-    const chosen = minimal ? [nullIndex !== -1 ? fc.constant({ member: nullIndex, value: null }) : options[0]!] : options;
-    return new Bounded(fc.oneof(...chosen), ({ member, value }) => value === FAIL || pickMember(node, value, decls) === member).map((v) => (v === FAIL ? FAIL : v.value));
+    const chosen = minimal
+      ? [nullIndex !== -1 ? fc.constant({ member: nullIndex, value: null }) : options[0]!]
+      : options;
+    return new Bounded(
+      fc.oneof(...chosen),
+      ({ member, value }) => value === FAIL || pickMember(node, value, decls) === member,
+    ).map((v) => (v === FAIL ? FAIL : v.value));
   }
 
   private intersection(members: readonly Node[], budget: number): Arb | null {
@@ -383,21 +410,34 @@ export function accepts(node: Node, value: unknown, decls: ReadonlyMap<string, D
  * Why `value` does not fit `node`, or undefined when it fits. With `strict`, keys an object does not declare
  * (and has no `additionalProperties` for) are a problem too: mappers drop them by design.
  */
-export function problem(node: Node, value: unknown, decls: ReadonlyMap<string, Decl>, path: readonly string[], strict: boolean, depth = 0): string | undefined {
+export function problem(
+  node: Node,
+  value: unknown,
+  decls: ReadonlyMap<string, Decl>,
+  path: readonly string[],
+  strict: boolean,
+  depth = 0,
+): string | undefined {
   const at = path.length === 0 ? "the value" : path.join(".");
   if (depth > 60) return undefined;
   switch (node.kind) {
     case "primitive": {
       const ok =
-        node.type === "null" ? value === null
-        : node.type === "integer" ? Number.isInteger(value)
-        : typeof value === node.type;
+        node.type === "null"
+          ? value === null
+          : node.type === "integer"
+            ? Number.isInteger(value)
+            : typeof value === node.type;
       return ok ? undefined : `${at} is ${describe(value)}, expected ${node.type}`;
     }
     case "literal":
-      return JSON.stringify(value) === JSON.stringify(node.value) ? undefined : `${at} is ${describe(value)}, expected ${JSON.stringify(node.value)}`;
+      return JSON.stringify(value) === JSON.stringify(node.value)
+        ? undefined
+        : `${at} is ${describe(value)}, expected ${JSON.stringify(node.value)}`;
     case "enum":
-      return node.values.includes(value as string) ? undefined : `${at} is ${describe(value)}, expected one of ${node.values.map((v) => JSON.stringify(v)).join(", ")}`;
+      return node.values.includes(value as string)
+        ? undefined
+        : `${at} is ${describe(value)}, expected one of ${node.values.map((v) => JSON.stringify(v)).join(", ")}`;
     case "array":
       if (!Array.isArray(value)) return `${at} is ${describe(value)}, expected an array`;
       for (let i = 0; i < value.length; i++) {
@@ -407,9 +447,17 @@ export function problem(node: Node, value: unknown, decls: ReadonlyMap<string, D
       return undefined;
     case "tuple":
       if (!Array.isArray(value)) return `${at} is ${describe(value)}, expected an array`;
-      if (value.length < node.items.length || (node.rest === undefined && value.length > node.items.length)) return `${at} has ${value.length} items, expected ${node.items.length}`;
+      if (value.length < node.items.length || (node.rest === undefined && value.length > node.items.length))
+        return `${at} has ${value.length} items, expected ${node.items.length}`;
       for (let i = 0; i < value.length; i++) {
-        const p = problem(i < node.items.length ? node.items[i]! : node.rest!, value[i], decls, [...path, String(i)], strict, depth + 1);
+        const p = problem(
+          i < node.items.length ? node.items[i]! : node.rest!,
+          value[i],
+          decls,
+          [...path, String(i)],
+          strict,
+          depth + 1,
+        );
         if (p !== undefined) return p;
       }
       return undefined;
@@ -444,10 +492,13 @@ export function problem(node: Node, value: unknown, decls: ReadonlyMap<string, D
       if (strict) {
         // strictly, a value must fit the member the mappers' union rule picks (any other is ambiguous)
         const picked = pickMember(node, value, decls);
-        if (picked === -1) return `${at} is accepted by no member of the union by the mappers' rule (it passes through unchanged)`;
+        if (picked === -1)
+          return `${at} is accepted by no member of the union by the mappers' rule (it passes through unchanged)`;
         const p = problem(node.members[picked]!, value, decls, path, strict, depth + 1);
         if (p === undefined) return undefined;
-        const other = node.members.findIndex((m, i) => i !== picked && problem(m, value, decls, path, strict, depth + 1) === undefined);
+        const other = node.members.findIndex(
+          (m, i) => i !== picked && problem(m, value, decls, path, strict, depth + 1) === undefined,
+        );
         const target = (m: Node): string => (m.kind === "ref" ? (m.target.split("#/").at(-1) ?? m.target) : m.kind);
         return other === -1
           ? p
@@ -511,18 +562,30 @@ export function pickMember(union: UnionNode, value: unknown, decls: ReadonlyMap<
     const cases = d?.cases.filter((c) => c.member === i).map((c) => c.value) ?? [];
     const tag = d === undefined ? undefined : fieldOf(value, d.property);
     // a tag several members share decides only together with the member's shape
-    const shared = d !== undefined && cases.includes(tag as string) && d.cases.some((c) => c.value === tag && c.member !== i);
-    const hit = d !== undefined && cases.length > 0 ? cases.includes(tag as string) && (!shared || shapeAccepts(m, value, decls, 0, common)) : shapeAccepts(m, value, decls, 0, common);
+    const shared =
+      d !== undefined && cases.includes(tag as string) && d.cases.some((c) => c.value === tag && c.member !== i);
+    const hit =
+      d !== undefined && cases.length > 0
+        ? cases.includes(tag as string) && (!shared || shapeAccepts(m, value, decls, 0, common))
+        : shapeAccepts(m, value, decls, 0, common);
     if (hit) return i;
   }
   return -1;
 }
 
 function fieldOf(value: unknown, key: string): unknown {
-  return typeof value === "object" && value !== null && Object.hasOwn(value, key) ? (value as Record<string, unknown>)[key] : undefined;
+  return typeof value === "object" && value !== null && Object.hasOwn(value, key)
+    ? (value as Record<string, unknown>)[key]
+    : undefined;
 }
 
-function shapeAccepts(node: Node, v: unknown, decls: ReadonlyMap<string, Decl>, depth: number, common: ReadonlySet<string>): boolean {
+function shapeAccepts(
+  node: Node,
+  v: unknown,
+  decls: ReadonlyMap<string, Decl>,
+  depth: number,
+  common: ReadonlySet<string>,
+): boolean {
   switch (node.kind) {
     case "primitive":
       return node.type === "null" ? v === null : typeof v === (node.type === "integer" ? "number" : node.type);
@@ -534,7 +597,12 @@ function shapeAccepts(node: Node, v: unknown, decls: ReadonlyMap<string, Decl>, 
       // the first item's shape too
       return Array.isArray(v) && (v.length === 0 || shapeAccepts(node.items, v[0], decls, depth + 1, new Set()));
     case "tuple": {
-      if (!Array.isArray(v) || v.length < node.items.length || (node.rest === undefined && v.length > node.items.length)) return false;
+      if (
+        !Array.isArray(v) ||
+        v.length < node.items.length ||
+        (node.rest === undefined && v.length > node.items.length)
+      )
+        return false;
       const first = node.items[0] ?? node.rest;
       return first === undefined || v.length === 0 || shapeAccepts(first, v[0], decls, depth + 1, new Set());
     }
@@ -572,14 +640,19 @@ function shapeAccepts(node: Node, v: unknown, decls: ReadonlyMap<string, Decl>, 
 /** Deep equality of JSON values, key order aside. */
 function jsonEqual(a: unknown, b: unknown): boolean {
   if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
+  if (Array.isArray(a) || Array.isArray(b))
+    return Array.isArray(a) && Array.isArray(b) && a.length === b.length && a.every((x, i) => jsonEqual(x, b[i]));
   if (!isPlainObject(a) || !isPlainObject(b)) return false;
   const ka = Object.keys(a);
   return ka.length === Object.keys(b).length && ka.every((k) => Object.hasOwn(b, k) && jsonEqual(a[k], b[k]));
 }
 
 /** No JSON value fits the node (`false`, a required key or tuple item or allOf member that fits none, ...). */
-export function acceptsNone(node: Node, decls: ReadonlyMap<string, Decl>, seen: ReadonlySet<string> = new Set()): boolean {
+export function acceptsNone(
+  node: Node,
+  decls: ReadonlyMap<string, Decl>,
+  seen: ReadonlySet<string> = new Set(),
+): boolean {
   switch (node.kind) {
     case "never":
       return true;
@@ -638,7 +711,8 @@ export function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of Object.entries(value))
+    Object.defineProperty(out, k, { value: clone(v), enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -666,9 +740,10 @@ export function checkRoundTrip(fromWire: Mapper, toWire: Mapper, x: unknown, key
   const w = toWire(m);
   deepStrictEqual(m, mCopy, "toWire changed its input");
   deepStrictEqual(w, original, "toWire(fromWire(x)) differs from x");
-  if (keyOrder && JSON.stringify(w) !== JSON.stringify(original)) throw new Error(`toWire(fromWire(x)) has another key order: ${JSON.stringify(w)}`);
+  if (keyOrder && JSON.stringify(w) !== JSON.stringify(original))
+    throw new Error(`toWire(fromWire(x)) has another key order: ${JSON.stringify(w)}`);
   const m2 = fromWire(deepFreeze(w));
   deepStrictEqual(m2, mCopy, "fromWire(toWire(m)) differs from m");
-  if (keyOrder && JSON.stringify(m2) !== JSON.stringify(mCopy)) throw new Error(`fromWire(toWire(m)) has another key order: ${JSON.stringify(m2)}`);
+  if (keyOrder && JSON.stringify(m2) !== JSON.stringify(mCopy))
+    throw new Error(`fromWire(toWire(m)) has another key order: ${JSON.stringify(m2)}`);
 }
-

@@ -24,7 +24,8 @@ describe("spec/cases/", () => {
 describe.each(CASES)("spec/cases/%s", (file) => {
   const name = file === "refs/main.yaml" ? "refs" : basename(file, ".yaml");
   const result = generate({ input: join(ROOT, "spec", "cases", file) });
-  const text = (path: string): string => result.files.find((f) => f.path === path)?.text ?? expect.fail(`${file}: no ${path} generated`);
+  const text = (path: string): string =>
+    result.files.find((f) => f.path === path)?.text ?? expect.fail(`${file}: no ${path} generated`);
 
   it("generates without errors", () => {
     expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
@@ -44,7 +45,11 @@ describe.each(CASES)("spec/cases/%s", (file) => {
     for (const f of pages) await expect(f.text).toMatchFileSnapshot(join("__snapshots__", "cases", name, f.path));
     // a page the generator no longer writes must not linger as a snapshot nobody compares
     const docsDir = join(SNAPSHOTS, name, "docs");
-    const snapshotted = existsSync(docsDir) ? readdirSync(docsDir).map((p) => `docs/${p}`).sort() : [];
+    const snapshotted = existsSync(docsDir)
+      ? readdirSync(docsDir)
+          .map((p) => `docs/${p}`)
+          .sort()
+      : [];
     expect(snapshotted, `stale snapshot files in ${docsDir}`).toEqual(pages.map((f) => f.path).sort());
   });
 });

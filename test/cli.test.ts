@@ -36,7 +36,10 @@ describe("wirecase generate (CLI)", () => {
     const r = await run(["generate", "--input", SPEC, "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    const m = /^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$/.exec(r.stdout);
+    const m =
+      /^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$/.exec(
+        r.stdout,
+      );
     expect(m).not.toBeNull();
     // every file plus the manifest
     expect(Number(m![2])).toBe(Number(m![1]) + 1);
@@ -58,7 +61,7 @@ describe("wirecase generate (CLI)", () => {
     const before = readFileSync(join(out, "types.ts"), "utf8");
     const r = await run(["generate", "-i", join(ROOT, "spec", "bad", "missing-ref.yaml"), "-o", out]);
     expect(r.code).toBe(2);
-    expect(r.stderr).toContain("missing-ref.yaml:10:11: error: $ref \"#/components/schemas/Nope\" points to nothing");
+    expect(r.stderr).toContain('missing-ref.yaml:10:11: error: $ref "#/components/schemas/Nope" points to nothing');
     expect(readFileSync(join(out, "types.ts"), "utf8")).toBe(before);
   });
 
@@ -94,7 +97,10 @@ describe("wirecase generate (CLI)", () => {
     const old = new Date("2020-01-01T00:00:00Z");
     utimesSync(join(out, "types.ts"), old, old);
     const manifest = JSON.parse(readFileSync(join(out, ".wirecase.json"), "utf8")) as { files: string[] };
-    writeFileSync(join(out, ".wirecase.json"), JSON.stringify({ ...manifest, files: [...manifest.files, "docs/Gone.md"] }));
+    writeFileSync(
+      join(out, ".wirecase.json"),
+      JSON.stringify({ ...manifest, files: [...manifest.files, "docs/Gone.md"] }),
+    );
     writeFileSync(join(out, "docs", "Gone.md"), "stale");
     mkdirSync(join(out, "mine"), { recursive: true });
     writeFileSync(join(out, "mine", "notes.md"), "user file");
@@ -125,7 +131,9 @@ describe("wirecase generate (CLI)", () => {
       expect((await run(["generate", "-i", spec, "-o", out, "--open-enums"])).stdout).toMatch(/\d+ written/);
       expect(readFileSync(join(out, "types.ts"), "utf8")).toContain("tokensTrained");
       // --force always regenerates
-      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums", "--force"])).stdout).toContain("(0 written, 0 removed)");
+      expect((await run(["generate", "-i", spec, "-o", out, "--open-enums", "--force"])).stdout).toContain(
+        "(0 written, 0 removed)",
+      );
     } finally {
       rmSync(spec, { force: true });
     }
@@ -136,11 +144,15 @@ describe("wirecase generate (CLI)", () => {
     expect((await run(["frobnicate"])).code).toBe(2);
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
-    expect(help.stdout).toContain("Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.");
+    expect(help.stdout).toContain(
+      "Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.",
+    );
   });
 
   it("the built bin runs (dist/ is built by `npm ci` through the prepare script)", () => {
-    const text = execFileSync(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", SPEC, "-o", out], { encoding: "utf8" });
+    const text = execFileSync(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", SPEC, "-o", out], {
+      encoding: "utf8",
+    });
     expect(text).toMatch(/^wirecase: 11 models/);
   });
 });

@@ -73,7 +73,10 @@ describe("config file", () => {
   });
 
   it("a .ts config is compiled and loaded", async () => {
-    writeFileSync(join(dir, "wirecase.config.ts"), 'const job: { input: string; output: string } = { input: "spec/b.yaml", output: "out/ts" };\nexport default job;\n');
+    writeFileSync(
+      join(dir, "wirecase.config.ts"),
+      'const job: { input: string; output: string } = { input: "spec/b.yaml", output: "out/ts" };\nexport default job;\n',
+    );
     expect((await run(["generate", "-q"], dir)).code).toBe(0);
     expect(existsSync(join(dir, "out", "ts", "docs", "Labels.md"))).toBe(true);
     expect(readFileSync(join(dir, "wirecase.config.ts"), "utf8")).toContain("out/ts");
@@ -97,8 +100,18 @@ describe("--include / --exclude", () => {
   it("keeps the named schemas and everything they reference, nothing dangling", () => {
     const result = generate({ input: SPEC, include: ["FineTuningJob"] });
     expect(result.diagnostics).toEqual([]);
-    const pages = result.files.filter((f) => f.path.startsWith("docs/") && f.path !== "docs/README.md").map((f) => basename(f.path, ".md"));
-    expect(pages.sort()).toEqual(["FineTuningIntegration", "FineTuningIntegrationWandb", "FineTuningJob", "FineTuningJobError", "FineTuningJobHyperparameters", "FineTuningJobStatus", "Metadata"]);
+    const pages = result.files
+      .filter((f) => f.path.startsWith("docs/") && f.path !== "docs/README.md")
+      .map((f) => basename(f.path, ".md"));
+    expect(pages.sort()).toEqual([
+      "FineTuningIntegration",
+      "FineTuningIntegrationWandb",
+      "FineTuningJob",
+      "FineTuningJobError",
+      "FineTuningJobHyperparameters",
+      "FineTuningJobStatus",
+      "Metadata",
+    ]);
   });
 
   it("exclude keeps what a kept schema still needs, with a warning", () => {
@@ -110,7 +123,8 @@ describe("--include / --exclude", () => {
 
   it("shows no warnings about the schemas it leaves out", () => {
     const spec = join(ROOT, "spec", "cases", "select-warnings.yaml");
-    const where = (r: ReturnType<typeof generate>): string[] => r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer ?? ""}`);
+    const where = (r: ReturnType<typeof generate>): string[] =>
+      r.diagnostics.map((d) => `${d.severity} ${d.code} ${d.pointer ?? ""}`);
     expect(where(generate({ input: spec }))).toEqual([
       "warning pattern-invalid #/components/schemas/Kept/properties/code/pattern",
       "warning pattern-invalid #/components/schemas/Needed/pattern",
@@ -120,13 +134,17 @@ describe("--include / --exclude", () => {
       "warning pattern-invalid #/components/schemas/Kept/properties/code/pattern",
       "warning pattern-invalid #/components/schemas/Needed/pattern",
     ]);
-    expect(where(generate({ input: spec, exclude: ["Kept", "Needed"] }))).toEqual(["warning pattern-invalid #/components/schemas/Left/properties/code/pattern"]);
+    expect(where(generate({ input: spec, exclude: ["Kept", "Needed"] }))).toEqual([
+      "warning pattern-invalid #/components/schemas/Left/properties/code/pattern",
+    ]);
   });
 
   it("an unknown name is an error that suggests the right one", () => {
     const result = generate({ input: SPEC, include: ["finetuningjob"] });
     expect(result.files).toEqual([]);
-    expect(result.diagnostics[0]!.message).toContain('no schema in components.schemas matches "finetuningjob"; did you mean "FineTuningJob"');
+    expect(result.diagnostics[0]!.message).toContain(
+      'no schema in components.schemas matches "finetuningjob"; did you mean "FineTuningJob"',
+    );
   });
 
   const openai = corpusEntries((name) => name === "openai-2026-08.yaml");
@@ -160,7 +178,11 @@ describe("--watch", () => {
     const spec = join(dir, "api.yaml");
     const original = readFileSync(SPEC, "utf8");
     writeFileSync(spec, original);
-    const child = spawn(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", spec, "-o", join(dir, "out"), "--watch"], { stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(
+      process.execPath,
+      [join(ROOT, "bin", "wirecase.js"), "generate", "-i", spec, "-o", join(dir, "out"), "--watch"],
+      { stdio: ["ignore", "pipe", "pipe"] },
+    );
     let output = "";
     child.stdout.on("data", (d) => (output += String(d)));
     child.stderr.on("data", (d) => (output += String(d)));

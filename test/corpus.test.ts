@@ -15,7 +15,9 @@ describe("corpus", () => {
       expect(result.models).toBeGreaterThan(100);
       const checkStarted = performance.now();
       expect(typecheck(dir)).toBe("");
-      console.log(`${name}: ${result.models} models, ${result.files.length} files, ${result.diagnostics.length} warnings; generate ${(generated / 1000).toFixed(2)} s, tsc ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`);
+      console.log(
+        `${name}: ${result.models} models, ${result.files.length} files, ${result.diagnostics.length} warnings; generate ${(generated / 1000).toFixed(2)} s, tsc ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`,
+      );
     });
   }
 });

@@ -46,12 +46,21 @@ const cases: [string, { given: Expr; want: string }][] = [
   ["no term: true and false", { given: array([and([]), or([])]), want: "[true, false]" }],
   ["equality of a typeof", { given: eq(typeOf(x), lit("string")), want: 'typeof x === "string"' }],
   ["typeof of a cast needs parentheses", { given: typeOf(cast(x, "unknown")), want: "typeof (x as unknown)" }],
-  ["a cast as an operand of === is parenthesised", { given: eq(cast(x, "unknown"), lit(null)), want: "(x as unknown) === null" }],
+  [
+    "a cast as an operand of === is parenthesised",
+    { given: eq(cast(x, "unknown"), lit(null)), want: "(x as unknown) === null" },
+  ],
   ["a cast as a call argument is not", { given: call("f", [cast(x, "T")]), want: "f(x as T)" }],
   ["a cast of a cast reads left to right", { given: cast(cast(x, "unknown"), "T[]"), want: "x as unknown as T[]" }],
   ["a member of a cast needs parentheses", { given: member(cast(x, "T[]"), "length"), want: "(x as T[]).length" }],
-  ["a cast in a conditional branch is parenthesised", { given: cond(x, cast(y, "T"), cast(z, "never")), want: "x ? (y as T) : (z as never)" }],
-  ["conditionals nest to the right without parentheses", { given: cond(x, y, cond(z, x, y)), want: "x ? y : z ? x : y" }],
+  [
+    "a cast in a conditional branch is parenthesised",
+    { given: cond(x, cast(y, "T"), cast(z, "never")), want: "x ? (y as T) : (z as never)" },
+  ],
+  [
+    "conditionals nest to the right without parentheses",
+    { given: cond(x, y, cond(z, x, y)), want: "x ? y : z ? x : y" },
+  ],
   ["a conditional inside && is parenthesised", { given: and([x, cond(y, z, x)]), want: "x && (y ? z : x)" }],
   ["a conditional as a test is parenthesised", { given: cond(cond(x, y, z), x, y), want: "(x ? y : z) ? x : y" }],
   ["! of a binary needs parentheses", { given: not(binary("in", lit("k"), x)), want: '!("k" in x)' }],
@@ -59,12 +68,33 @@ const cases: [string, { given: Expr; want: string }][] = [
   ["=== is left-associative", { given: eq(eq(x, y), z), want: "x === y === z" }],
   ["=== on the right is parenthesised", { given: eq(x, ne(y, z)), want: "x === (y !== z)" }],
   ["paren forces parentheses", { given: paren(or([x, y])), want: "(x || y)" }],
-  ["a call of an arrow parenthesises the arrow", { given: call(paren(arrow("v", x, { param: "unknown", returns: "boolean" })), [y]), want: "((v: unknown): boolean => x)(y)" }],
-  ["an arrow as an argument", { given: method(x, "every", [arrow("v", eq(id("v"), lit(1)), { param: "unknown" })]), want: "x.every((v: unknown) => v === 1)" }],
-  ["an arrow returning an object literal wraps it", { given: arrow("v", object([{ key: "a", value: id("v") }])), want: "(v) => ({ a: v })" }],
-  ["object spread of a cast is parenthesised", { given: object([{ spread: cast(x, "object") }, { spread: y }]), want: "{ ...(x as object), ...y }" }],
+  [
+    "a call of an arrow parenthesises the arrow",
+    {
+      given: call(paren(arrow("v", x, { param: "unknown", returns: "boolean" })), [y]),
+      want: "((v: unknown): boolean => x)(y)",
+    },
+  ],
+  [
+    "an arrow as an argument",
+    {
+      given: method(x, "every", [arrow("v", eq(id("v"), lit(1)), { param: "unknown" })]),
+      want: "x.every((v: unknown) => v === 1)",
+    },
+  ],
+  [
+    "an arrow returning an object literal wraps it",
+    { given: arrow("v", object([{ key: "a", value: id("v") }])), want: "(v) => ({ a: v })" },
+  ],
+  [
+    "object spread of a cast is parenthesised",
+    { given: object([{ spread: cast(x, "object") }, { spread: y }]), want: "{ ...(x as object), ...y }" },
+  ],
   ["a __proto__ key is computed", { given: object([{ key: "__proto__", value: x }]), want: '{ ["__proto__"]: x }' }],
-  ["an array spread of a method of a cast", { given: array([x, spread(method(cast(y, "T[]"), "map", [z]))]), want: "[x, ...(y as T[]).map(z)]" }],
+  [
+    "an array spread of a method of a cast",
+    { given: array([x, spread(method(cast(y, "T[]"), "map", [z]))]), want: "[x, ...(y as T[]).map(z)]" },
+  ],
   ["a JSON literal computes __proto__", { given: json({ __proto__: null, a: [1] } as unknown), want: '{"a":[1]}' }],
   ["undefined", { given: ne(x, lit(undefined)), want: "x !== undefined" }],
 ];

@@ -19,17 +19,119 @@ import { parseSource, type SpecSet } from "../generator/load/read-spec.js";
 
 /** Names and keys that have broken (or could break) code generators. */
 export const HOSTILE_NAMES: readonly string[] = [
-  "__proto__", "constructor", "hasOwnProperty", "toString", "valueOf", "isPrototypeOf", "__defineGetter__",
-  "", "123", "0", "1e3", "-1", "+1", "@type", "$ref", "$", "_", "__typename", "_links", "trailing_",
-  'quote"d', "sin'gle", "back\\slash", "with space", " lead", "with-dash", "with.dot", "a/b", "../x", "./", "..",
-  "C:\\x", "~1", "~0", "%20", "#frag", "?q=1",
-  "ñandú_größe", "area_m²", "①", "ÆØÅ", "日本語", "🎉_party", "👍", "*/", "/*", "${x}", "`tick`", "<T>", "line\nbreak", "tab\tkey", "\u2028",
-  "class", "default", "delete", "new", "function", "let", "await", "enum", "interface", "type", "null", "true",
-  "undefined", "NaN", "Infinity", "Object", "Array", "String", "Promise", "Record", "Date", "NonNullable", "Error",
-  "foo_bar", "fooBar", "FooBar", "foo-bar", "FOO_BAR", "foo__bar", "pet", "Pet", "PET", "user_ID", "userID", "HTTPStatus",
-  "Foo", "FooWire", "foo_wire", "foo_from_wire", "FooFromWire", "Foo_Values", "isFoo", "is_foo_wire", "parse_foo", "safeParseFoo", "FooKnown",
-  "Item", "Value", "Variant1", "Foo2", "mapRecord", "isPlainObject", "setOwn", "ParseError", "ParseIssue", "jsonEquals", "pattern1",
-  "x", "id", "name", "kind",
+  "__proto__",
+  "constructor",
+  "hasOwnProperty",
+  "toString",
+  "valueOf",
+  "isPrototypeOf",
+  "__defineGetter__",
+  "",
+  "123",
+  "0",
+  "1e3",
+  "-1",
+  "+1",
+  "@type",
+  "$ref",
+  "$",
+  "_",
+  "__typename",
+  "_links",
+  "trailing_",
+  'quote"d',
+  "sin'gle",
+  "back\\slash",
+  "with space",
+  " lead",
+  "with-dash",
+  "with.dot",
+  "a/b",
+  "../x",
+  "./",
+  "..",
+  "C:\\x",
+  "~1",
+  "~0",
+  "%20",
+  "#frag",
+  "?q=1",
+  "ñandú_größe",
+  "area_m²",
+  "①",
+  "ÆØÅ",
+  "日本語",
+  "🎉_party",
+  "👍",
+  "*/",
+  "/*",
+  "${x}",
+  "`tick`",
+  "<T>",
+  "line\nbreak",
+  "tab\tkey",
+  "\u2028",
+  "class",
+  "default",
+  "delete",
+  "new",
+  "function",
+  "let",
+  "await",
+  "enum",
+  "interface",
+  "type",
+  "null",
+  "true",
+  "undefined",
+  "NaN",
+  "Infinity",
+  "Object",
+  "Array",
+  "String",
+  "Promise",
+  "Record",
+  "Date",
+  "NonNullable",
+  "Error",
+  "foo_bar",
+  "fooBar",
+  "FooBar",
+  "foo-bar",
+  "FOO_BAR",
+  "foo__bar",
+  "pet",
+  "Pet",
+  "PET",
+  "user_ID",
+  "userID",
+  "HTTPStatus",
+  "Foo",
+  "FooWire",
+  "foo_wire",
+  "foo_from_wire",
+  "FooFromWire",
+  "Foo_Values",
+  "isFoo",
+  "is_foo_wire",
+  "parse_foo",
+  "safeParseFoo",
+  "FooKnown",
+  "Item",
+  "Value",
+  "Variant1",
+  "Foo2",
+  "mapRecord",
+  "isPlainObject",
+  "setOwn",
+  "ParseError",
+  "ParseIssue",
+  "jsonEquals",
+  "pattern1",
+  "x",
+  "id",
+  "name",
+  "kind",
 ];
 
 /** Discriminator property names (also hostile). */
@@ -45,8 +147,20 @@ export const KNOWN_BUGS = process.env["WIRECASE_FUZZ_KNOWN_BUGS"] === "1";
 /** Hostile text for descriptions, titles and string values. */
 const TEXT = [
   // spec/cases/fuzz-jsdoc-open-comment.yaml: "/*" in a description followed by JSDoc tags ended the comment early
-  "/* opens", "a /* b",
-  "plain", "Closes */ a comment", "`backticks` and ${injection}", "line\nbreak", "\u2028 separator", "quote\" and back\\slash", "<script>", "|pipe|", "# heading", "", "ñ 🎉"];
+  "/* opens",
+  "a /* b",
+  "plain",
+  "Closes */ a comment",
+  "`backticks` and ${injection}",
+  "line\nbreak",
+  "\u2028 separator",
+  'quote" and back\\slash',
+  "<script>",
+  "|pipe|",
+  "# heading",
+  "",
+  "ñ 🎉",
+];
 
 export interface FuzzSpec {
   readonly version: "3.0" | "3.1";
@@ -77,7 +191,8 @@ type Arb = fc.Arbitrary<Schema>;
 /** An object from entries, with every key (`__proto__` included) an own enumerable property. */
 export function own(entries: Iterable<readonly [string, unknown]>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of entries) Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
+  for (const [k, v] of entries)
+    Object.defineProperty(out, k, { value: v, enumerable: true, writable: true, configurable: true });
   return out;
 }
 
@@ -91,13 +206,22 @@ export function refTo(name: string): { $ref: string } {
  * digit (`area_m²`, `①`) gave a type name that was not an identifier (schema names, and keys through hoisted
  * inline schemas).
  */
-const name = (): fc.Arbitrary<string> => fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...HOSTILE_NAMES) }, { weight: 1, arbitrary: fc.string({ minLength: 0, maxLength: 6, unit: "grapheme" }) });
+const name = (): fc.Arbitrary<string> =>
+  fc.oneof(
+    { weight: 6, arbitrary: fc.constantFrom(...HOSTILE_NAMES) },
+    { weight: 1, arbitrary: fc.string({ minLength: 0, maxLength: 6, unit: "grapheme" }) },
+  );
 const text = (): fc.Arbitrary<string> => fc.constantFrom(...TEXT);
 
 /** Optional documentation keywords beside a schema. */
 function withDocs(arb: fc.Arbitrary<Record<string, unknown>>): fc.Arbitrary<Record<string, unknown>> {
   return fc
-    .tuple(arb, fc.option(text(), { nil: undefined, freq: 3 }), fc.option(text(), { nil: undefined, freq: 6 }), fc.option(fc.boolean(), { nil: undefined, freq: 6 }))
+    .tuple(
+      arb,
+      fc.option(text(), { nil: undefined, freq: 3 }),
+      fc.option(text(), { nil: undefined, freq: 6 }),
+      fc.option(fc.boolean(), { nil: undefined, freq: 6 }),
+    )
     .map(([s, description, title, deprecated]) => {
       if (typeof s !== "object" || s === null || "$ref" in s) return s;
       const out = own(Object.entries(s));
@@ -117,11 +241,19 @@ function leaf(ctx: Ctx, top: boolean): Arb {
   const options: Arb[] = [
     prim.map((type) => ({ type })),
     prim.map((type) => (ctx.v31 ? { type: [type, "null"] } : { type, nullable: true })),
-    fc.uniqueArray(fc.oneof(fc.constantFrom(...HOSTILE_NAMES), text()), { minLength: 1, maxLength: 4 }).map((values) => ({ type: "string", enum: values })),
-    fc.uniqueArray(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 3 }).map((values) => ({ type: "integer", enum: values })),
-    fc.uniqueArray(fc.constantFrom("a", "__proto__", "*/"), { minLength: 1, maxLength: 3 }).map((values) =>
-      ctx.v31 ? { type: ["string", "null"], enum: [...values, null] } : { type: "string", nullable: true, enum: [...values, null] },
-    ),
+    fc
+      .uniqueArray(fc.oneof(fc.constantFrom(...HOSTILE_NAMES), text()), { minLength: 1, maxLength: 4 })
+      .map((values) => ({ type: "string", enum: values })),
+    fc
+      .uniqueArray(fc.integer({ min: -3, max: 3 }), { minLength: 1, maxLength: 3 })
+      .map((values) => ({ type: "integer", enum: values })),
+    fc
+      .uniqueArray(fc.constantFrom("a", "__proto__", "*/"), { minLength: 1, maxLength: 3 })
+      .map((values) =>
+        ctx.v31
+          ? { type: ["string", "null"], enum: [...values, null] }
+          : { type: "string", nullable: true, enum: [...values, null] },
+      ),
     fc.constant({}),
   ];
   const refs = top ? ctx.direct : ctx.names;
@@ -132,7 +264,12 @@ function leaf(ctx: Ctx, top: boolean): Arb {
       fc.constantFrom<Schema>(true, false, true),
       fc.constantFrom(["integer", "string"], ["boolean", "number", "null"]).map((type) => ({ type })),
       constValue().map((value) => ({ const: value })),
-      fc.uniqueArray(fc.oneof(fc.constantFrom<unknown>("x", 1, true, null), fc.constantFrom(...HOSTILE_NAMES)), { minLength: 1, maxLength: 3 }).map((values) => ({ enum: values })),
+      fc
+        .uniqueArray(fc.oneof(fc.constantFrom<unknown>("x", 1, true, null), fc.constantFrom(...HOSTILE_NAMES)), {
+          minLength: 1,
+          maxLength: 3,
+        })
+        .map((values) => ({ enum: values })),
     );
   }
   return fc.oneof(...options);
@@ -148,7 +285,12 @@ function constValue(): fc.Arbitrary<unknown> {
     fc.constant(null),
     fc.constant([]),
     fc.array(fc.constantFrom<unknown>(1, "a", null, { k: 1 }), { maxLength: 2 }),
-    fc.uniqueArray(fc.tuple(fc.constantFrom(...HOSTILE_NAMES), fc.constantFrom<unknown>(1, "v", null, [1], { a: true })), { maxLength: 3, selector: ([k]) => k }).map(own),
+    fc
+      .uniqueArray(
+        fc.tuple(fc.constantFrom(...HOSTILE_NAMES), fc.constantFrom<unknown>(1, "v", null, [1], { a: true })),
+        { maxLength: 3, selector: ([k]) => k },
+      )
+      .map(own),
   );
 }
 
@@ -159,8 +301,18 @@ function schema(ctx: Ctx, depth: number, top = false): Arb {
     { weight: 4, arbitrary: leaf(ctx, top) },
     { weight: 4, arbitrary: object(ctx, depth) },
     { weight: 2, arbitrary: sub().map((items) => ({ type: "array", items })) },
-    { weight: 1, arbitrary: sub().map((items) => (ctx.v31 ? { type: ["array", "null"], items } : { type: "array", nullable: true, items })) },
-    { weight: 2, arbitrary: fc.oneof(sub(), fc.constant<Schema>(true)).map((additionalProperties) => ({ type: "object", additionalProperties })) },
+    {
+      weight: 1,
+      arbitrary: sub().map((items) =>
+        ctx.v31 ? { type: ["array", "null"], items } : { type: "array", nullable: true, items },
+      ),
+    },
+    {
+      weight: 2,
+      arbitrary: fc
+        .oneof(sub(), fc.constant<Schema>(true))
+        .map((additionalProperties) => ({ type: "object", additionalProperties })),
+    },
     { weight: 3, arbitrary: union(ctx, depth, top) },
     { weight: 2, arbitrary: allOf(ctx, depth, top) },
   ];
@@ -170,19 +322,30 @@ function schema(ctx: Ctx, depth: number, top = false): Arb {
     const rest: Arb = fc.oneof(sub(), fc.constant<Schema>(false));
     options.push({
       weight: 1,
-      arbitrary: fc.tuple(fc.array(sub(), { minLength: 1, maxLength: 3 }), fc.option(rest, { nil: undefined })).map(([prefixItems, items]) =>
-        items === undefined ? { type: "array", prefixItems } : { type: "array", prefixItems, items },
-      ),
+      arbitrary: fc
+        .tuple(fc.array(sub(), { minLength: 1, maxLength: 3 }), fc.option(rest, { nil: undefined }))
+        .map(([prefixItems, items]) =>
+          items === undefined ? { type: "array", prefixItems } : { type: "array", prefixItems, items },
+        ),
     });
   }
-  return fc.oneof(...options.map((o) => ({ weight: o.weight, arbitrary: withDocs(o.arbitrary as fc.Arbitrary<Record<string, unknown>>) })));
+  return fc.oneof(
+    ...options.map((o) => ({
+      weight: o.weight,
+      arbitrary: withDocs(o.arbitrary as fc.Arbitrary<Record<string, unknown>>),
+    })),
+  );
 }
 
 function object(ctx: Ctx, depth: number): fc.Arbitrary<Record<string, unknown>> {
   return fc
     .tuple(
       fc.uniqueArray(fc.tuple(name(), schema(ctx, depth - 1), fc.boolean()), { maxLength: 5, selector: ([k]) => k }),
-      fc.oneof({ weight: 5, arbitrary: fc.constant<Schema | undefined>(undefined) }, { weight: 1, arbitrary: fc.constantFrom<Schema>(true, false) }, { weight: 1, arbitrary: leaf(ctx, false) }),
+      fc.oneof(
+        { weight: 5, arbitrary: fc.constant<Schema | undefined>(undefined) },
+        { weight: 1, arbitrary: fc.constantFrom<Schema>(true, false) },
+        { weight: 1, arbitrary: leaf(ctx, false) },
+      ),
       fc.boolean(),
     )
     .map(([props, additionalProperties, nullable]) => {
@@ -198,16 +361,27 @@ function object(ctx: Ctx, depth: number): fc.Arbitrary<Record<string, unknown>> 
 }
 
 function union(ctx: Ctx, depth: number, top: boolean): fc.Arbitrary<Record<string, unknown>> {
-  return fc.tuple(fc.constantFrom("oneOf", "anyOf"), fc.array(schema(ctx, depth - 1, top), { minLength: 1, maxLength: 3 }), fc.constantFrom("none", "member", "nullable")).map(([kw, members, withNull]) => {
-    if (withNull === "member" && ctx.v31) return { [kw]: [...members, nullType(ctx)] };
-    if (withNull !== "none" && !ctx.v31) return { [kw]: members, nullable: true };
-    return { [kw]: members };
-  });
+  return fc
+    .tuple(
+      fc.constantFrom("oneOf", "anyOf"),
+      fc.array(schema(ctx, depth - 1, top), { minLength: 1, maxLength: 3 }),
+      fc.constantFrom("none", "member", "nullable"),
+    )
+    .map(([kw, members, withNull]) => {
+      if (withNull === "member" && ctx.v31) return { [kw]: [...members, nullType(ctx)] };
+      if (withNull !== "none" && !ctx.v31) return { [kw]: members, nullable: true };
+      return { [kw]: members };
+    });
 }
 
 function discriminated(ctx: Ctx): fc.Arbitrary<Record<string, unknown>> {
   return fc
-    .tuple(fc.constantFrom("oneOf", "anyOf"), fc.uniqueArray(fc.constantFrom(...ctx.tagged), { minLength: 1, maxLength: 3, selector: (t) => t.name }), fc.boolean(), fc.boolean())
+    .tuple(
+      fc.constantFrom("oneOf", "anyOf"),
+      fc.uniqueArray(fc.constantFrom(...ctx.tagged), { minLength: 1, maxLength: 3, selector: (t) => t.name }),
+      fc.boolean(),
+      fc.boolean(),
+    )
     .map(([kw, members, mapped, nullable]) => {
       const discriminator: Record<string, unknown> = { propertyName: ctx.tag };
       if (mapped) discriminator["mapping"] = own(members.map((m) => [m.value, refTo(m.name).$ref]));
@@ -228,21 +402,27 @@ function allOf(ctx: Ctx, depth: number, top: boolean): fc.Arbitrary<Record<strin
     fc.constant({ description: "a fragment" }),
     fc.constant({ required: ["x"] }),
   );
-  const fragments = fc.constantFrom<Schema[]>([{ type: "string" }, { description: "fragment */" }], [{ type: "integer" }, { title: "t" }]);
+  const fragments = fc.constantFrom<Schema[]>(
+    [{ type: "string" }, { description: "fragment */" }],
+    [{ type: "integer" }, { title: "t" }],
+  );
   return fc.oneof(fc.array(member, { minLength: 1, maxLength: 3 }), fragments).map((members) => ({ allOf: members }));
 }
 
 /** An object schema that carries the discriminator tag: `{ type: string }`, a one-value enum or (3.1) a const. */
 function taggedObject(ctx: Ctx, value: string): Arb {
-  return fc
-    .tuple(object(ctx, 1), fc.constantFrom("string", "enum", "const"), fc.nat(3))
-    .map(([base, how, at]) => {
-      const tagSchema = how === "string" || (how === "const" && !ctx.v31) ? { type: "string" } : how === "enum" ? { type: "string", enum: [value] } : { const: value };
-      const entries = Object.entries(base["properties"] as Record<string, unknown>).filter(([k]) => k !== ctx.tag);
-      entries.splice(Math.min(at, entries.length), 0, [ctx.tag, tagSchema]);
-      const required = ((base["required"] as string[] | undefined) ?? []).filter((k) => k !== ctx.tag);
-      return { type: "object", properties: own(entries), required: [...required, ctx.tag] };
-    });
+  return fc.tuple(object(ctx, 1), fc.constantFrom("string", "enum", "const"), fc.nat(3)).map(([base, how, at]) => {
+    const tagSchema =
+      how === "string" || (how === "const" && !ctx.v31)
+        ? { type: "string" }
+        : how === "enum"
+          ? { type: "string", enum: [value] }
+          : { const: value };
+    const entries = Object.entries(base["properties"] as Record<string, unknown>).filter(([k]) => k !== ctx.tag);
+    entries.splice(Math.min(at, entries.length), 0, [ctx.tag, tagSchema]);
+    const required = ((base["required"] as string[] | undefined) ?? []).filter((k) => k !== ctx.tag);
+    return { type: "object", properties: own(entries), required: [...required, ctx.tag] };
+  });
 }
 
 /** Random OpenAPI documents (3.0 and 3.1, JSON and YAML). */
@@ -255,7 +435,10 @@ export function openApiSpec(options: { maxSchemas?: number; depth?: number } = {
       format: fc.constantFrom<"json" | "yaml">("json", "yaml"),
       names: fc.uniqueArray(name(), { minLength: 1, maxLength: maxSchemas }),
       tag: fc.constantFrom(...TAGS),
-      tagValues: fc.array(fc.oneof(fc.constantFrom(...HOSTILE_NAMES), text()), { minLength: maxSchemas, maxLength: maxSchemas }),
+      tagValues: fc.array(fc.oneof(fc.constantFrom(...HOSTILE_NAMES), text()), {
+        minLength: maxSchemas,
+        maxLength: maxSchemas,
+      }),
       flags: fc.array(fc.nat(3), { minLength: maxSchemas, maxLength: maxSchemas }),
     })
     .chain(({ version, format, names, tag, tagValues, flags }) => {

@@ -52,10 +52,17 @@ function pipelineProblem(spec: FuzzSpec, opts: { unknownKeys: UnknownKeys; openE
     return `internal error: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`;
   }
   const errors = first.diagnostics.filter((d) => d.severity === "error");
-  if (errors.length > 0) return `error diagnostics on a valid spec: ${errors.map((e) => `[${e.code}] ${e.message}`).join("; ")}`;
+  if (errors.length > 0)
+    return `error diagnostics on a valid spec: ${errors.map((e) => `[${e.code}] ${e.message}`).join("; ")}`;
   for (const f of first.files) {
     const segments = f.path.split(/[\\/]/);
-    if (f.path.startsWith("/") || /^[a-z]:/i.test(f.path) || f.path.includes("\\") || segments.some((s) => s === ".." || s === "." || s === "") || f.path.includes("\0")) {
+    if (
+      f.path.startsWith("/") ||
+      /^[a-z]:/i.test(f.path) ||
+      f.path.includes("\\") ||
+      segments.some((s) => s === ".." || s === "." || s === "") ||
+      f.path.includes("\0")
+    ) {
       return `unsafe output path ${JSON.stringify(f.path)}`;
     }
   }
@@ -63,7 +70,8 @@ function pipelineProblem(spec: FuzzSpec, opts: { unknownKeys: UnknownKeys; openE
   if (lower.size !== first.files.length) return "two output paths differ only in case";
   const second = run(spec, opts);
   if (JSON.stringify(second.files) !== JSON.stringify(first.files)) return "output differs between two runs";
-  if (JSON.stringify(second.diagnostics) !== JSON.stringify(first.diagnostics)) return "diagnostics differ between two runs";
+  if (JSON.stringify(second.diagnostics) !== JSON.stringify(first.diagnostics))
+    return "diagnostics differ between two runs";
   return undefined;
 }
 
@@ -80,13 +88,18 @@ interface DeclFns {
  * The laws on one wire value (throws what breaks): `toWire(fromWire(x))` is x (test/arbitrary.ts's
  * checkRoundTrip), `isXWire(x)`, `isX(fromWire(x))`, and `parseX(x)` equals `fromWire(x)`, key order included.
  */
-function checkLaws(f: DeclFns, names: { readonly [k in "isWire" | "isModel" | "fromWire" | "parse"]: string }, x: unknown): void {
+function checkLaws(
+  f: DeclFns,
+  names: { readonly [k in "isWire" | "isModel" | "fromWire" | "parse"]: string },
+  x: unknown,
+): void {
   checkRoundTrip(f.fromWire, f.toWire, clone(x));
   if (f.isWire(x) !== true) throw new Error(`${names.isWire}(x) is false`);
   const m = f.fromWire(x);
   if (f.isModel(m) !== true) throw new Error(`${names.isModel}(${names.fromWire}(x)) is false`);
   const parsed = f.parse(x);
-  if (JSON.stringify(parsed) !== JSON.stringify(m)) throw new Error(`${names.parse}(x) is ${JSON.stringify(parsed)}, ${names.fromWire}(x) is ${JSON.stringify(m)}`);
+  if (JSON.stringify(parsed) !== JSON.stringify(m))
+    throw new Error(`${names.parse}(x) is ${JSON.stringify(parsed)}, ${names.fromWire}(x) is ${JSON.stringify(m)}`);
   deepStrictEqual(parsed, m, `${names.parse}(x) differs from ${names.fromWire}(x)`);
 }
 
@@ -108,10 +121,14 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
       }),
       { numRuns: RUNS, seed: SEED },
     );
-    console.log(`fuzz: ${result.numRuns} specs through the pipeline in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+    console.log(
+      `fuzz: ${result.numRuns} specs through the pipeline in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
     if (result.failed) {
       const spec = (result.counterexample as [FuzzSpec, unknown] | null)?.[0];
-      throw new Error(`${String(result.errorInstance)}\nseed ${result.seed}\nminimal spec:\n${spec?.text ?? "(none)"}\noptions: ${JSON.stringify(result.counterexample?.[1])}`);
+      throw new Error(
+        `${String(result.errorInstance)}\nseed ${result.seed}\nminimal spec:\n${spec?.text ?? "(none)"}\noptions: ${JSON.stringify(result.counterexample?.[1])}`,
+      );
     }
   });
 
@@ -147,7 +164,10 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
       const arbitraries = new WireArbitraries(model);
       for (const decl of model.ir.decls) {
         const names = model.names.decl(decl.id);
-        const fns = [names.fromWire, names.toWire, names.isWire, names.isModel, names.parse].map((n) => ({ n, f: mappers[n] ?? guards[n] ?? parse[n] }));
+        const fns = [names.fromWire, names.toWire, names.isWire, names.isModel, names.parse].map((n) => ({
+          n,
+          f: mappers[n] ?? guards[n] ?? parse[n],
+        }));
         const missing = fns.filter((x) => x.f === undefined).map((x) => x.n);
         if (missing.length > 0) {
           failures.push(`spec${i} ${names.model}: missing ${missing.join(", ")}`);
@@ -161,16 +181,24 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
         for (const x of values) {
           checkedValues++;
           try {
-            checkLaws({ fromWire: fromWire!, toWire: toWire!, isWire: isWire!, isModel: isModel!, parse: parseX! }, names, x);
+            checkLaws(
+              { fromWire: fromWire!, toWire: toWire!, isWire: isWire!, isModel: isModel!, parse: parseX! },
+              names,
+              x,
+            );
           } catch (error) {
-            failures.push(`spec${i} ${names.model}: ${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}\n  x = ${fc.stringify(x).slice(0, 400)}`);
+            failures.push(
+              `spec${i} ${names.model}: ${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}\n  x = ${fc.stringify(x).slice(0, 400)}`,
+            );
             break;
           }
           expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
         }
       }
     }
-    console.log(`fuzz: laws checked on ${checkedValues} wire values of ${checkedDecls} declarations in ${sample.length} specs`);
+    console.log(
+      `fuzz: laws checked on ${checkedValues} wire values of ${checkedDecls} declarations in ${sample.length} specs`,
+    );
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
     expect(failures).toEqual([]);
     expect(checkedValues).toBeGreaterThan(0);
@@ -220,8 +248,11 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     }
     const started = performance.now();
     const tsc = typecheckEach(regressionRoot, written);
-    console.log(`fuzz: ${written.length} regression outputs type-checked in one tsc run in ${((performance.now() - started) / 1000).toFixed(1)} s`);
-    for (const [folder, errors] of errorsOf) prepared.set(folder, { errors, tsc: tsc.get(folder) ?? "(not type-checked: the spec has errors)" });
+    console.log(
+      `fuzz: ${written.length} regression outputs type-checked in one tsc run in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+    );
+    for (const [folder, errors] of errorsOf)
+      prepared.set(folder, { errors, tsc: tsc.get(folder) ?? "(not type-checked: the spec has errors)" });
   });
 
   /** The regression's output: generated without errors, type-checked clean, its modules imported. */
@@ -231,7 +262,11 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expect(p.errors, `spec/cases/${name}.yaml (unknownKeys ${unknownKeys}): generate`).toEqual([]);
     expect(p.tsc, `spec/cases/${name}.yaml (unknownKeys ${unknownKeys}): tsc`).toBe("");
     const at = join(regressionRoot, folder);
-    return { ...(await import(join(at, "mappers.ts"))), ...(await import(join(at, "guards.ts"))), ...(await import(join(at, "parse.ts"))) } as Record<string, Fn>;
+    return {
+      ...(await import(join(at, "mappers.ts"))),
+      ...(await import(join(at, "guards.ts"))),
+      ...(await import(join(at, "parse.ts"))),
+    } as Record<string, Fn>;
   }
 
   async function loadCase(name: string, unknownKeys: UnknownKeys = "strip"): Promise<(model: string) => DeclFns> {
@@ -239,7 +274,13 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     return (model) => {
       const n = derivedNames(model);
       const get = (fn: string): Fn => fns[fn] ?? expect.fail(`${fn} is not generated`);
-      return { fromWire: get(n.fromWire), toWire: get(n.toWire), isWire: get(n.isWire), isModel: get(n.isModel), parse: get(n.parse) };
+      return {
+        fromWire: get(n.fromWire),
+        toWire: get(n.toWire),
+        isWire: get(n.isWire),
+        isModel: get(n.isModel),
+        parse: get(n.parse),
+      };
     };
   }
 
@@ -261,13 +302,20 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(v, { x_y: "a" }, { xY: "a" });
     expectLaws(v, null, null);
     expect(v.isWire(1)).toBe(false);
-    expectLaws(fns("W"), { maybe_empty: null, empty_or_text: "t", later_key: "k" }, { maybeEmpty: null, emptyOrText: "t", laterKey: "k" });
+    expectLaws(
+      fns("W"),
+      { maybe_empty: null, empty_or_text: "t", later_key: "k" },
+      { maybeEmpty: null, emptyOrText: "t", laterKey: "k" },
+    );
     expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
   });
 
   it("regression: a const object with a `__proto__` key (spec/cases/fuzz-const-proto-key.yaml)", async () => {
     const fns = await loadCase("fuzz-const-proto-key");
-    const c = own([["__proto__", own([["polluted", 1]])], ["a_b", [1, own([["__proto__", null]])]]]);
+    const c = own([
+      ["__proto__", own([["polluted", 1]])],
+      ["a_b", [1, own([["__proto__", null]])]],
+    ]);
     for (const f of [fns("C"), fns("Holder")]) {
       expect(f.isWire({ a_b: [1, {}] })).toBe(false);
       expect(f.isWire({ c_value: { a_b: [1, {}] } })).toBe(false);
@@ -286,7 +334,11 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
       expectLaws(mixed, { known_key: "a" }, { knownKey: "a" });
       expect(mixed.toWire({ knownKey: "a", known_key: 1 })).toStrictEqual({ known_key: "a", knownKey: 1 });
       const chain = fns("Chain");
-      expectLaws(chain, { a_b: "1", aB: "2", "a-c": "3", aC_d: "4", aC: 5, aCD: 6, x: 7 }, { a_b: "1", aB: "2", aC: "3", aCD: "4", "a-c": 5, aC_d: 6, x: 7 });
+      expectLaws(
+        chain,
+        { a_b: "1", aB: "2", "a-c": "3", aC_d: "4", aC: 5, aCD: 6, x: 7 },
+        { a_b: "1", aB: "2", aC: "3", aCD: "4", "a-c": 5, aC_d: 6, x: 7 },
+      );
     }
   });
 
@@ -323,8 +375,18 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
 
   it("regression: an allOf member's `__proto__` key stays an own key of the merged result (spec/cases/fuzz-allof-proto-key.yaml)", async () => {
     const p = (await loadCase("fuzz-allof-proto-key"))("P");
-    const wire = own([["__proto__", { polluted: 1 }], ["a_b", "x"]]);
-    expectLaws(p, wire, own([["__proto__", { polluted: 1 }], ["aB", "x"]]));
+    const wire = own([
+      ["__proto__", { polluted: 1 }],
+      ["a_b", "x"],
+    ]);
+    expectLaws(
+      p,
+      wire,
+      own([
+        ["__proto__", { polluted: 1 }],
+        ["aB", "x"],
+      ]),
+    );
     expect(Object.getPrototypeOf(p.fromWire(wire))).toBe(Object.prototype);
     expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
   });

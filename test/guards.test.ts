@@ -48,7 +48,7 @@ describe("generated guards", () => {
     ["unknown enum member", (j) => (j["status"] = "paused")],
     ["wrong const", (j) => (j["object"] = "list")],
     ["bad nested array element", (j) => ((j["result_files"] as unknown[])[1] = 7)],
-    ["bad element deep inside", (j) => (((j["integrations"] as { wandb: { tags: unknown[] } }[])[0]!.wandb.tags[0] = 1))],
+    ["bad element deep inside", (j) => ((j["integrations"] as { wandb: { tags: unknown[] } }[])[0]!.wandb.tags[0] = 1)],
     ["union member of neither type", (j) => ((j["hyperparameters"] as Record<string, unknown>)["n_epochs"] = "many")],
     ["present optional key that is undefined", (j) => (j["estimated_finish"] = undefined)],
     ["record value of the wrong type", (j) => (j["metadata"] = { a: 1 })],
@@ -58,8 +58,16 @@ describe("generated guards", () => {
   });
 
   it("do not check constraints (parse does)", () => {
-    expect(g.isFineTuningJobWire!(mutate((j) => ((j["hyperparameters"] as Record<string, unknown>)["n_epochs"] = 0)))).toBe(true);
-    expect(g.isFineTuningJobWire!(mutate((j) => (j["integrations"] = Array.from({ length: 6 }, () => ({ type: "wandb", wandb: { project: "p" } })))))).toBe(true);
+    expect(
+      g.isFineTuningJobWire!(mutate((j) => ((j["hyperparameters"] as Record<string, unknown>)["n_epochs"] = 0))),
+    ).toBe(true);
+    expect(
+      g.isFineTuningJobWire!(
+        mutate(
+          (j) => (j["integrations"] = Array.from({ length: 6 }, () => ({ type: "wandb", wandb: { project: "p" } }))),
+        ),
+      ),
+    ).toBe(true);
   });
 
   it("reject non-objects and read Object.prototype names as data", () => {
@@ -70,7 +78,15 @@ describe("generated guards", () => {
   });
 
   it("check lists by calling the other guards", () => {
-    expect(g.isListFineTuningJobsResponseWire!({ object: "list", data: [validJob(), validJob()], has_more: false })).toBe(true);
-    expect(g.isListFineTuningJobsResponseWire!({ object: "list", data: [validJob(), mutate((j) => delete j["id"])], has_more: false })).toBe(false);
+    expect(
+      g.isListFineTuningJobsResponseWire!({ object: "list", data: [validJob(), validJob()], has_more: false }),
+    ).toBe(true);
+    expect(
+      g.isListFineTuningJobsResponseWire!({
+        object: "list",
+        data: [validJob(), mutate((j) => delete j["id"])],
+        has_more: false,
+      }),
+    ).toBe(false);
   });
 });

@@ -57,7 +57,7 @@ describe("hard shapes", () => {
   });
 
   it("recursion through a union, an array and a record: any JSON value maps to itself", () => {
-    const value = { a: [1, "two", null, { b: { c: [true, [[]]] } }], "snake_key": { inner_key: 3 } };
+    const value = { a: [1, "two", null, { b: { c: [true, [[]]] } }], snake_key: { inner_key: 3 } };
     expect(m["jsonValueFromWire"]!(structuredClone(value))).toEqual(value);
     expect(m["jsonValueToWire"]!(structuredClone(value))).toEqual(value);
     expect(g["isJsonValueWire"]!(value)).toBe(true);
@@ -71,13 +71,21 @@ describe("hard shapes", () => {
     const wire = {
       expr_type: "binary",
       left_side: { expr_type: "literal", int_value: 1 },
-      right_side: { expr_type: "binary", left_side: { expr_type: "literal", int_value: 2 }, right_side: { expr_type: "literal", int_value: 3 } },
+      right_side: {
+        expr_type: "binary",
+        left_side: { expr_type: "literal", int_value: 2 },
+        right_side: { expr_type: "literal", int_value: 3 },
+      },
       named_args: { some_arg: { expr_type: "literal", int_value: 4 } },
     };
     const model = {
       exprType: "binary",
       leftSide: { exprType: "literal", intValue: 1 },
-      rightSide: { exprType: "binary", leftSide: { exprType: "literal", intValue: 2 }, rightSide: { exprType: "literal", intValue: 3 } },
+      rightSide: {
+        exprType: "binary",
+        leftSide: { exprType: "literal", intValue: 2 },
+        rightSide: { exprType: "literal", intValue: 3 },
+      },
       namedArgs: { some_arg: { exprType: "literal", intValue: 4 } },
     };
     expect(m["exprFromWire"]!(structuredClone(wire))).toEqual(model);
@@ -90,7 +98,10 @@ describe("hard shapes", () => {
     expect(g["isExprWire"]!(bad)).toBe(false);
     const result = safe("safeParseExpr")(bad);
     expect(result.ok).toBe(false);
-    if (!result.ok) expect(result.issues.map((i) => [i.wirePath, i.modelPath])).toEqual([["$.right_side.right_side.int_value", "rightSide.rightSide.intValue"]]);
+    if (!result.ok)
+      expect(result.issues.map((i) => [i.wirePath, i.modelPath])).toEqual([
+        ["$.right_side.right_side.int_value", "rightSide.rightSide.intValue"],
+      ]);
   });
 
   it("forty levels of inline objects: mapped, guarded and parsed with the full path", () => {
@@ -105,7 +116,9 @@ describe("hard shapes", () => {
     expect(result.ok).toBe(false);
     const levels = Array.from({ length: 40 }, (_, i) => 40 - i);
     if (!result.ok) {
-      expect(result.issues.map((i) => i.wirePath)).toEqual([`$.root_level${levels.map((l) => `.level_${l}`).join("")}`]);
+      expect(result.issues.map((i) => i.wirePath)).toEqual([
+        `$.root_level${levels.map((l) => `.level_${l}`).join("")}`,
+      ]);
       expect(result.issues.map((i) => i.modelPath)).toEqual([`rootLevel${levels.map((l) => `.level${l}`).join("")}`]);
     }
   });
@@ -142,8 +155,12 @@ describe("hard shapes", () => {
   });
 
   it("allOf members that disagree on a property: a warning at the second declaration, no value is valid, and the type says so", () => {
-    expect(warnings.map((w) => [w.code, w.pointer, w.position?.line])).toEqual([["allof-conflict", "#/components/schemas/Disagree/allOf/1/properties/shared_key", 227]]);
-    expect(warnings[0]!.message).toBe('allOf members disagree on "shared_key": string and integer; no value is both, so no object is valid (its type is never)');
+    expect(warnings.map((w) => [w.code, w.pointer, w.position?.line])).toEqual([
+      ["allof-conflict", "#/components/schemas/Disagree/allOf/1/properties/shared_key", 227],
+    ]);
+    expect(warnings[0]!.message).toBe(
+      'allOf members disagree on "shared_key": string and integer; no value is both, so no object is valid (its type is never)',
+    );
     expect(types).toMatch(/sharedKey: string & number;/);
     expect(g["isDisagreeWire"]!({ shared_key: "x" })).toBe(false);
     expect(g["isDisagreeWire"]!({ shared_key: 1 })).toBe(false);

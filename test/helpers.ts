@@ -44,10 +44,16 @@ export function generateInto(spec: string, name: string): { dir: string; result:
 
 /** Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`; returns the compiler's output ("" when clean). */
 export function typecheck(dir: string): string {
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: ["**/*.ts"] }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: ["**/*.ts"] }, null, 2),
+  );
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return "";
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -61,11 +67,18 @@ export function typecheck(dir: string): string {
  * error) is given to every folder, so no failure is lost.
  */
 export function typecheckEach(root: string, folders: readonly string[]): Map<string, string> {
-  writeFileSync(join(root, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: folders.map((f) => `${f}/**/*.ts`) }, null, 2));
+  writeFileSync(
+    join(root, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: folders.map((f) => `${f}/**/*.ts`) }, null, 2),
+  );
   writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
   let output = "";
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"], { cwd: root, encoding: "utf8", stdio: "pipe" });
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"],
+      { cwd: root, encoding: "utf8", stdio: "pipe" },
+    );
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
     output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
@@ -96,7 +109,12 @@ export function corpusSpecs(): string[] {
 }
 
 /** The specs of ../shared/corpus/README.md: a test for each is declared, and skipped (saying so) when the file is missing. */
-export const CORPUS_NAMES: readonly string[] = ["github-api.json", "openai-2024-01.yaml", "openai-2024-04.yaml", "openai-2026-08.yaml"];
+export const CORPUS_NAMES: readonly string[] = [
+  "github-api.json",
+  "openai-2024-01.yaml",
+  "openai-2024-04.yaml",
+  "openai-2026-08.yaml",
+];
 
 export interface CorpusEntry {
   readonly name: string;

@@ -18,10 +18,19 @@ beforeAll(async () => {
 });
 
 /** A generated file as the TypeScript compiler reads it: its syntax errors and every identifier in its code. */
-function parseTs(path: string, text: string): { source: ts.SourceFile; syntaxErrors: string[]; identifiers: Set<string> } {
+function parseTs(
+  path: string,
+  text: string,
+): { source: ts.SourceFile; syntaxErrors: string[]; identifiers: Set<string> } {
   const source = ts.createSourceFile(path, text, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS);
-  const { diagnostics = [] } = ts.transpileModule(text, { fileName: path, reportDiagnostics: true, compilerOptions: { target: ts.ScriptTarget.ES2022 } });
-  const syntaxErrors = diagnostics.map((d) => `${d.start ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+  const { diagnostics = [] } = ts.transpileModule(text, {
+    fileName: path,
+    reportDiagnostics: true,
+    compilerOptions: { target: ts.ScriptTarget.ES2022 },
+  });
+  const syntaxErrors = diagnostics.map(
+    (d) => `${d.start ?? "?"}: ${ts.flattenDiagnosticMessageText(d.messageText, "\n")}`,
+  );
   const identifiers = new Set<string>();
   const visit = (node: ts.Node): void => {
     if (ts.isIdentifier(node)) identifiers.add(node.text);
@@ -35,23 +44,37 @@ function parseTs(path: string, text: string): { source: ts.SourceFile; syntaxErr
 function jsDocs(source: ts.SourceFile): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (name: string, node: ts.Node): void => {
-    const texts = ts.getJSDocCommentsAndTags(node).filter(ts.isJSDoc).map((d) => ts.getTextOfJSDocComment(d.comment) ?? "");
+    const texts = ts
+      .getJSDocCommentsAndTags(node)
+      .filter(ts.isJSDoc)
+      .map((d) => ts.getTextOfJSDocComment(d.comment) ?? "");
     if (texts.length > 0) out.set(name, texts);
   };
   for (const s of source.statements) {
     if (!(ts.isInterfaceDeclaration(s) || ts.isTypeAliasDeclaration(s))) continue;
     add(s.name.text, s);
     const members = ts.isInterfaceDeclaration(s) ? s.members : ts.isTypeLiteralNode(s.type) ? s.type.members : [];
-    for (const m of members) if (m.name !== undefined) add(`${s.name.text}.${ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(source)}`, m);
+    for (const m of members)
+      if (m.name !== undefined)
+        add(
+          `${s.name.text}.${ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(source)}`,
+          m,
+        );
   }
   return out;
 }
 
 /** The values of the string literals of `type name = "a" | "b"`. */
 function unionLiterals(source: ts.SourceFile, name: string): string[] {
-  const alias = source.statements.find((s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name);
+  const alias = source.statements.find(
+    (s): s is ts.TypeAliasDeclaration => ts.isTypeAliasDeclaration(s) && s.name.text === name,
+  );
   if (alias === undefined || !ts.isUnionTypeNode(alias.type)) throw new Error(`no union type ${name}`);
-  return alias.type.types.map((t) => (ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal) ? t.literal.text : `<not a string literal: ${t.getText(source)}>`));
+  return alias.type.types.map((t) =>
+    ts.isLiteralTypeNode(t) && ts.isStringLiteral(t.literal)
+      ? t.literal.text
+      : `<not a string literal: ${t.getText(source)}>`,
+  );
 }
 
 const WIRE = `{
@@ -104,7 +127,8 @@ describe("hostile names", () => {
       const { syntaxErrors, identifiers } = parseTs(f.path, f.text);
       expect(syntaxErrors, f.path).toEqual([]);
       // words of the hostile descriptions: code only if a comment ended early
-      for (const word of ["alert", "Closes", "backticks", "injection", "separator"]) expect(identifiers, `${f.path}: ${word}`).not.toContain(word);
+      for (const word of ["alert", "Closes", "backticks", "injection", "separator"])
+        expect(identifiers, `${f.path}: ${word}`).not.toContain(word);
     }
     const types = files.find((f) => f.path === "types.ts")!.text;
     const docs = jsDocs(parseTs("types.ts", types).source);
@@ -112,10 +136,16 @@ describe("hostile names", () => {
     expect(docs.get("Hostile")).toEqual(["Closes *\\/ the comment; `backticks`; ${injection};   line separator"]);
     expect(docs.get("Hostile.__proto__")).toEqual(["*\\/ alert(1) /\\*"]);
     for (const [name, texts] of docs) for (const t of texts) expect(t, name).not.toMatch(/\*\/|\/\*/);
-    expect(types).toContain('export type HostileEnumText = "*/" | "`" | "${a}" | "line\\nbreak" | "quote\\"" | "back\\\\slash" | "";');
+    expect(types).toContain(
+      'export type HostileEnumText = "*/" | "`" | "${a}" | "line\\nbreak" | "quote\\"" | "back\\\\slash" | "";',
+    );
     // each enum value is one string literal, read back by the compiler as the spec's value
-    const spec = parseYaml(readFileSync(join(ROOT, "spec", "cases", "hostile.yaml"), "utf8")) as { components: { schemas: { Hostile: { properties: { enum_text: { enum: string[] } } } } } };
-    expect(unionLiterals(parseTs("types.ts", types).source, "HostileEnumText")).toEqual(spec.components.schemas.Hostile.properties.enum_text.enum);
+    const spec = parseYaml(readFileSync(join(ROOT, "spec", "cases", "hostile.yaml"), "utf8")) as {
+      components: { schemas: { Hostile: { properties: { enum_text: { enum: string[] } } } } };
+    };
+    expect(unionLiterals(parseTs("types.ts", types).source, "HostileEnumText")).toEqual(
+      spec.components.schemas.Hostile.properties.enum_text.enum,
+    );
   });
 
   it("a description with `/*` before JSDoc tags stays one comment (spec/cases/fuzz-jsdoc-open-comment.yaml)", () => {

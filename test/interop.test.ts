@@ -34,10 +34,16 @@ const OPTIONS = {
 
 /** tsc --noEmit over `dir` (openapi-fetch resolves from the repo's node_modules); the compiler's output, "" when clean. */
 function typecheckProject(dir: string): string {
-  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: OPTIONS, include: ["**/*.ts"] }, null, 2));
+  writeFileSync(
+    join(dir, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: OPTIONS, include: ["**/*.ts"] }, null, 2),
+  );
   writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], { encoding: "utf8", stdio: "pipe" });
+    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
+      encoding: "utf8",
+      stdio: "pipe",
+    });
     return "";
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -120,7 +126,9 @@ yes<Same<DefaultComponents["schemas"]["FineTuningJob"], FineTuningJobWire>>();
 `;
 
 async function openapiTypes(options: { defaultNonNullable: boolean }): Promise<string> {
-  return astToString(await openapiTS(pathToFileURL(SPEC), { defaultNonNullable: options.defaultNonNullable, silent: true }));
+  return astToString(
+    await openapiTS(pathToFileURL(SPEC), { defaultNonNullable: options.defaultNonNullable, silent: true }),
+  );
 }
 
 describe("openapi-typescript / openapi-fetch interop (type level)", () => {
@@ -153,8 +161,12 @@ export const body: components["schemas"]["CreateFineTuningJobRequest"] = createF
     );
     try {
       const out = typecheckProject(DIR);
-      expect(out).toMatch(/broken\.ts\(4,14\): error TS\d+: Type 'CreateFineTuningJobRequestWire' is not assignable to type '\{ model: string; training_file: string;/);
-      expect(out).toContain("Property 'suffix' is optional in type 'CreateFineTuningJobRequestWire' but required in type");
+      expect(out).toMatch(
+        /broken\.ts\(4,14\): error TS\d+: Type 'CreateFineTuningJobRequestWire' is not assignable to type '\{ model: string; training_file: string;/,
+      );
+      expect(out).toContain(
+        "Property 'suffix' is optional in type 'CreateFineTuningJobRequestWire' but required in type",
+      );
       expect(out.match(/error TS/g)).toHaveLength(1);
     } finally {
       rmSync(join(DIR, "broken.ts"));

@@ -251,7 +251,11 @@ describe("composition.ts", () => {
 
   describe("oneOf / anyOf", () => {
     const pets = [refTo("Cat"), refTo("Dog"), refTo("Fish")];
-    const cases = [{ value: "kitty", member: 0 }, { value: "dog", member: 1 }, { value: "Fish", member: 2 }];
+    const cases = [
+      { value: "kitty", member: 0 },
+      { value: "dog", member: 1 },
+      { value: "Fish", member: 2 },
+    ];
     rows(buildUnion, [
       [
         "the members, in order",
@@ -294,7 +298,13 @@ describe("composition.ts", () => {
           want: {
             kind: "union",
             members: [refTo("Cat"), refTo("Dog")],
-            discriminator: { property: "kind", cases: [{ value: "cat", member: 0 }, { value: "d", member: 1 }] },
+            discriminator: {
+              property: "kind",
+              cases: [
+                { value: "cat", member: 0 },
+                { value: "d", member: 1 },
+              ],
+            },
           },
         },
       ],
@@ -333,7 +343,7 @@ describe("composition.ts", () => {
 
   it.each([
     [
-      "string & \"dog\" is \"dog\"",
+      'string & "dog" is "dog"',
       {
         given: [STRING, { kind: "literal", value: "dog" }],
         want: { kind: "literal", value: "dog" },

@@ -9,7 +9,11 @@ import { applyTransforms } from "../generator/transform/index.js";
 
 const FILE = "/virtual/spec.yaml";
 
-function build(version: "3.0.3" | "3.1.0", schemas: string, hoist = false): { decls: readonly Decl[]; node: (name: string) => Node; diagnostics: readonly Diagnostic[] } {
+function build(
+  version: "3.0.3" | "3.1.0",
+  schemas: string,
+  hoist = false,
+): { decls: readonly Decl[]; node: (name: string) => Node; diagnostics: readonly Diagnostic[] } {
   const text = `openapi: ${version}\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas.replace(/^/gm, "    ")}\n`;
   const specs: SpecSet = { root: FILE, files: new Map([[FILE, parseSource(FILE, text)]]) };
   const built = buildIr(specs, checkSpec(specs));
@@ -34,8 +38,14 @@ describe("nullability is one thing: a union with null", () => {
     expect(node("A")).toEqual({ kind: "union", members: [{ kind: "primitive", type: "string" }, NULL] });
   });
   it("3.1 anyOf with a null member", () => {
-    const { node } = build("3.1.0", "A: { anyOf: [{ $ref: '#/components/schemas/B' }, { type: 'null' }] }\nB: { type: string }");
-    expect(node("A")).toEqual({ kind: "union", members: [{ kind: "ref", target: `${FILE}#/components/schemas/B` }, NULL] });
+    const { node } = build(
+      "3.1.0",
+      "A: { anyOf: [{ $ref: '#/components/schemas/B' }, { type: 'null' }] }\nB: { type: string }",
+    );
+    expect(node("A")).toEqual({
+      kind: "union",
+      members: [{ kind: "ref", target: `${FILE}#/components/schemas/B` }, NULL],
+    });
   });
   it("3.0 nullable in a 3.1 document is accepted with a warning", () => {
     const { node, diagnostics } = build("3.1.0", "A: { type: integer, nullable: true }");
@@ -47,14 +57,23 @@ describe("nullability is one thing: a union with null", () => {
     expect(node("A")).toEqual({ kind: "union", members: [{ kind: "enum", values: ["a", "b"] }, NULL] });
   });
   it("allOf of one ref with nullable (GitHub's idiom)", () => {
-    const { node } = build("3.0.3", "A: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true }\nB: { type: object, properties: { x: { type: string } } }");
-    expect(node("A")).toEqual({ kind: "union", members: [{ kind: "ref", target: `${FILE}#/components/schemas/B` }, NULL] });
+    const { node } = build(
+      "3.0.3",
+      "A: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true }\nB: { type: object, properties: { x: { type: string } } }",
+    );
+    expect(node("A")).toEqual({
+      kind: "union",
+      members: [{ kind: "ref", target: `${FILE}#/components/schemas/B` }, NULL],
+    });
   });
 });
 
 describe("constants and enums", () => {
   it("const of every JSON type", () => {
-    const { node } = build("3.1.0", "S: { const: x }\nN: { const: 1.5 }\nB: { const: false }\nZ: { const: null }\nO: { const: { k: [1] } }");
+    const { node } = build(
+      "3.1.0",
+      "S: { const: x }\nN: { const: 1.5 }\nB: { const: false }\nZ: { const: null }\nO: { const: { k: [1] } }",
+    );
     expect(node("S")).toEqual({ kind: "literal", value: "x" });
     expect(node("N")).toEqual({ kind: "literal", value: 1.5 });
     expect(node("B")).toEqual({ kind: "literal", value: false });
@@ -62,7 +81,10 @@ describe("constants and enums", () => {
     expect(node("O")).toEqual({ kind: "literal", value: { k: [1] } });
   });
   it("a one-value enum is a literal", () => {
-    expect(build("3.0.3", "A: { type: string, enum: [fine_tuning.job] }").node("A")).toEqual({ kind: "literal", value: "fine_tuning.job" });
+    expect(build("3.0.3", "A: { type: string, enum: [fine_tuning.job] }").node("A")).toEqual({
+      kind: "literal",
+      value: "fine_tuning.job",
+    });
   });
   it("numbers in a string enum are read as strings, with a warning", () => {
     const { node, diagnostics } = build("3.0.3", "A: { type: string, enum: [1, '2'] }");
@@ -80,7 +102,11 @@ describe("numbers: 3.0 boolean and 3.1 numeric exclusive bounds normalise to num
     });
   });
   it("3.1 numeric exclusiveMinimum", () => {
-    expect(build("3.1.0", "A: { type: number, exclusiveMinimum: 0 }").node("A")).toEqual({ kind: "primitive", type: "number", constraints: { exclusiveMinimum: 0 } });
+    expect(build("3.1.0", "A: { type: number, exclusiveMinimum: 0 }").node("A")).toEqual({
+      kind: "primitive",
+      type: "number",
+      constraints: { exclusiveMinimum: 0 },
+    });
   });
   it("3.0 boolean form inside a 3.1 document is accepted with a warning", () => {
     const { node, diagnostics } = build("3.1.0", "A: { type: number, minimum: 0, exclusiveMinimum: true }");
@@ -91,7 +117,10 @@ describe("numbers: 3.0 boolean and 3.1 numeric exclusive bounds normalise to num
 
 describe("objects, records and composition", () => {
   it("additionalProperties alone is a record (keys are data)", () => {
-    expect(build("3.1.0", "A: { type: object, additionalProperties: { type: string } }").node("A")).toEqual({ kind: "record", values: { kind: "primitive", type: "string" } });
+    expect(build("3.1.0", "A: { type: object, additionalProperties: { type: string } }").node("A")).toEqual({
+      kind: "record",
+      values: { kind: "primitive", type: "string" },
+    });
   });
   it("{} / true / false schemas", () => {
     const { node } = build("3.1.0", "A: {}\nB: true\nC: false");
@@ -100,8 +129,17 @@ describe("objects, records and composition", () => {
     expect(node("C")).toEqual({ kind: "never" });
   });
   it("a `false` member adds nothing to a union (fuzz seeds 5 and 6: parse.ts did not type-check)", () => {
-    const { node } = build("3.1.0", "A: { anyOf: [false, { type: [integer, string] }, { type: string, enum: [] }] }\nB: { oneOf: [false, { type: 'null' }] }\nC: { anyOf: [false] }");
-    expect(node("A")).toEqual({ kind: "union", members: [{ kind: "primitive", type: "integer" }, { kind: "primitive", type: "string" }] });
+    const { node } = build(
+      "3.1.0",
+      "A: { anyOf: [false, { type: [integer, string] }, { type: string, enum: [] }] }\nB: { oneOf: [false, { type: 'null' }] }\nC: { anyOf: [false] }",
+    );
+    expect(node("A")).toEqual({
+      kind: "union",
+      members: [
+        { kind: "primitive", type: "integer" },
+        { kind: "primitive", type: "string" },
+      ],
+    });
     expect(node("B")).toEqual(NULL);
     expect(node("C")).toEqual({ kind: "never" });
   });
@@ -120,10 +158,19 @@ describe("objects, records and composition", () => {
     ]);
   });
   it("allOf of keyword fragments is one schema with every keyword", () => {
-    expect(build("3.1.0", "A: { allOf: [{ type: string }, { minLength: 2 }] }").node("A")).toEqual({ kind: "primitive", type: "string", constraints: { minLength: 2 } });
+    expect(build("3.1.0", "A: { allOf: [{ type: string }, { minLength: 2 }] }").node("A")).toEqual({
+      kind: "primitive",
+      type: "string",
+      constraints: { minLength: 2 },
+    });
   });
   it("allOf of refs to non-objects stays an intersection", () => {
-    expect(build("3.1.0", "A: { allOf: [{ $ref: '#/components/schemas/S' }, { $ref: '#/components/schemas/T' }] }\nS: { type: string }\nT: { type: string, enum: [a, b] }").node("A")).toEqual({
+    expect(
+      build(
+        "3.1.0",
+        "A: { allOf: [{ $ref: '#/components/schemas/S' }, { $ref: '#/components/schemas/T' }] }\nS: { type: string }\nT: { type: string, enum: [a, b] }",
+      ).node("A"),
+    ).toEqual({
       kind: "intersection",
       members: [
         { kind: "ref", target: `${FILE}#/components/schemas/S` },
@@ -132,7 +179,10 @@ describe("objects, records and composition", () => {
     });
   });
   it("a property merged from allOf members narrows: string & const is the const", () => {
-    const { node } = build("3.1.0", "P: { type: object, properties: { kind: { type: string } } }\nD: { allOf: [{ $ref: '#/components/schemas/P' }, { properties: { kind: { const: dog } } }] }");
+    const { node } = build(
+      "3.1.0",
+      "P: { type: object, properties: { kind: { type: string } } }\nD: { allOf: [{ $ref: '#/components/schemas/P' }, { properties: { kind: { const: dog } } }] }",
+    );
     const d = node("D");
     expect(d.kind === "object" ? d.properties[0]!.node : undefined).toEqual({ kind: "literal", value: "dog" });
   });
@@ -156,7 +206,9 @@ describe("objects, records and composition", () => {
   });
   it("unknown type is an error with a position", () => {
     const { diagnostics } = build("3.1.0", "A: { type: datetime }");
-    expect(diagnostics.map((d) => [d.severity, d.code, d.position])).toEqual([["error", "type-unknown", { line: 6, col: 10 }]]);
+    expect(diagnostics.map((d) => [d.severity, d.code, d.position])).toEqual([
+      ["error", "type-unknown", { line: 6, col: 10 }],
+    ]);
   });
   it("documentation: description, deprecated, default, readOnly, writeOnly, format, and descriptions in anyOf branches", () => {
     const { node } = build(
@@ -188,14 +240,21 @@ describe("hoisting names inline schemas after their parent and path", () => {
     ]);
   });
   it("a union at the root names its hoisted members, so none takes the parent's name", () => {
-    const { decls } = build("3.1.0", "Choice: { anyOf: [{ type: string, enum: [none, auto] }, { type: object, properties: { type: { const: function } } }] }", true);
+    const { decls } = build(
+      "3.1.0",
+      "Choice: { anyOf: [{ type: string, enum: [none, auto] }, { type: object, properties: { type: { const: function } } }] }",
+      true,
+    );
     expect(decls.map((d) => d.nameParts.join("."))).toEqual(["Choice", "Choice.Enum", "Choice.function"]);
   });
 });
 
 describe("properties beside a union of constraint-only branches", () => {
   it("keep the object (the branches say which keys are required, not the shape)", () => {
-    const { node } = build("3.1.0", "A: { type: object, properties: { a: { type: string }, b: { type: string } }, anyOf: [{ required: [a] }, { required: [b] }] }");
+    const { node } = build(
+      "3.1.0",
+      "A: { type: object, properties: { a: { type: string }, b: { type: string } }, anyOf: [{ required: [a] }, { required: [b] }] }",
+    );
     const a = node("A");
     expect(a.kind).toBe("object");
     expect(a.kind === "object" ? a.properties.map((p) => p.key) : []).toEqual(["a", "b"]);

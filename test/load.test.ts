@@ -11,7 +11,11 @@ const spec = (...p: string[]): string => join(ROOT, "spec", ...p);
 describe("reading", () => {
   it("follows refs into other files, relative to the file that holds them, YAML and JSON", () => {
     const set = readSpec(spec("cases", "refs", "main.yaml"));
-    expect([...set.files.keys()].map((f) => f.slice(join(ROOT, "spec", "cases", "refs").length + 1))).toEqual(["main.yaml", "other.json", "sub/pets.yaml"]);
+    expect([...set.files.keys()].map((f) => f.slice(join(ROOT, "spec", "cases", "refs").length + 1))).toEqual([
+      "main.yaml",
+      "other.json",
+      "sub/pets.yaml",
+    ]);
   });
 
   it("decodes ~0, ~1 and percent escapes in pointers", () => {
@@ -35,7 +39,9 @@ describe("reading", () => {
   it("YAML anchors, aliases and merge keys work", () => {
     const result = generate({ input: spec("cases", "anchors.yaml") });
     const types = result.files.find((f) => f.path === "types.ts")!.text;
-    expect(types).toMatch(/export interface A \{[^}]*createdAt\?: number;[^}]*updatedAt\?: number;[^}]*aName\?: string;/s);
+    expect(types).toMatch(
+      /export interface A \{[^}]*createdAt\?: number;[^}]*updatedAt\?: number;[^}]*aName\?: string;/s,
+    );
     expect(types).toMatch(/export interface B \{[^}]*createdAt\?: number;[^}]*updatedAt\?: number;/s);
   });
 
@@ -59,11 +65,16 @@ describe("bad input: a clear error with file, line and column", () => {
     ["openapi-4.yaml", "openapi-version", "unsupported OpenAPI version", { line: 1, col: 1 }],
     ["broken.yaml", "yaml-syntax", "invalid YAML", { line: 9, col: 28 }],
     ["broken.json", "json-syntax", "invalid JSON", { line: 4, col: 57 }],
-    ["duplicate-key.yaml", "yaml-duplicate-key", "the key \"A\" appears twice", { line: 8, col: 5 }],
+    ["duplicate-key.yaml", "yaml-duplicate-key", 'the key "A" appears twice', { line: 8, col: 5 }],
     ["empty.yaml", "input-empty", "empty", { line: 1, col: 1 }],
     ["binary.yaml", "input-binary", "binary", { line: 1, col: 1 }],
     ["missing-ref.yaml", "ref-missing", '$ref "#/components/schemas/Nope" points to nothing', { line: 10, col: 11 }],
-    ["missing-ref-in-paths.yaml", "ref-missing", '$ref "#/components/schemas/Gone" points to nothing', { line: 12, col: 17 }],
+    [
+      "missing-ref-in-paths.yaml",
+      "ref-missing",
+      '$ref "#/components/schemas/Gone" points to nothing',
+      { line: 12, col: 17 },
+    ],
     ["missing-file-ref.yaml", "ref-file-missing", "does-not-exist.yaml, which cannot be read", { line: 7, col: 7 }],
     ["unknown-type.yaml", "type-unknown", 'unknown type "datetime"', { line: 10, col: 11 }],
   ];

@@ -55,7 +55,12 @@ describe("renamed keys; records keep theirs", () => {
   it("leaves absent optional keys absent and null values null", () => {
     const model = m["keysFromWire"]!({ userID: "u", HTTPStatus: 1, _links: {} }) as object;
     expect(Object.keys(model)).toEqual(["userID", "httpStatus", "_links"]);
-    expectMaps(m, "keys", { userID: "u", HTTPStatus: 1, _links: {}, customer_id: null }, { userID: "u", httpStatus: 1, _links: {}, customerId: null });
+    expectMaps(
+      m,
+      "keys",
+      { userID: "u", HTTPStatus: 1, _links: {}, customer_id: null },
+      { userID: "u", httpStatus: 1, _links: {}, customerId: null },
+    );
   });
 
   it("never renames record keys, but maps the values", () => {
@@ -82,8 +87,16 @@ describe("arrays, nesting, nullable, recursion", () => {
     expectMaps(
       m,
       "tree",
-      { node_name: "root", child_nodes: [{ node_name: "a", child_nodes: [{ node_name: "a1", child_nodes: [], parent_node: null }] }], parent_node: null },
-      { nodeName: "root", childNodes: [{ nodeName: "a", childNodes: [{ nodeName: "a1", childNodes: [], parentNode: null }] }], parentNode: null },
+      {
+        node_name: "root",
+        child_nodes: [{ node_name: "a", child_nodes: [{ node_name: "a1", child_nodes: [], parent_node: null }] }],
+        parent_node: null,
+      },
+      {
+        nodeName: "root",
+        childNodes: [{ nodeName: "a", childNodes: [{ nodeName: "a1", childNodes: [], parentNode: null }] }],
+        parentNode: null,
+      },
     );
   });
 
@@ -91,14 +104,30 @@ describe("arrays, nesting, nullable, recursion", () => {
     expectMaps(
       m,
       "author",
-      { full_name: "A", best_book: { book_title: "T", co_authors: [{ full_name: "B", best_book: { book_title: "U", co_authors: null } }], page_counts: [[1, 2], []] } },
-      { fullName: "A", bestBook: { bookTitle: "T", coAuthors: [{ fullName: "B", bestBook: { bookTitle: "U", coAuthors: null } }], pageCounts: [[1, 2], []] } },
+      {
+        full_name: "A",
+        best_book: {
+          book_title: "T",
+          co_authors: [{ full_name: "B", best_book: { book_title: "U", co_authors: null } }],
+          page_counts: [[1, 2], []],
+        },
+      },
+      {
+        fullName: "A",
+        bestBook: {
+          bookTitle: "T",
+          coAuthors: [{ fullName: "B", bestBook: { bookTitle: "U", coAuthors: null } }],
+          pageCounts: [[1, 2], []],
+        },
+      },
     );
   });
 
   it("shares values that need no conversion", () => {
     const pages = [[1], [2, 3]];
-    const model = m["bookFromWire"]!({ book_title: "T", co_authors: null, page_counts: pages }) as { pageCounts: unknown };
+    const model = m["bookFromWire"]!({ book_title: "T", co_authors: null, page_counts: pages }) as {
+      pageCounts: unknown;
+    };
     expect(model.pageCounts).toBe(pages);
   });
 });
@@ -157,7 +186,11 @@ describe("prototype names are data", () => {
     expect(Object.getOwnPropertyDescriptor(model, "__proto__")?.value).toBe("p");
     expect(model["constructor"]).toBe("c");
     expect(model["toString"]).toBe(1);
-    checkRoundTrip(m["protoFromWire"]!, m["protoToWire"]!, JSON.parse('{"__proto__": "p", "constructor": "c", "toString": 1, "to_string": 2}'));
+    checkRoundTrip(
+      m["protoFromWire"]!,
+      m["protoToWire"]!,
+      JSON.parse('{"__proto__": "p", "constructor": "c", "toString": 1, "to_string": 2}'),
+    );
   });
 
   it("does not read inherited members as present keys", () => {
@@ -168,7 +201,9 @@ describe("prototype names are data", () => {
   });
 
   it("keeps __proto__, constructor and toString as record keys and never changes a prototype", () => {
-    const wire = JSON.parse('{"__proto__": {"inner_value": "a"}, "constructor": {"inner_value": "b"}, "toString": {"inner_value": "c"}}') as unknown;
+    const wire = JSON.parse(
+      '{"__proto__": {"inner_value": "a"}, "constructor": {"inner_value": "b"}, "toString": {"inner_value": "c"}}',
+    ) as unknown;
     const model = m["bagFromWire"]!(wire) as Record<string, unknown>;
     expect(Object.getPrototypeOf(model)).toBe(Object.prototype);
     expect(Object.keys(model)).toEqual(["__proto__", "constructor", "toString"]);

@@ -30,19 +30,26 @@ function env(): NodeJS.ProcessEnv {
 }
 
 function npm(args: string[]): { code: number; output: string } {
-  const r = spawnSync("npm", ["--no-update-notifier", "--no-fund", "--no-audit", ...args], { cwd: DIR, encoding: "utf8", env: env() });
+  const r = spawnSync("npm", ["--no-update-notifier", "--no-fund", "--no-audit", ...args], {
+    cwd: DIR,
+    encoding: "utf8",
+    env: env(),
+  });
   return { code: r.status ?? -1, output: `${r.stdout}${r.stderr}` };
 }
 
 describe("examples/monorepo (npm workspaces: generate + tsc in models, strict type-check in app)", () => {
   beforeAll(() => {
-    if (!existsSync(join(ROOT, "dist", "generator", "main.js"))) throw new Error("dist/ is missing: run `npm run build` (npm ci does it through `prepare`)");
+    if (!existsSync(join(ROOT, "dist", "generator", "main.js")))
+      throw new Error("dist/ is missing: run `npm run build` (npm ci does it through `prepare`)");
     rmSync(DIR, { recursive: true, force: true });
     cpSync(EXAMPLE, DIR, {
       recursive: true,
       filter: (src) => {
         const rel = relative(EXAMPLE, src);
-        return ![...LEFT_BEHIND].some((p) => rel === p || rel.startsWith(`${p}${sep}`) || rel.split(sep).includes("node_modules"));
+        return ![...LEFT_BEHIND].some(
+          (p) => rel === p || rel.startsWith(`${p}${sep}`) || rel.split(sep).includes("node_modules"),
+        );
       },
     });
     // what `npm install` makes of the example's package.json files, with `wirecase` being this repo
@@ -57,12 +64,16 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
 
   it("`npm run build` generates and compiles models, then type-checks app: exit 0", () => {
     const r = npm(["run", "build"]);
-    expect(r.output).toMatch(/wirecase: 3 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: spec\/fine-tuning\.yaml → src\/generated\//);
+    expect(r.output).toMatch(
+      /wirecase: 3 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: spec\/fine-tuning\.yaml → src\/generated\//,
+    );
     expect(r.output).not.toContain("error TS");
     expect(r.code).toBe(0);
     expect(existsSync(join(MODELS, "src", "generated", "types.ts"))).toBe(true);
     expect(existsSync(join(MODELS, "dist", "index.d.ts"))).toBe(true);
-    expect(readFileSync(join(MODELS, "dist", "generated", "parse.d.ts"), "utf8")).toContain("export declare function parseFineTuningJob(json: unknown): FineTuningJob;");
+    expect(readFileSync(join(MODELS, "dist", "generated", "parse.d.ts"), "utf8")).toContain(
+      "export declare function parseFineTuningJob(json: unknown): FineTuningJob;",
+    );
   });
 
   it("the built models package runs: parse maps snake_case JSON to the model, toWire maps it back", () => {
@@ -73,9 +84,26 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
       const bad = safeParseFineTuningJob({ ...wire, status: "paused" });
       process.stdout.write(JSON.stringify({ job, back: fineTuningJobToWire(job), ok: bad.ok }));`;
     writeFileSync(join(APP, "run.mjs"), script);
-    const out = JSON.parse(execFileSync(process.execPath, [join(APP, "run.mjs")], { encoding: "utf8" })) as Record<string, unknown>;
-    expect(out["job"]).toEqual({ id: "ftjob-1", createdAt: 1, fineTunedModel: null, status: "queued", hyperparameters: { nEpochs: "auto" }, metadata: { customer_id: "c" } });
-    expect(out["back"]).toEqual({ id: "ftjob-1", created_at: 1, fine_tuned_model: null, status: "queued", hyperparameters: { n_epochs: "auto" }, metadata: { customer_id: "c" } });
+    const out = JSON.parse(execFileSync(process.execPath, [join(APP, "run.mjs")], { encoding: "utf8" })) as Record<
+      string,
+      unknown
+    >;
+    expect(out["job"]).toEqual({
+      id: "ftjob-1",
+      createdAt: 1,
+      fineTunedModel: null,
+      status: "queued",
+      hyperparameters: { nEpochs: "auto" },
+      metadata: { customer_id: "c" },
+    });
+    expect(out["back"]).toEqual({
+      id: "ftjob-1",
+      created_at: 1,
+      fine_tuned_model: null,
+      status: "queued",
+      hyperparameters: { n_epochs: "auto" },
+      metadata: { customer_id: "c" },
+    });
     expect(out["ok"]).toBe(false);
     rmSync(join(APP, "run.mjs"));
   });
@@ -84,7 +112,10 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
     expect(npm(["run", "check", "--workspace=@example/models"]).code).toBe(0);
     const spec = join(MODELS, "spec", "fine-tuning.yaml");
     const before = readFileSync(spec, "utf8");
-    writeFileSync(spec, before.replace("description: Null while the job is still running.", "description: Null until the job succeeds."));
+    writeFileSync(
+      spec,
+      before.replace("description: Null while the job is still running.", "description: Null until the job succeeds."),
+    );
     try {
       const r = npm(["run", "check", "--workspace=@example/models"]);
       expect(r.output).toMatch(/changed +src\/generated\/types\.ts/);
@@ -102,7 +133,9 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
     try {
       const r = npm(["run", "build", "--workspace=@example/app"]);
       expect(r.code).not.toBe(0);
-      expect(r.output).toMatch(/src\/main\.ts\(\d+,\d+\): error TS2551: Property 'created_at' does not exist on type 'FineTuningJob'\. Did you mean 'createdAt'\?/);
+      expect(r.output).toMatch(
+        /src\/main\.ts\(\d+,\d+\): error TS2551: Property 'created_at' does not exist on type 'FineTuningJob'\. Did you mean 'createdAt'\?/,
+      );
     } finally {
       writeFileSync(main, before);
     }
@@ -113,11 +146,16 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
     const spec = join(MODELS, "spec", "fine-tuning.yaml");
     const before = readFileSync(spec, "utf8");
     const types = readFileSync(join(MODELS, "src", "generated", "types.ts"), "utf8");
-    writeFileSync(spec, before.replace("        id:\n          type: string", '        id:\n          $ref: "#/components/schemas/Nope"'));
+    writeFileSync(
+      spec,
+      before.replace("        id:\n          type: string", '        id:\n          $ref: "#/components/schemas/Nope"'),
+    );
     try {
       const r = npm(["run", "build", "--workspace=@example/models"]);
       expect(r.code).not.toBe(0);
-      expect(r.output).toMatch(/spec\/fine-tuning\.yaml:29:11: error: \$ref "#\/components\/schemas\/Nope" points to nothing/);
+      expect(r.output).toMatch(
+        /spec\/fine-tuning\.yaml:29:11: error: \$ref "#\/components\/schemas\/Nope" points to nothing/,
+      );
       expect(r.output).toContain("nothing was written");
       expect(r.output).toMatch(/code 2\b/);
       expect(r.output).not.toContain("error TS");

@@ -3,7 +3,7 @@ import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, expectTypeOf, it, vi } from "vitest";
 import { loadConfig, type JobConfig } from "../generator/config.js";
-import { InputError } from "../generator/diagnostics.js";
+import type { InputError } from "../generator/diagnostics.js";
 import { main } from "../generator/main.js";
 import {
   cliFlags,

@@ -28,7 +28,10 @@ const JOB = {
   seed: 42,
 };
 
-async function build(name: string, options: Omit<GenerateOptions, "input">): Promise<{ dir: string; mod: Module; text: (path: string) => string }> {
+async function build(
+  name: string,
+  options: Omit<GenerateOptions, "input">,
+): Promise<{ dir: string; mod: Module; text: (path: string) => string }> {
   const result = generate({ input: SPEC, ...options });
   expect(result.diagnostics).toEqual([]);
   const dir = join(SCRATCH, `options-${name}`);
@@ -49,7 +52,9 @@ describe("openEnums", () => {
 
   it("types an open enum as Known | (string & {}) with a way to tell known values", () => {
     const types = open.text("types.ts");
-    expect(types).toContain('export type FineTuningJobStatusKnown = "validating_files" | "queued" | "running" | "succeeded" | "failed" | "cancelled";');
+    expect(types).toContain(
+      'export type FineTuningJobStatusKnown = "validating_files" | "queued" | "running" | "succeeded" | "failed" | "cancelled";',
+    );
     expect(types).toContain("export type FineTuningJobStatus = FineTuningJobStatusKnown | (string & {});");
     expect(open.mod["isKnownFineTuningJobStatus"]!("queued")).toBe(true);
     expect(open.mod["isKnownFineTuningJobStatus"]!("paused")).toBe(false);
@@ -62,7 +67,10 @@ describe("openEnums", () => {
     expect((open.mod["parseFineTuningJob"]!(paused) as { status: string }).status).toBe("paused");
     expect(open.mod["isFineTuningJobWire"]!({ ...JOB, status: 3 })).toBe(false);
     expect(closed.mod["isFineTuningJobWire"]!(paused)).toBe(false);
-    expect(closed.mod["safeParseFineTuningJob"]!(paused)).toMatchObject({ ok: false, issues: [{ wirePath: "$.status", modelPath: "status" }] });
+    expect(closed.mod["safeParseFineTuningJob"]!(paused)).toMatchObject({
+      ok: false,
+      issues: [{ wirePath: "$.status", modelPath: "status" }],
+    });
   });
 
   it("the open output type-checks", () => {
@@ -83,7 +91,10 @@ describe("unknownKeys", () => {
 
   it("strip (default): accepted, and dropped by mappers and parse", () => {
     expect(strip.mod["isFineTuningJobWire"]!(extra)).toBe(true);
-    for (const model of [strip.mod["fineTuningJobFromWire"]!(extra), strip.mod["parseFineTuningJob"]!(extra)] as Record<string, unknown>[]) {
+    for (const model of [strip.mod["fineTuningJobFromWire"]!(extra), strip.mod["parseFineTuningJob"]!(extra)] as Record<
+      string,
+      unknown
+    >[]) {
       expect(model).not.toHaveProperty("brand_new");
       expect(model["hyperparameters"]).toStrictEqual({ nEpochs: 3 });
     }
@@ -91,7 +102,10 @@ describe("unknownKeys", () => {
 
   it("keep: accepted, and copied untouched (not renamed) by mappers and parse, both ways", () => {
     expect(keep.mod["isFineTuningJobWire"]!(extra)).toBe(true);
-    for (const model of [keep.mod["fineTuningJobFromWire"]!(extra), keep.mod["parseFineTuningJob"]!(extra)] as Record<string, unknown>[]) {
+    for (const model of [keep.mod["fineTuningJobFromWire"]!(extra), keep.mod["parseFineTuningJob"]!(extra)] as Record<
+      string,
+      unknown
+    >[]) {
       expect(model["brand_new"]).toStrictEqual({ a_b: 1 });
       expect(model["hyperparameters"]).toStrictEqual({ nEpochs: 3, future_knob: true });
     }
@@ -102,7 +116,10 @@ describe("unknownKeys", () => {
   it("reject: guards refuse, parse reports each undeclared key with its path", () => {
     expect(reject.mod["isFineTuningJobWire"]!(extra)).toBe(false);
     expect(reject.mod["isFineTuningJobWire"]!(JOB)).toBe(true);
-    const result = reject.mod["safeParseFineTuningJob"]!(extra) as { ok: boolean; issues: { wirePath: string; modelPath: string; expected: string }[] };
+    const result = reject.mod["safeParseFineTuningJob"]!(extra) as {
+      ok: boolean;
+      issues: { wirePath: string; modelPath: string; expected: string }[];
+    };
     expect(result.ok).toBe(false);
     expect(result.issues.map((i) => [i.wirePath, i.modelPath])).toEqual([
       ["$.hyperparameters.future_knob", "hyperparameters.future_knob"],

@@ -15,11 +15,22 @@ const NULL: Node = { kind: "primitive", type: "null" };
 const ref = (name: string): Node => ({ kind: "ref", target: `#/${name}` });
 
 function decl(name: string, node: Node): Decl {
-  return { id: `#/${name}`, nameParts: [name], node, doc: {}, source: "component", origin: { file: "spec.yaml", path: [name] } };
+  return {
+    id: `#/${name}`,
+    nameParts: [name],
+    node,
+    doc: {},
+    source: "component",
+    origin: { file: "spec.yaml", path: [name] },
+  };
 }
 
 function object(properties: [key: string, node: Node, required: boolean][], additional?: Node): ObjectNode {
-  return { kind: "object", properties: properties.map(([key, node, required]) => ({ key, node, required, doc: {} })), additional };
+  return {
+    kind: "object",
+    properties: properties.map(([key, node, required]) => ({ key, node, required, doc: {} })),
+    additional,
+  };
 }
 
 const cat = object([
@@ -34,12 +45,28 @@ const dog = object([
 const pet: UnionNode = {
   kind: "union",
   members: [ref("Cat"), ref("Dog"), NULL],
-  discriminator: { property: "type", cases: [{ value: "cat", member: 0 }, { value: "dog", member: 1 }] },
+  discriminator: {
+    property: "type",
+    cases: [
+      { value: "cat", member: 0 },
+      { value: "dog", member: 1 },
+    ],
+  },
 };
-const shapes: UnionNode = { kind: "union", members: [str, ref("Cat"), { kind: "array", items: ref("Dog") }, ref("Nothing")] };
+const shapes: UnionNode = {
+  kind: "union",
+  members: [str, ref("Cat"), { kind: "array", items: ref("Dog") }, ref("Nothing")],
+};
 const nothing = object([["never", { kind: "never" }, true]]);
 const ir: Ir = {
-  decls: [decl("Cat", cat), decl("Dog", dog), decl("Pet", pet), decl("Shapes", shapes), decl("Nothing", nothing), decl("Plain", str)],
+  decls: [
+    decl("Cat", cat),
+    decl("Dog", dog),
+    decl("Pet", pet),
+    decl("Shapes", shapes),
+    decl("Nothing", nothing),
+    decl("Plain", str),
+  ],
 };
 
 function planOf(unknownKeys: "strip" | "keep" | "reject" = "strip"): Plan {
@@ -54,7 +81,14 @@ describe("the plan", () => {
   const plan = planOf();
 
   it("analysis: differs, converts and empty per declaration", () => {
-    expect(["Cat", "Dog", "Pet", "Shapes", "Nothing", "Plain"].map((n) => plan.analysis.differs(`#/${n}`))).toEqual([true, true, true, true, false, false]);
+    expect(["Cat", "Dog", "Pet", "Shapes", "Nothing", "Plain"].map((n) => plan.analysis.differs(`#/${n}`))).toEqual([
+      true,
+      true,
+      true,
+      true,
+      false,
+      false,
+    ]);
     expect(["Cat", "Pet", "Plain"].map((n) => plan.analysis.converts(`#/${n}`))).toEqual([true, true, false]);
     expect(["Cat", "Nothing"].map((n) => plan.analysis.empty(`#/${n}`))).toEqual([false, true]);
   });
@@ -119,7 +153,9 @@ describe("printers read the plan", () => {
   it("mappers, guards and parse print the same candidates with the same tags", () => {
     const plan = planOf();
     const mappers = text(plan, "mappers.ts");
-    expect(mappers).toContain('wire === null ? null : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire) : fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : (wire as never)');
+    expect(mappers).toContain(
+      'wire === null ? null : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire) : fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : (wire as never)',
+    );
     const parse = text(plan, "parse.ts");
     const catAt = parse.indexOf('if (fieldOf(value, "type") === "cat") {');
     const dogAt = parse.indexOf('if (fieldOf(value, "type") === "dog") {');
@@ -138,14 +174,25 @@ describe("printers read the plan", () => {
       },
     };
     const mappers = text(reversed, "mappers.ts");
-    expect(mappers).toContain('fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire)');
+    expect(mappers).toContain(
+      'fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire)',
+    );
     const parse = text(reversed, "parse.ts");
-    expect(parse.indexOf('if (fieldOf(value, "type") === "dog") {')).toBeLessThan(parse.indexOf('if (fieldOf(value, "type") === "cat") {'));
+    expect(parse.indexOf('if (fieldOf(value, "type") === "dog") {')).toBeLessThan(
+      parse.indexOf('if (fieldOf(value, "type") === "cat") {'),
+    );
   });
 
   it("a plan that drops a union's null drops it from every printer", () => {
     const plan = planOf();
-    const noNull: Plan = { ...plan, union: (node) => ({ ...plan.union(node), nullable: false, accepted: plan.union(node).accepted.filter((m) => m !== NULL) }) };
+    const noNull: Plan = {
+      ...plan,
+      union: (node) => ({
+        ...plan.union(node),
+        nullable: false,
+        accepted: plan.union(node).accepted.filter((m) => m !== NULL),
+      }),
+    };
     expect(text(noNull, "mappers.ts")).not.toContain("wire === null ? null");
     expect(text(noNull, "guards.ts")).toContain("return (isCatWire(value) || isDogWire(value));");
     expect(text(noNull, "parse.ts")).not.toMatch(/if \(value === null\) break u\d+;/);
@@ -157,7 +204,9 @@ describe("printers read the plan", () => {
       ...plan,
       object: (node) => {
         const o = plan.object(node);
-        return node === cat ? { ...o, keys: o.keys.map((k) => (k.wire === "name_x" ? { ...k, model: "catName" } : k)) } : o;
+        return node === cat
+          ? { ...o, keys: o.keys.map((k) => (k.wire === "name_x" ? { ...k, model: "catName" } : k)) }
+          : o;
       },
     };
     expect(text(renamed, "mappers.ts")).toContain("catName: wire.name_x,");

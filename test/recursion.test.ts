@@ -24,7 +24,10 @@ const models: Record<string, number> = {};
 
 beforeAll(async () => {
   for (const c of CASES) {
-    const { dir, result } = generateInto(join(ROOT, "spec", "cases", `recursion-allof-${c}.yaml`), join("recursion", c));
+    const { dir, result } = generateInto(
+      join(ROOT, "spec", "cases", `recursion-allof-${c}.yaml`),
+      join("recursion", c),
+    );
     dirs[c] = dir;
     models[c] = result.models;
     mappers[c] = (await import(join(dir, "mappers.ts"))) as Record<string, Fn>;
@@ -52,10 +55,17 @@ function deepNode(): Record<string, unknown> {
   const leaf = { value: "leaf", depth_level: 3 };
   return {
     value: "root",
-    parent: { value: "up", parent: { value: "further up", by_name: { "Some Key": { value: "x", alias_name: "a_b" } } } },
+    parent: {
+      value: "up",
+      parent: { value: "further up", by_name: { "Some Key": { value: "x", alias_name: "a_b" } } },
+    },
     next: { value: "n1", next: { value: "n2", either: "text" }, weight_kg: 2.5 },
     children: [
-      { value: "c1", children: [{ value: "c11", children: [leaf], either: { value: "e", is_leaf: true }, depth_level: 2 }], depth_level: 1 },
+      {
+        value: "c1",
+        children: [{ value: "c11", children: [leaf], either: { value: "e", is_leaf: true }, depth_level: 2 }],
+        depth_level: 1,
+      },
       { value: "c2", parent: { value: "root" }, depth_level: 1 },
     ],
     by_name: { first_one: { value: "f", children: [{ value: "g", depth_level: 9 }], alias_name: "first" } },
@@ -91,7 +101,13 @@ describe("recursion through allOf", () => {
       value: "root",
       parent: { parent: { byName: { "Some Key": { value: "x", aliasName: "a_b" } } } },
       next: { weightKg: 2.5, next: { either: "text" } },
-      children: [{ depthLevel: 1, children: [{ depthLevel: 2, children: [{ value: "leaf", depthLevel: 3 }], either: { isLeaf: true } }] }, { parent: { value: "root" } }],
+      children: [
+        {
+          depthLevel: 1,
+          children: [{ depthLevel: 2, children: [{ value: "leaf", depthLevel: 3 }], either: { isLeaf: true } }],
+        },
+        { parent: { value: "root" } },
+      ],
       byName: { first_one: { aliasName: "first", children: [{ depthLevel: 9 }] } },
       either: { isLeaf: false, next: { value: "e2" } },
     });
@@ -99,18 +115,41 @@ describe("recursion through allOf", () => {
 
     const manager = {
       full_name: "Ada",
-      best_friend: { full_name: "Bob", employee_id: "e2", manager: { full_name: "Grace", employee_id: "e0" }, since_year: 1999 },
+      best_friend: {
+        full_name: "Bob",
+        employee_id: "e2",
+        manager: { full_name: "Grace", employee_id: "e0" },
+        since_year: 1999,
+      },
       employee_id: "e1",
-      manager: { full_name: "Grace", employee_id: "e0", direct_reports: [{ full_name: "Ada", employee_id: "e1" }], is_acting: true },
-      direct_reports: [{ full_name: "Cy", best_friend: { full_name: "Di", employee_id: "e4", since_year: 2001 }, employee_id: "e3" }],
+      manager: {
+        full_name: "Grace",
+        employee_id: "e0",
+        direct_reports: [{ full_name: "Ada", employee_id: "e1" }],
+        is_acting: true,
+      },
+      direct_reports: [
+        { full_name: "Cy", best_friend: { full_name: "Di", employee_id: "e4", since_year: 2001 }, employee_id: "e3" },
+      ],
     };
     const mm = mappers["mutual"]!;
-    expect(mm["managerFromWire"]!(manager)).toMatchObject({ manager: { isActing: true, directReports: [{ employeeId: "e1" }] }, bestFriend: { sinceYear: 1999, manager: { employeeId: "e0" } } });
+    expect(mm["managerFromWire"]!(manager)).toMatchObject({
+      manager: { isActing: true, directReports: [{ employeeId: "e1" }] },
+      bestFriend: { sinceYear: 1999, manager: { employeeId: "e0" } },
+    });
     checkRoundTrip(mm["managerFromWire"]!, mm["managerToWire"]!, manager);
 
-    const filter = { Not: { And: [{ Not: { Or: [] } }, { Dimensions: { Key: "AZ", Values: ["a"] } }] }, FilterName: "f", Parent: { FilterName: "p", Refines: { FilterName: "q" } } };
+    const filter = {
+      Not: { And: [{ Not: { Or: [] } }, { Dimensions: { Key: "AZ", Values: ["a"] } }] },
+      FilterName: "f",
+      Parent: { FilterName: "p", Refines: { FilterName: "q" } },
+    };
     const me = mappers["extends"]!;
-    expect(me["filterFromWire"]!(filter)).toEqual({ not: { and: [{ not: { or: [] } }, { dimensions: { key: "AZ", values: ["a"] } }] }, filterName: "f", parent: { filterName: "p", refines: { filterName: "q" } } });
+    expect(me["filterFromWire"]!(filter)).toEqual({
+      not: { and: [{ not: { or: [] } }, { dimensions: { key: "AZ", values: ["a"] } }] },
+      filterName: "f",
+      parent: { filterName: "p", refines: { filterName: "q" } },
+    });
     checkRoundTrip(me["filterFromWire"]!, me["filterToWire"]!, filter);
   });
 
@@ -133,8 +172,20 @@ describe("recursion through allOf", () => {
       expect(g["isNodeWire"]!(n), what).toBe(false);
     }
     const gm = guards["mutual"]!;
-    expect(gm["isManagerWire"]!({ full_name: "A", employee_id: "1", manager: { full_name: "B", employee_id: "2", direct_reports: [{ full_name: "C", employee_id: "3" }] } })).toBe(true);
-    expect(gm["isManagerWire"]!({ full_name: "A", employee_id: "1", manager: { full_name: "B", employee_id: "2", direct_reports: [{ full_name: "C" }] } })).toBe(false);
+    expect(
+      gm["isManagerWire"]!({
+        full_name: "A",
+        employee_id: "1",
+        manager: { full_name: "B", employee_id: "2", direct_reports: [{ full_name: "C", employee_id: "3" }] },
+      }),
+    ).toBe(true);
+    expect(
+      gm["isManagerWire"]!({
+        full_name: "A",
+        employee_id: "1",
+        manager: { full_name: "B", employee_id: "2", direct_reports: [{ full_name: "C" }] },
+      }),
+    ).toBe(false);
     const ge = guards["extends"]!;
     expect(ge["isFilterWire"]!({ FilterName: "f", Not: { Not: { Dimensions: { Values: ["x"] } } } })).toBe(true);
     expect(ge["isFilterWire"]!({ FilterName: "f", Not: { Not: { Dimensions: { Values: [1] } } } })).toBe(false);
@@ -145,7 +196,9 @@ describe("recursion through allOf", () => {
     const n = 7;
     const schemas = Array.from({ length: n }, (_, i) => {
       const props = Array.from({ length: n }, (_, j) =>
-        j === i ? "" : `      p${j}:\n        allOf:\n          - $ref: "#/components/schemas/S${j}"\n          - type: object\n            properties: { x${j}: { type: integer } }\n`,
+        j === i
+          ? ""
+          : `      p${j}:\n        allOf:\n          - $ref: "#/components/schemas/S${j}"\n          - type: object\n            properties: { x${j}: { type: integer } }\n`,
       ).join("");
       return `S${i}:\n  type: object\n  properties:\n    v: { type: string }\n${props.replace(/^ {6}/gm, "    ")}`;
     }).join("\n");
@@ -181,7 +234,10 @@ describe("allOf of one $ref beside annotation-only members", () => {
     expect(codes).toEqual([]);
     expect(node("A")).toEqual(ref("B"));
     expect(node("C")).toEqual(ref("B"));
-    expect(node("D")).toMatchObject({ kind: "object", properties: [{ key: "b", node: ref("B"), doc: { description: "the b" } }] });
+    expect(node("D")).toMatchObject({
+      kind: "object",
+      properties: [{ key: "b", node: ref("B"), doc: { description: "the b" } }],
+    });
   });
 
   it("is not a plain reference when a member constrains or shapes the value", () => {
@@ -201,10 +257,18 @@ describe("allOf of one $ref beside annotation-only members", () => {
 
 describe("a schema defined as itself is a clear input error, not a crash", () => {
   it.each([
-    ["allOf of itself beside a description", "A: { allOf: [{ $ref: '#/components/schemas/A' }, { description: self }] }", "ref-cycle"],
+    [
+      "allOf of itself beside a description",
+      "A: { allOf: [{ $ref: '#/components/schemas/A' }, { description: self }] }",
+      "ref-cycle",
+    ],
     ["allOf of itself", "A: { allOf: [{ $ref: '#/components/schemas/A' }] }", "ref-cycle"],
     ["a $ref to itself", "A: { $ref: '#/components/schemas/A' }", "ref-cycle"],
-    ["a union through a ref back", "A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }", "ref-cycle"],
+    [
+      "a union through a ref back",
+      "A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }",
+      "ref-cycle",
+    ],
     [
       "A extends B extends A",
       "A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: object, properties: { a: { type: string } } }] }\nB: { allOf: [{ $ref: '#/components/schemas/A' }, { type: object, properties: { b: { type: string } } }] }",
@@ -217,7 +281,9 @@ describe("a schema defined as itself is a clear input error, not a crash", () =>
   });
 
   it("the message names the cycle", () => {
-    const specs = specSet("A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }");
+    const specs = specSet(
+      "A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }",
+    );
     const [d] = buildIr(specs, checkSpec(specs)).diagnostics;
     expect(d?.message).toBe(
       "#/components/schemas/A is defined as itself (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A) through $ref, allOf, oneOf or anyOf with no object or array in between; no type can be that, break the cycle",

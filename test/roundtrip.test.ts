@@ -18,7 +18,13 @@ import { corpusEntries, generateInto, reportSkipped, ROOT } from "./helpers.js";
 type Mapper = (value: unknown) => unknown;
 
 /** Runs per declaration: more for the hand-written spec, fewer for the large real ones. */
-const RUNS: Record<string, number> = { "fine-tuning.yaml": 300, "openai-2024-01.yaml": 60, "openai-2024-04.yaml": 50, "openai-2026-08.yaml": 25, "github-api.json": 10 };
+const RUNS: Record<string, number> = {
+  "fine-tuning.yaml": 300,
+  "openai-2024-01.yaml": 60,
+  "openai-2024-04.yaml": 50,
+  "openai-2026-08.yaml": 25,
+  "github-api.json": 10,
+};
 const SEED_OFFSET = Number(process.env["WIRECASE_FC_SEED"] ?? 0);
 
 function seedOf(text: string): number {
@@ -66,12 +72,17 @@ describe("mapper round trips over generated wire values", () => {
         );
         checked++;
         if (result.failed) {
-          const reason = result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
-          failures.push(`${names.model} (${decl.id.slice(decl.id.indexOf("#"))}), seed ${result.seed}: ${reason.slice(0, 1500)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 1500)}`);
+          const reason =
+            result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
+          failures.push(
+            `${names.model} (${decl.id.slice(decl.id.indexOf("#"))}), seed ${result.seed}: ${reason.slice(0, 1500)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 1500)}`,
+          );
         }
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
-      console.log(`${name}: ${checked} of ${model.ir.decls.length} declarations checked, ${numRuns} runs each, ${failures.length} failing, ${noValue.length} without any finite value${noValue.length > 0 ? ` (${noValue.join(", ")})` : ""}, ${seconds} s`);
+      console.log(
+        `${name}: ${checked} of ${model.ir.decls.length} declarations checked, ${numRuns} runs each, ${failures.length} failing, ${noValue.length} without any finite value${noValue.length > 0 ? ` (${noValue.join(", ")})` : ""}, ${seconds} s`,
+      );
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
       expect(failures).toEqual([]);
       // a run that checks (almost) nothing proves nothing
@@ -113,7 +124,9 @@ describe("x-oaiMeta examples of the OpenAI corpus specs round-trip", () => {
   reportSkipped(specs, "x-oaiMeta example round trips");
   for (const { name, path: spec, present } of specs) {
     it.skipIf(!present)(name, async () => {
-      const defects = existsSync(DEFECTS_FILE) ? (JSON.parse(readFileSync(DEFECTS_FILE, "utf8")) as ExampleDefect[]) : [];
+      const defects = existsSync(DEFECTS_FILE)
+        ? (JSON.parse(readFileSync(DEFECTS_FILE, "utf8")) as ExampleDefect[])
+        : [];
       const listed = new Set(defects.filter((d) => d.spec === name).map((d) => d.schema));
       const { dir } = generateInto(spec, `examples-${name.replace(/\W/g, "-")}`);
       const mappers = (await import(join(dir, "mappers.ts"))) as Record<string, Mapper>;
@@ -136,11 +149,16 @@ describe("x-oaiMeta examples of the OpenAI corpus specs round-trip", () => {
           continue;
         }
         const why = problem(decl.node, example, model.decls, [], true);
-        if (!listed.has(schema)) unlisted.push(`${schema}: ${error}; ${why === undefined ? "the example fits its schema: a mapper bug" : `defect: ${why}`}`);
+        if (!listed.has(schema))
+          unlisted.push(
+            `${schema}: ${error}; ${why === undefined ? "the example fits its schema: a mapper bug" : `defect: ${why}`}`,
+          );
         // a listed example that fits its schema but does not round-trip is a mapper bug, not a spec defect
         else if (why === undefined) hidden.push(`${schema}: ${error}, though the example fits its schema`);
       }
-      console.log(`${name}: ${examples.length} parsed examples, ${exact} round-trip exactly, ${examples.length - exact} do not (listed as spec defects)`);
+      console.log(
+        `${name}: ${examples.length} parsed examples, ${exact} round-trip exactly, ${examples.length - exact} do not (listed as spec defects)`,
+      );
       expect(unlisted).toEqual([]);
       expect(hidden).toEqual([]);
       expect(examples.length).toBeGreaterThan(0);

@@ -8,7 +8,9 @@ import { ROOT } from "./helpers.js";
 describe("templates/runtime.ts", () => {
   it("exports exactly the names the naming module reserves (values and types)", () => {
     const source = readFileSync(join(ROOT, "templates", "runtime.ts"), "utf8");
-    const declared = [...source.matchAll(/^export (?:function|class|const|let|interface|type) ([\w$]+)/gm)].map((m) => m[1]!);
+    const declared = [...source.matchAll(/^export (?:function|class|const|let|interface|type) ([\w$]+)/gm)].map(
+      (m) => m[1]!,
+    );
     expect(declared.sort()).toEqual([...RUNTIME_EXPORTS].sort());
     for (const name of Object.keys(runtime)) expect(RUNTIME_EXPORTS).toContain(name);
   });
@@ -72,14 +74,34 @@ describe("templates/runtime.ts", () => {
     runtime.nestIssues(issues, 1, ["data", 3]);
     runtime.addIssue(issues, "object", null);
     expect(runtime.toParseIssues(issues)).toStrictEqual([
-      { wirePath: "$.hyperparameters.n_epochs", modelPath: "hyperparameters.nEpochs", expected: "integer >= 1", received: "number 0", message: "$.hyperparameters.n_epochs: expected integer >= 1, received number 0" },
-      { wirePath: "$.data[3].hyperparameters.id", modelPath: "data[3].hyperparameters.id", expected: "string", received: "missing", message: "$.data[3].hyperparameters.id: expected string, received missing" },
-      { wirePath: "$", modelPath: "", expected: "object", received: "null", message: "$: expected object, received null" },
+      {
+        wirePath: "$.hyperparameters.n_epochs",
+        modelPath: "hyperparameters.nEpochs",
+        expected: "integer >= 1",
+        received: "number 0",
+        message: "$.hyperparameters.n_epochs: expected integer >= 1, received number 0",
+      },
+      {
+        wirePath: "$.data[3].hyperparameters.id",
+        modelPath: "data[3].hyperparameters.id",
+        expected: "string",
+        received: "missing",
+        message: "$.data[3].hyperparameters.id: expected string, received missing",
+      },
+      {
+        wirePath: "$",
+        modelPath: "",
+        expected: "object",
+        received: "null",
+        message: "$: expected object, received null",
+      },
     ]);
   });
 
   it("formatPath quotes keys that are not identifiers", () => {
-    expect(runtime.formatPath(["weird key", 0, "a", "__proto__", "2fa", "é"], "$")).toBe('$["weird key"][0].a.__proto__["2fa"].é');
+    expect(runtime.formatPath(["weird key", 0, "a", "__proto__", "2fa", "é"], "$")).toBe(
+      '$["weird key"][0].a.__proto__["2fa"].é',
+    );
     expect(runtime.formatPath([0, "a"], "")).toBe("[0].a");
     expect(runtime.formatPath(["a b", "c"], "")).toBe('["a b"].c');
     expect(runtime.formatPath([], "")).toBe("");
@@ -104,7 +126,9 @@ describe("templates/runtime.ts", () => {
     expect(error.name).toBe("ParseError");
     expect(error.issues).toBe(issues);
     expect(error.message).toBe("1 issue: $.a: expected string, received number 1");
-    const many = runtime.toParseIssues(Array.from({ length: 7 }, (_, i) => ({ wire: [i], model: [i], expected: "string", received: i })));
+    const many = runtime.toParseIssues(
+      Array.from({ length: 7 }, (_, i) => ({ wire: [i], model: [i], expected: "string", received: i })),
+    );
     expect(new runtime.ParseError(many).message).toMatch(/^7 issues: .*\.\.\. and 2 more$/);
   });
 
@@ -117,9 +141,22 @@ describe("templates/runtime.ts", () => {
     expect(runtime.runParse<{ n: number }>(worker, 3)).toStrictEqual({ n: 3 });
     expect(runtime.runSafeParse<{ n: number }>(worker, 3)).toStrictEqual({ ok: true, value: { n: 3 } });
     expect(() => runtime.runParse(worker, "both")).toThrow(runtime.ParseError);
-    expect(() => runtime.runParse(worker, "both")).toThrow('2 issues: $.n: expected number, received string "both"; $: expected not both, received string "both"');
+    expect(() => runtime.runParse(worker, "both")).toThrow(
+      '2 issues: $.n: expected number, received string "both"; $: expected not both, received string "both"',
+    );
     const failed = runtime.runSafeParse(worker, "x");
-    expect(failed).toStrictEqual({ ok: false, issues: [{ wirePath: "$.n", modelPath: "n", expected: "number", received: 'string "x"', message: '$.n: expected number, received string "x"' }] });
+    expect(failed).toStrictEqual({
+      ok: false,
+      issues: [
+        {
+          wirePath: "$.n",
+          modelPath: "n",
+          expected: "number",
+          received: 'string "x"',
+          message: '$.n: expected number, received string "x"',
+        },
+      ],
+    });
   });
 
   it("runSafeParse reports a worker that throws (a cycle, a throwing getter) as an issue at the root", () => {
@@ -128,7 +165,9 @@ describe("templates/runtime.ts", () => {
     };
     const result = runtime.runSafeParse(cyclic, {});
     expect(result.ok).toBe(false);
-    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual(["$: expected a JSON value, received RangeError: Maximum call stack size exceeded"]);
+    expect(result.ok ? [] : result.issues.map((i) => i.message)).toEqual([
+      "$: expected a JSON value, received RangeError: Maximum call stack size exceeded",
+    ]);
   });
 
   it("codePointLength counts code points, not UTF-16 units", () => {

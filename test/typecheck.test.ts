@@ -40,11 +40,13 @@ describe("strict type-check of generated code", () => {
     rmSync(root, { recursive: true, force: true });
     for (const f of ["clean", "broken", "broken-too"]) mkdirSync(join(root, f), { recursive: true });
     writeFileSync(join(root, "clean", "a.ts"), "export const a: number = 1;\n");
-    writeFileSync(join(root, "broken", "a.ts"), "export const a: number = \"one\";\n");
+    writeFileSync(join(root, "broken", "a.ts"), 'export const a: number = "one";\n');
     writeFileSync(join(root, "broken-too", "b.ts"), "export const b: { k: string } = { k: 1 };\n");
     const out = typecheckEach(root, ["clean", "broken", "broken-too"]);
     expect(out.get("clean")).toBe("");
-    expect(out.get("broken")).toMatch(/^broken\/a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.$/);
+    expect(out.get("broken")).toMatch(
+      /^broken\/a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.$/,
+    );
     expect(out.get("broken-too")).toMatch(/^broken-too\/b\.ts\(1,35\): error TS2322: /);
   });
 });

@@ -31,7 +31,13 @@ export type Expr =
   | { readonly kind: "as"; readonly expr: Expr; readonly type: string }
   | { readonly kind: "paren"; readonly expr: Expr }
   /** `(v1) => body`, or `(v1: unknown): boolean => body` with types. */
-  | { readonly kind: "arrow"; readonly param: string; readonly body: Expr; readonly paramType?: string; readonly returns?: string }
+  | {
+      readonly kind: "arrow";
+      readonly param: string;
+      readonly body: Expr;
+      readonly paramType?: string;
+      readonly returns?: string;
+    }
   | { readonly kind: "object"; readonly entries: readonly ObjectEntry[] }
   | { readonly kind: "array"; readonly items: readonly Expr[] }
   | { readonly kind: "spread"; readonly expr: Expr };
@@ -43,8 +49,16 @@ export const id = (name: string): Expr => ({ kind: "id", name });
 export const lit = (value: string | number | boolean | null | undefined): Expr => ({ kind: "lit", value });
 export const json = (value: unknown): Expr => ({ kind: "json", value });
 export const member = (object: Expr, key: string): Expr => ({ kind: "member", object, key });
-export const index = (object: Expr, i: Expr | number): Expr => ({ kind: "index", object, index: typeof i === "number" ? lit(i) : i });
-export const call = (callee: Expr | string, args: readonly Expr[]): Expr => ({ kind: "call", callee: typeof callee === "string" ? id(callee) : callee, args });
+export const index = (object: Expr, i: Expr | number): Expr => ({
+  kind: "index",
+  object,
+  index: typeof i === "number" ? lit(i) : i,
+});
+export const call = (callee: Expr | string, args: readonly Expr[]): Expr => ({
+  kind: "call",
+  callee: typeof callee === "string" ? id(callee) : callee,
+  args,
+});
 /** `object.method(args)`. */
 export const method = (object: Expr, name: string, args: readonly Expr[]): Expr => call(member(object, name), args);
 export const not = (operand: Expr): Expr => ({ kind: "not", operand });
@@ -55,7 +69,11 @@ export const ne = (left: Expr, right: Expr): Expr => binary("!==", left, right);
 export const cond = (test: Expr, then: Expr, otherwise: Expr): Expr => ({ kind: "cond", test, then, else: otherwise });
 export const cast = (expr: Expr, type: string): Expr => ({ kind: "as", expr, type });
 export const paren = (expr: Expr): Expr => ({ kind: "paren", expr });
-export const arrow = (param: string, body: Expr, types: { readonly param?: string; readonly returns?: string } = {}): Expr => ({
+export const arrow = (
+  param: string,
+  body: Expr,
+  types: { readonly param?: string; readonly returns?: string } = {},
+): Expr => ({
   kind: "arrow",
   param,
   body,
@@ -98,7 +116,14 @@ export function isReference(e: Expr): boolean {
 
 /** True when `e` is `f(x)`: a call of the function named `f` with the one argument `x`, an identifier. */
 export function isCallOf(e: Expr, f: string, x: string): boolean {
-  return e.kind === "call" && e.callee.kind === "id" && e.callee.name === f && e.args.length === 1 && e.args[0]!.kind === "id" && e.args[0].name === x;
+  return (
+    e.kind === "call" &&
+    e.callee.kind === "id" &&
+    e.callee.name === f &&
+    e.args.length === 1 &&
+    e.args[0]!.kind === "id" &&
+    e.args[0].name === x
+  );
 }
 
 // precedence levels (higher binds tighter); `as` parses at the relational level

@@ -30,7 +30,9 @@ export function literalKey(key: string): string {
 export function jsonLiteral(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(jsonLiteral).join(",")}]`;
   if (typeof value === "object" && value !== null) {
-    const entries = Object.entries(value).map(([k, v]) => `${k === "__proto__" ? `["__proto__"]` : JSON.stringify(k)}:${jsonLiteral(v)}`);
+    const entries = Object.entries(value).map(
+      ([k, v]) => `${k === "__proto__" ? `["__proto__"]` : JSON.stringify(k)}:${jsonLiteral(v)}`,
+    );
     return `{${entries.join(",")}}`;
   }
   return JSON.stringify(value);

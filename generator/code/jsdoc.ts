@@ -4,18 +4,25 @@ import type { Doc } from "../ir/types.js";
 
 /** Text that cannot end the comment it is written in. */
 export function commentText(text: string): string {
-  return text
-    .replace(/\r\n?/g, "\n")
-    .replace(/\*\//g, "*\\/")
-    // ts-morph's writer reads "/*" in comment text as a nested comment start
-    .replace(/\/\*/g, "/\\*")
-    .replace(/[\u2028\u2029]/g, " ")
-    .trim();
+  return (
+    text
+      .replace(/\r\n?/g, "\n")
+      .replace(/\*\//g, "*\\/")
+      // ts-morph's writer reads "/*" in comment text as a nested comment start
+      .replace(/\/\*/g, "/\\*")
+      .replace(/[\u2028\u2029]/g, " ")
+      .trim()
+  );
 }
 
 /** The lines of a declaration's JSDoc: its description (or title), then its tags. Empty when there is nothing to say. */
 export function docLines(doc: Doc): string[] {
-  const description = doc.description === undefined ? (doc.title === undefined ? "" : commentText(doc.title)) : commentText(doc.description);
+  const description =
+    doc.description === undefined
+      ? doc.title === undefined
+        ? ""
+        : commentText(doc.title)
+      : commentText(doc.description);
   const parts = description === "" ? [] : [description];
   if (doc.deprecated === true) parts.push("@deprecated");
   if (doc.format !== undefined) parts.push(`@format ${commentText(doc.format)}`);

@@ -26,7 +26,9 @@ export function functionDecl(f: FunctionText): WriterFunction {
   return (w) => {
     w.blankLineIfLastNot();
     writeDoc(w, f.doc === undefined ? [] : f.doc.split("\n"));
-    w.write(`${f.exported ? "export " : ""}function ${f.name}(${f.parameters}): ${f.returns} `).block(() => writeBody(w, f.body));
+    w.write(`${f.exported ? "export " : ""}function ${f.name}(${f.parameters}): ${f.returns} `).block(() =>
+      writeBody(w, f.body),
+    );
   };
 }
 

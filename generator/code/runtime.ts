@@ -9,7 +9,13 @@ import type * as Runtime from "../../templates/runtime.js";
 type RuntimeType = "IssueDraft" | "SafeParseResult" | "ParseIssue" | "PathSegment" | "ParseWorker";
 
 /** Compile-time proof that each listed type is one the runtime exports. */
-export type RuntimeTypesExist = [Runtime.IssueDraft, Runtime.SafeParseResult<unknown>, Runtime.ParseIssue, Runtime.PathSegment, Runtime.ParseWorker];
+export type RuntimeTypesExist = [
+  Runtime.IssueDraft,
+  Runtime.SafeParseResult<unknown>,
+  Runtime.ParseIssue,
+  Runtime.PathSegment,
+  Runtime.ParseWorker,
+];
 export type RuntimeName = keyof typeof Runtime | RuntimeType;
 
 /** Every runtime export and whether it is a type (imported with `import type`) or a value. */

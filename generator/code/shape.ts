@@ -4,7 +4,23 @@
  */
 import { assertNever } from "../ir/walk.js";
 import type { ShapeTest } from "../plan/shape.js";
-import { and, call, cast, eq, FALSE, index, isLit, json, lit, member, or, paren, TRUE, typeOf, type Expr } from "./expr.js";
+import {
+  and,
+  call,
+  cast,
+  eq,
+  FALSE,
+  index,
+  isLit,
+  json,
+  lit,
+  member,
+  or,
+  paren,
+  TRUE,
+  typeOf,
+  type Expr,
+} from "./expr.js";
 import type { Uses } from "./runtime.js";
 
 /** The test as an expression on `input`; `TRUE` when it passes everything. */
@@ -38,7 +54,11 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       const n = test.length;
       const items = cast(unknown, "unknown[]");
       const length = member(items, "length");
-      const lengthTest = !test.rest ? [eq(length, lit(n))] : n > 0 ? [{ kind: "binary", op: ">=", left: length, right: lit(n) } as const] : [];
+      const lengthTest = !test.rest
+        ? [eq(length, lit(n))]
+        : n > 0
+          ? [{ kind: "binary", op: ">=", left: length, right: lit(n) } as const]
+          : [];
       const item = shapeExpr(test.first, index(items, 0), uses);
       const first = isLit(item, true) ? [] : n > 0 ? [item] : [or([eq(length, lit(0)), item])];
       return and([call(member({ kind: "id", name: "Array" }, "isArray"), [unknown]), ...lengthTest, ...first]);
@@ -50,7 +70,9 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       return and(
         test.checks.map((c) => {
           uses.add(c.kind === "tag" ? "fieldOf" : "hasKey");
-          return c.kind === "tag" ? eq(call("fieldOf", [input, lit(c.key)]), lit(c.value)) : call("hasKey", [input, lit(c.key)]);
+          return c.kind === "tag"
+            ? eq(call("fieldOf", [input, lit(c.key)]), lit(c.value))
+            : call("hasKey", [input, lit(c.key)]);
         }),
       );
     case "anyOf":

@@ -24,7 +24,9 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
     }
     case "object": {
       const keys = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);
-      const members = node.properties.map((p, i) => `${propertyName(keys[i]!)}${p.required ? "" : "?"}: ${typeExpr(p.node, side, names)}`);
+      const members = node.properties.map(
+        (p, i) => `${propertyName(keys[i]!)}${p.required ? "" : "?"}: ${typeExpr(p.node, side, names)}`,
+      );
       if (node.additional !== undefined) members.push("[key: string]: unknown");
       return members.length === 0 ? "{}" : `{ ${members.join("; ")} }`;
     }

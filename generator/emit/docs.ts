@@ -16,7 +16,10 @@ const MAX_VALUES = 12;
 
 export function emitDocs(ir: Ir, names: Names, analysis: Analysis, header: string): TextFile[] {
   const decls = declMap(ir);
-  const pages = ir.decls.map((decl) => ({ path: `docs/${names.decl(decl.id).model}.md`, text: page(decl, names, decls, analysis, header) }));
+  const pages = ir.decls.map((decl) => ({
+    path: `docs/${names.decl(decl.id).model}.md`,
+    text: page(decl, names, decls, analysis, header),
+  }));
   const index = [
     header,
     "# Models",
@@ -42,10 +45,20 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
     "",
   );
   const node = decl.node;
-  const object = node.kind === "object" ? node : nonNullMember(node)?.kind === "object" ? (nonNullMember(node) as ObjectNode) : undefined;
+  const object =
+    node.kind === "object"
+      ? node
+      : nonNullMember(node)?.kind === "object"
+        ? (nonNullMember(node) as ObjectNode)
+        : undefined;
   if (object !== undefined) {
     if (object !== node) lines.push("The whole value may be `null`.", "");
-    lines.push("## Fields", "", "| Field | Wire name | Type | Required | Nullable | Description |", "| --- | --- | --- | --- | --- | --- |");
+    lines.push(
+      "## Fields",
+      "",
+      "| Field | Wire name | Type | Required | Nullable | Description |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
     const keys = names.keys(object);
     object.properties.forEach((p, i) => {
       const text = describe(p.doc) || firstSentence(referenced(p.node, decls)?.doc.description ?? "");
@@ -53,11 +66,23 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
         `| ${span(keys[i]!)} | ${span(p.key)} | ${docType(p.node, names, decls)} | ${p.required ? "✔" : ""} | ${nullable(p.node, decls) ? "✔" : ""} | ${cell(text)} |`,
       );
     });
-    if (object.additional !== undefined) lines.push("", "Other keys may be present: they are kept as data, never renamed.");
+    if (object.additional !== undefined)
+      lines.push("", "Other keys may be present: they are kept as data, never renamed.");
     lines.push("");
   } else if (node.kind === "enum") {
-    lines.push("## Values", "", ...node.values.map((v) => `- ${span(JSON.stringify(v))}`), "", `All values, in order: \`${n.values}\`.`, "");
-    if (node.open === true) lines.push(`Open enum: any other string is accepted too; \`${n.isKnown}(value)\` tells the listed values apart.`, "");
+    lines.push(
+      "## Values",
+      "",
+      ...node.values.map((v) => `- ${span(JSON.stringify(v))}`),
+      "",
+      `All values, in order: \`${n.values}\`.`,
+      "",
+    );
+    if (node.open === true)
+      lines.push(
+        `Open enum: any other string is accepted too; \`${n.isKnown}(value)\` tells the listed values apart.`,
+        "",
+      );
   } else {
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
@@ -109,7 +134,9 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       const members = node.members.filter((m) => !isNull(m));
       if (members.length === 0) return "*null*";
       const text = members.map((m) => docType(m, names, decls)).join(" \\| ");
-      return members.length > 1 && node.discriminator !== undefined ? `${text} (by ${span(node.discriminator.property)})` : text;
+      return members.length > 1 && node.discriminator !== undefined
+        ? `${text} (by ${span(node.discriminator.property)})`
+        : text;
     }
     case "intersection":
       return node.members.map((m) => docType(m, names, decls)).join(" & ");
@@ -141,7 +168,10 @@ function values(list: readonly (string | number | boolean)[]): string {
 
 /** Text for a table cell: one line, pipes escaped. */
 function cell(text: string): string {
-  return text.replace(/\r?\n\s*\n/g, "<br><br>").replace(/\r?\n/g, " ").replace(/\|/g, "\\|");
+  return text
+    .replace(/\r?\n\s*\n/g, "<br><br>")
+    .replace(/\r?\n/g, " ")
+    .replace(/\|/g, "\\|");
 }
 
 /** Text for inside a code span: pipes escaped, one line (a span holding a backtick is opened with two). */

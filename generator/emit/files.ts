@@ -61,7 +61,18 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       ]),
     },
     { path: "runtime.ts", text: `${header}\n${input.runtime.replace(/\r\n/g, "\n")}` },
-    { path: "index.ts", text: [header, `export * from "./types.js";`, `export * from "./mappers.js";`, `export * from "./guards.js";`, `export * from "./parse.js";`, `export * from "./runtime.js";`, ""].join("\n") },
+    {
+      path: "index.ts",
+      text: [
+        header,
+        `export * from "./types.js";`,
+        `export * from "./mappers.js";`,
+        `export * from "./guards.js";`,
+        `export * from "./parse.js";`,
+        `export * from "./runtime.js";`,
+        "",
+      ].join("\n"),
+    },
     ...emitDocs(ir, names, analysis, `<!-- ${headerLine(input.specName)} -->\n`),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
@@ -72,7 +83,10 @@ function runtimeImports(uses: ReadonlySet<RuntimeName>): string[] {
   const sorted = [...uses].sort();
   const types = sorted.filter((u) => RUNTIME[u] === "type");
   const values = sorted.filter((u) => RUNTIME[u] === "value");
-  return [...(types.length === 0 ? [] : [importFrom("./runtime.js", types, true)]), ...(values.length === 0 ? [] : [importFrom("./runtime.js", values, false)])];
+  return [
+    ...(types.length === 0 ? [] : [importFrom("./runtime.js", types, true)]),
+    ...(values.length === 0 ? [] : [importFrom("./runtime.js", values, false)]),
+  ];
 }
 
 /** An import as text: ts-morph's import printer inserts each comma into its buffer one by one, quadratic in the names (11,000 at GitHub's scale). */

@@ -69,7 +69,14 @@ function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
   let statements: string[];
   if (side === "wire" && !ctx.plan.analysis.differs(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, id("value"), side, ctx, 1));
-  return functionDecl({ doc, exported: true, name: side === "wire" ? n.isWire : n.isModel, parameters: "value: unknown", returns: `value is ${type}`, body: statements });
+  return functionDecl({
+    doc,
+    exported: true,
+    name: side === "wire" ? n.isWire : n.isModel,
+    parameters: "value: unknown",
+    returns: `value is ${type}`,
+    body: statements,
+  });
 }
 
 /** `return a && b && c;`, one conjunct a line when there are several, in groups when there are many (see `chain`). */
@@ -97,7 +104,10 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
   if (composite && !isReference(input)) {
     // a value read through a call (`fieldOf`) cannot be narrowed: check it as a parameter
     const v = `v${depth}`;
-    const check = arrow(v, join(guardExpr(node, id(v), side, ctx, depth + 1)), { param: "unknown", returns: "boolean" });
+    const check = arrow(v, join(guardExpr(node, id(v), side, ctx, depth + 1)), {
+      param: "unknown",
+      returns: "boolean",
+    });
     return [call(paren(check), [input])];
   }
   switch (node.kind) {
@@ -127,7 +137,10 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
     case "tuple": {
       const n = node.items.length;
       const length = member(input, "length");
-      const parts = [call(member(id("Array"), "isArray"), [input]), node.rest === undefined ? eq(length, lit(n)) : binary(">=", length, lit(n))];
+      const parts = [
+        call(member(id("Array"), "isArray"), [input]),
+        node.rest === undefined ? eq(length, lit(n)) : binary(">=", length, lit(n)),
+      ];
       node.items.forEach((item, i) => parts.push(...guardExpr(item, index(input, i), side, ctx, depth + 1)));
       if (node.rest !== undefined) {
         const rest = itemTest(node.rest, side, ctx, depth);
@@ -207,7 +220,9 @@ function objectChecks(node: ObjectNode, input: Expr, side: Side, ctx: GuardConte
       if (check.length > 0) parts.push(join(check));
     } else {
       const undef = lit(undefined);
-      parts.push(check.length === 0 ? or([ne(access, undef), absent]) : paren(cond(eq(access, undef), absent, join(check))));
+      parts.push(
+        check.length === 0 ? or([ne(access, undef), absent]) : paren(cond(eq(access, undef), absent, join(check))),
+      );
     }
   });
   if (plan.rejectUnknown) {

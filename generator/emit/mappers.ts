@@ -115,7 +115,9 @@ function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, 
     else {
       const key = inKeys[i]!;
       const defined = ne(member(id(input), key), lit(undefined));
-      const present = PROTOTYPE_KEYS.has(key) ? and([call(member(id("Object"), "hasOwn"), [id(input), lit(key)]), defined]) : defined;
+      const present = PROTOTYPE_KEYS.has(key)
+        ? and([call(member(id("Object"), "hasOwn"), [id(input), lit(key)]), defined])
+        : defined;
       w.line(`if (${print(present)}) ${assign}`);
     }
   }
@@ -235,15 +237,29 @@ function mapItem(node: Node, dir: Direction, depth: number, ctx: Ctx): Expr | un
   return f !== undefined && isCallOf(e, f, v) ? id(f) : arrow(v, e);
 }
 
-function unionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: Expr, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
+function unionExpr(
+  node: Pick<UnionNode, "members" | "discriminator">,
+  input: Expr,
+  dir: Direction,
+  depth: number,
+  ctx: Ctx,
+): Expr | undefined {
   const e = liveUnionExpr(node, input, dir, depth, ctx);
   if (e !== undefined || !node.members.some((m) => converts(m, ctx.plan.analysis))) return e;
   // no candidate maps anything, but a member that accepts no value has a wire type unlike its model type (not
   // `as never`: a `never` value in an object literal makes the literal's type unlike the object's)
-  return paren(cast(cast(input, "unknown"), typeExpr({ kind: "union", members: node.members }, outSide(dir), ctx.plan.names)));
+  return paren(
+    cast(cast(input, "unknown"), typeExpr({ kind: "union", members: node.members }, outSide(dir), ctx.plan.names)),
+  );
 }
 
-function liveUnionExpr(node: Pick<UnionNode, "members" | "discriminator">, input: Expr, dir: Direction, depth: number, ctx: Ctx): Expr | undefined {
+function liveUnionExpr(
+  node: Pick<UnionNode, "members" | "discriminator">,
+  input: Expr,
+  dir: Direction,
+  depth: number,
+  ctx: Ctx,
+): Expr | undefined {
   const { plan } = ctx;
   const up = plan.union(node);
   const names = plan.names;
@@ -261,7 +277,10 @@ function liveUnionExpr(node: Pick<UnionNode, "members" | "discriminator">, input
     if (up.discriminator !== undefined && c.tags.length > 0) {
       ctx.uses.add("fieldOf");
       const field = call("fieldOf", [input, lit(discriminatorKey(c.node, up.discriminator.property, dir, ctx))]);
-      test = c.tags.length === 1 ? eq(field, lit(c.tags[0]!)) : method(array(c.tags.map((v) => lit(v))), "includes", [cast(field, "string")]);
+      test =
+        c.tags.length === 1
+          ? eq(field, lit(c.tags[0]!))
+          : method(array(c.tags.map((v) => lit(v))), "includes", [cast(field, "string")]);
       // a value several members share does not decide alone: the member's shape must match too
       if (c.sharedTag) test = and([test, shapeExpr(c.shape(inSide(dir)), input, ctx.uses)]);
     } else test = shapeExpr(c.shape(inSide(dir)), input, ctx.uses);
@@ -281,4 +300,3 @@ function discriminatorKey(member: Node, property: string, dir: Direction, ctx: C
   const index = target.properties.findIndex((p) => p.key === property);
   return index === -1 ? property : ctx.plan.names.keys(target)[index]!;
 }
-

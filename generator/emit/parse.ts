@@ -30,7 +30,16 @@ import type { Uses } from "../code/runtime.js";
 import { and, call, id, lit, member, ne, not, print, typeOf, type Expr } from "../code/expr.js";
 import { shapeExpr } from "../code/shape.js";
 import { mayBeUndefined, objectOf } from "../ir/query.js";
-import type { Constraints, Decl, IntersectionNode, Ir, Node, ObjectNode, PrimitiveNode, UnionNode } from "../ir/types.js";
+import type {
+  Constraints,
+  Decl,
+  IntersectionNode,
+  Ir,
+  Node,
+  ObjectNode,
+  PrimitiveNode,
+  UnionNode,
+} from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
 import { patternConstName } from "../naming/assign-names.js";
 import { converts } from "../plan/analyse.js";
@@ -58,7 +67,9 @@ export function emitParse(ir: Ir, plan: Plan, uses: Uses): ParseOutput {
   uses.add("runParse");
   uses.add("runSafeParse");
   const functions = ir.decls.flatMap((decl) => [worker(decl, ctx), parse(decl, ctx), safeParse(decl, ctx)]);
-  const consts = [...ctx.patterns].map(([pattern, name]) => constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`));
+  const consts = [...ctx.patterns].map(([pattern, name]) =>
+    constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`),
+  );
   return { statements: [...consts, ...functions] };
 }
 
@@ -151,13 +162,18 @@ class Writer extends Lines {
         this.primitive(node, input, path, nullText);
         return input;
       case "literal": {
-        const test = typeof node.value === "object" ? `!jsonEquals(${input}, ${jsonLiteral(node.value)})` : `${input} !== ${JSON.stringify(node.value)}`;
+        const test =
+          typeof node.value === "object"
+            ? `!jsonEquals(${input}, ${jsonLiteral(node.value)})`
+            : `${input} !== ${JSON.stringify(node.value)}`;
         if (typeof node.value === "object") this.ctx.uses.add("jsonEquals");
         this.line(`if (${test}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
         return input;
       }
       case "enum":
-        this.line(`if (${print(simpleFailure(node, input)!)}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+        this.line(
+          `if (${print(simpleFailure(node, input)!)}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`,
+        );
         return input;
       case "array":
         return this.array(node.items, node.constraints, input, path, nullText);
@@ -204,7 +220,10 @@ class Writer extends Lines {
         bad = `${input} !== null`;
         break;
       case "integer":
-        bad = checks.length === 0 ? `!Number.isInteger(${input})` : `typeof ${input} !== "number" || !Number.isInteger(${input})`;
+        bad =
+          checks.length === 0
+            ? `!Number.isInteger(${input})`
+            : `typeof ${input} !== "number" || !Number.isInteger(${input})`;
         break;
       default:
         bad = `typeof ${input} !== "${node.type}"`;
@@ -220,17 +239,27 @@ class Writer extends Lines {
     });
   }
 
-  private array(items: Node, constraints: Constraints | undefined, input: string, path: Path, nullText: string): string {
+  private array(
+    items: Node,
+    constraints: Constraints | undefined,
+    input: string,
+    path: Path,
+    nullText: string,
+  ): string {
     const r = this.fresh("r");
     const rebuilds = converts(items, this.ctx.plan.analysis);
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     this.block("else {", () => {
       if (constraints?.minItems !== undefined && constraints.minItems > 0) {
-        this.line(`if (${input}.length < ${constraints.minItems}) ${this.issue(`array of at least ${constraints.minItems} ${plural(constraints.minItems, "item")}`, input, path)}`);
+        this.line(
+          `if (${input}.length < ${constraints.minItems}) ${this.issue(`array of at least ${constraints.minItems} ${plural(constraints.minItems, "item")}`, input, path)}`,
+        );
       }
       if (constraints?.maxItems !== undefined) {
-        this.line(`if (${input}.length > ${constraints.maxItems}) ${this.issue(`array of at most ${constraints.maxItems} ${plural(constraints.maxItems, "item")}`, input, path)}`);
+        this.line(
+          `if (${input}.length > ${constraints.maxItems}) ${this.issue(`array of at most ${constraints.maxItems} ${plural(constraints.maxItems, "item")}`, input, path)}`,
+        );
       }
       if (!checksSomething(items, this.ctx) && !rebuilds) return;
       const a = this.fresh("a");
@@ -250,11 +279,15 @@ class Writer extends Lines {
   private tuple(items: readonly Node[], rest: Node | undefined, input: string, path: Path, nullText: string): string {
     const r = this.fresh("r");
     const n = items.length;
-    const rebuilds = items.some((m) => converts(m, this.ctx.plan.analysis)) || (rest !== undefined && converts(rest, this.ctx.plan.analysis));
+    const rebuilds =
+      items.some((m) => converts(m, this.ctx.plan.analysis)) ||
+      (rest !== undefined && converts(rest, this.ctx.plan.analysis));
     this.line(`let ${r}: unknown = ${input};`);
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
-    this.line(`else if (${lengthBad}) ${this.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${n} ${plural(n, "item")}`, input, path)}`);
+    this.line(
+      `else if (${lengthBad}) ${this.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${n} ${plural(n, "item")}`, input, path)}`,
+    );
     this.block("else {", () => {
       const outs = items.map((item, index) => {
         const e = this.fresh("e");
@@ -276,7 +309,8 @@ class Writer extends Lines {
           if (rebuilds) this.line(`${a}.push(${out});`);
         });
       } else if (rest !== undefined && rebuilds) restArray = `${input}.slice(${n})`;
-      if (rebuilds) this.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
+      if (rebuilds)
+        this.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
     });
     return r;
   }
@@ -328,7 +362,9 @@ class Writer extends Lines {
       const required = (i: number, p: string, at: Path): string => {
         const k = plan.keys[i]!;
         if (mayBeUndefined(k.node, this.ctx.plan.decls)) {
-          this.line(`if (!Object.hasOwn(${input}, ${JSON.stringify(k.wire)})) ${this.issue(describe(k.node, this.ctx), "undefined", at)}`);
+          this.line(
+            `if (!Object.hasOwn(${input}, ${JSON.stringify(k.wire)})) ${this.issue(describe(k.node, this.ctx), "undefined", at)}`,
+          );
         }
         return this.gen(k.node, p, at, false);
       };
@@ -365,9 +401,16 @@ class Writer extends Lines {
       if (plan.copyRest) {
         this.ctx.uses.add("setOwn");
         const k = this.fresh("k");
-        const known = chain(plan.keys.map((key) => `${k} !== ${JSON.stringify(key.wire)}`), "&&") || "true";
+        const known =
+          chain(
+            plan.keys.map((key) => `${k} !== ${JSON.stringify(key.wire)}`),
+            "&&",
+          ) || "true";
         // an extra key spelled like a declared model key trades places with its wire spelling (the plan's swaps)
-        const target = plan.swaps.fromWire.reduceRight((rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`, k);
+        const target = plan.swaps.fromWire.reduceRight(
+          (rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`,
+          k,
+        );
         this.block(`for (const ${k} of Object.keys(${input})) {`, () => {
           this.line(`if (${known}) setOwn(${m}, ${target}, ${input}[${k}]);`);
         });
@@ -428,11 +471,16 @@ class Writer extends Lines {
     const tagTest = (tags: readonly string[]): string => {
       this.ctx.uses.add("fieldOf");
       const field = `fieldOf(${input}, ${JSON.stringify(discriminator!.property)})`;
-      return chain(tags.map((v) => `${field} === ${JSON.stringify(v)}`), "||");
+      return chain(
+        tags.map((v) => `${field} === ${JSON.stringify(v)}`),
+        "||",
+      );
     };
     const shape = (c: Candidate): string => print(shapeExpr(c.shape("wire"), id(input), this.ctx.uses));
     const candidates: { m: Node; test: string; exact: boolean }[] = up.candidates.map((c) =>
-      c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false } : { m: c.node, test: shape(c), exact: c.exact },
+      c.tags.length > 0
+        ? { m: c.node, test: tagTest(c.tags), exact: false }
+        : { m: c.node, test: shape(c), exact: c.exact },
     );
     // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
     // its only tag when the spec maps none, though its own members carry other tags
@@ -455,7 +503,10 @@ class Writer extends Lines {
           const out = this.gen(m, input, path, false);
           if (last) {
             if (out !== input) this.line(`${r} = ${out};`);
-            if (!single) this.line(`if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) issues.splice(${n}, issues.length - ${n}, ...${saved});`);
+            if (!single)
+              this.line(
+                `if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) issues.splice(${n}, issues.length - ${n}, ...${saved});`,
+              );
             this.line(`break ${label};`);
             return;
           }
@@ -463,7 +514,9 @@ class Writer extends Lines {
             if (out !== input) this.line(`${r} = ${out};`);
             this.line(`break ${label};`);
           });
-          this.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
+          this.line(
+            `if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`,
+          );
           this.line(`else issues.length = ${n};`);
         });
       });
@@ -477,7 +530,11 @@ class Writer extends Lines {
         this.ctx.uses.add("fieldOf");
         const property = discriminator.property;
         const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
-        const modelKey = discriminatorModelKey(up.candidates.map((c) => c.node), property, this.ctx);
+        const modelKey = discriminatorModelKey(
+          up.candidates.map((c) => c.node),
+          property,
+          this.ctx,
+        );
         const at = child(path, JSON.stringify(property), JSON.stringify(modelKey));
         return [
           `if (isPlainObject(${input})) ${this.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`,
@@ -504,12 +561,18 @@ class Writer extends Lines {
       return this.gen({ kind: "union", members: [array, { kind: "primitive", type: "null" }] }, input, path, false);
     }
     const members = node.members;
-    const outs = members.map((m) => ({ out: this.gen(m, input, path, false), converts: converts(m, this.ctx.plan.analysis) }));
+    const outs = members.map((m) => ({
+      out: this.gen(m, input, path, false),
+      converts: converts(m, this.ctx.plan.analysis),
+    }));
     // the plan: an open member's copies of the keys its siblings map are left out
     const omits = ip.omits.fromWire;
     if (omits.some((o) => o.length > 0)) this.ctx.uses.add("omitKeys");
-    const omit = (e: string, keys: readonly string[]): string => `omitKeys(${e}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`;
-    const mapped = outs.flatMap((o, i) => (!o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omit(o.out, omits[i]!)]));
+    const omit = (e: string, keys: readonly string[]): string =>
+      `omitKeys(${e}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`;
+    const mapped = outs.flatMap((o, i) =>
+      !o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omit(o.out, omits[i]!)],
+    );
     if (mapped.length === 0) return input;
     const r = this.fresh("r");
     // spread (Object.assign would take a `__proto__` key for the prototype), and a null that every member allows
@@ -527,7 +590,9 @@ function simpleFailure(node: Node, input: string): Expr | undefined {
     case "primitive":
       if (node.constraints !== undefined) return undefined;
       if (node.type === "null") return ne(v, lit(null));
-      return node.type === "integer" ? not(call(member(id("Number"), "isInteger"), [v])) : ne(typeOf(v), lit(node.type));
+      return node.type === "integer"
+        ? not(call(member(id("Number"), "isInteger"), [v]))
+        : ne(typeOf(v), lit(node.type));
     case "literal":
       return typeof node.value === "object" ? undefined : ne(v, lit(node.value));
     case "enum":
@@ -567,7 +632,10 @@ function constraintChecks(node: PrimitiveNode, c: Constraints, input: string, ct
         // UTF-16 length bounds the code point count (n units hold n/2..n code points): count only when it decides
         ctx.uses.add("codePointLength");
         const min = check.limit;
-        const test = min === 1 ? `${input}.length === 0` : `${input}.length < ${min} || (${input}.length < ${2 * min} && codePointLength(${input}) < ${min})`;
+        const test =
+          min === 1
+            ? `${input}.length === 0`
+            : `${input}.length < ${min} || (${input}.length < ${2 * min} && codePointLength(${input}) < ${min})`;
         return [test, check.expected];
       }
       case "maxLength":

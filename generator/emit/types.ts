@@ -23,7 +23,9 @@ export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunct
     const n = names.decl(decl.id);
     const parts = [
       ...declType(decl, "model", names),
-      ...(analysis.differs(decl.id) ? declType(decl, "wire", names) : [typeAlias([`The wire form of {@link ${n.model}}: the same keys.`], n.wire, n.model)]),
+      ...(analysis.differs(decl.id)
+        ? declType(decl, "wire", names)
+        : [typeAlias([`The wire form of {@link ${n.model}}: the same keys.`], n.wire, n.model)]),
     ];
     return (w) => {
       w.blankLineIfLastNot();
@@ -38,19 +40,32 @@ export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunct
 function declType(decl: Decl, side: Side, names: Names): WriterFunction[] {
   const n = names.decl(decl.id);
   const name = side === "model" ? n.model : n.wire;
-  const docs = side === "model" ? docLines(decl.doc) : [`The wire form of {@link ${n.model}}: keys exactly as they travel in JSON.`];
+  const docs =
+    side === "model"
+      ? docLines(decl.doc)
+      : [`The wire form of {@link ${n.model}}: keys exactly as they travel in JSON.`];
   const node = decl.node;
-  if (node.kind === "object") return [(w) => writeObject(w, docs, `export interface ${name} {`, "}", node, side, names)];
+  if (node.kind === "object")
+    return [(w) => writeObject(w, docs, `export interface ${name} {`, "}", node, side, names)];
   const inner = nonNullMember(node);
-  if (inner?.kind === "object") return [(w) => writeObject(w, docs, `export type ${name} = {`, "} | null;", inner, side, names)];
+  if (inner?.kind === "object")
+    return [(w) => writeObject(w, docs, `export type ${name} = {`, "} | null;", inner, side, names)];
   if (node.kind === "enum" && side === "model") {
     const values = `[${node.values.map((v) => JSON.stringify(v)).join(", ")}]`;
     if (node.open !== true) {
-      return [typeAlias(docs, name, typeExpr(node, side, names)), constDecl(true, n.values, `readonly ${name}[]`, values, `Every value of {@link ${name}}, in spec order.`)];
+      return [
+        typeAlias(docs, name, typeExpr(node, side, names)),
+        constDecl(true, n.values, `readonly ${name}[]`, values, `Every value of {@link ${name}}, in spec order.`),
+      ];
     }
-    const description = `${decl.doc.description ?? ""}\n\nOpen: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`.trim();
+    const description =
+      `${decl.doc.description ?? ""}\n\nOpen: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`.trim();
     return [
-      typeAlias([`The values {@link ${name}} lists in the spec.`], n.known, node.values.map((v) => JSON.stringify(v)).join(" | ")),
+      typeAlias(
+        [`The values {@link ${name}} lists in the spec.`],
+        n.known,
+        node.values.map((v) => JSON.stringify(v)).join(" | "),
+      ),
       typeAlias(docLines({ ...decl.doc, description }), name, `${n.known} | (string & {})`),
       constDecl(true, n.values, `readonly ${n.known}[]`, values, `Every value {@link ${name}} lists, in spec order.`),
       functionDecl({
@@ -74,7 +89,15 @@ function typeAlias(docs: readonly string[], name: string, type: string): WriterF
 }
 
 /** An interface or a type literal: `head`, one line per property (with its JSDoc), `tail`. */
-function writeObject(w: CodeBlockWriter, docs: readonly string[], head: string, tail: string, node: ObjectNode, side: Side, names: Names): void {
+function writeObject(
+  w: CodeBlockWriter,
+  docs: readonly string[],
+  head: string,
+  tail: string,
+  node: ObjectNode,
+  side: Side,
+  names: Names,
+): void {
   writeDoc(w, docs);
   w.writeLine(head);
   const keys = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);

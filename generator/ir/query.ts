@@ -122,7 +122,10 @@ export function declaredObjects(node: Node, decls: Decls, seen = new Set<string>
  * array of the intersection of their items, with the tightest item counts; `nullable` when every member allows
  * null. Mappers and parse handle `A[] & B[]` as this array.
  */
-export function arrayIntersection(members: readonly Node[], decls: Decls): { array: ArrayNode; nullable: boolean } | undefined {
+export function arrayIntersection(
+  members: readonly Node[],
+  decls: Decls,
+): { array: ArrayNode; nullable: boolean } | undefined {
   const parts = members.filter((m) => m.kind !== "unknown");
   const arrays = parts.map((m) => arrayOf(m, decls));
   if (parts.length === 0 || !arrays.every((a) => a !== undefined)) return undefined;
@@ -132,7 +135,9 @@ export function arrayIntersection(members: readonly Node[], decls: Decls): { arr
     ...(mins.length > 0 ? { minItems: Math.max(...mins) } : {}),
     ...(maxes.length > 0 ? { maxItems: Math.min(...maxes) } : {}),
   };
-  const items: Node = arrays.length === 1 ? arrays[0]!.items : { kind: "intersection", members: arrays.map((a) => a.items) };
-  const array: ArrayNode = mins.length + maxes.length > 0 ? { kind: "array", items, constraints } : { kind: "array", items };
+  const items: Node =
+    arrays.length === 1 ? arrays[0]!.items : { kind: "intersection", members: arrays.map((a) => a.items) };
+  const array: ArrayNode =
+    mins.length + maxes.length > 0 ? { kind: "array", items, constraints } : { kind: "array", items };
   return { array, nullable: parts.every((m) => allowsNull(m, decls)) };
 }

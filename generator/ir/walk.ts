@@ -20,7 +20,9 @@ export function children(node: Node): readonly Node[] {
     case "tuple":
       return node.rest === undefined ? node.items : [...node.items, node.rest];
     case "object":
-      return node.additional === undefined ? node.properties.map((p) => p.node) : [...node.properties.map((p) => p.node), node.additional];
+      return node.additional === undefined
+        ? node.properties.map((p) => p.node)
+        : [...node.properties.map((p) => p.node), node.additional];
     case "record":
       return [node.values];
     case "union":

@@ -16,10 +16,15 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
   const file = specs.files.get(specs.root)!;
   const doc = file.value;
   const fail = (code: string, message: string, path: readonly string[] = []): never => {
-    throw new InputError([{ severity: "error", code, file: file.path, position: file.locate(path) ?? { line: 1, col: 1 }, message }]);
+    throw new InputError([
+      { severity: "error", code, file: file.path, position: file.locate(path) ?? { line: 1, col: 1 }, message },
+    ]);
   };
   if (doc === null || typeof doc !== "object" || Array.isArray(doc)) {
-    fail("not-openapi", `not an OpenAPI document: the top level is ${describe(doc)}, expected a mapping with an \`openapi: 3.x\` field`);
+    fail(
+      "not-openapi",
+      `not an OpenAPI document: the top level is ${describe(doc)}, expected a mapping with an \`openapi: 3.x\` field`,
+    );
   }
   const root = doc as Record<string, unknown>;
   if (root["swagger"] !== undefined) {
@@ -31,15 +36,22 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
   }
   const version = root["openapi"];
   if (version === undefined) {
-    fail("not-openapi", "not an OpenAPI document: there is no top-level `openapi` field (expected `openapi: 3.0.x` or `openapi: 3.1.x`)");
+    fail(
+      "not-openapi",
+      "not an OpenAPI document: there is no top-level `openapi` field (expected `openapi: 3.0.x` or `openapi: 3.1.x`)",
+    );
   }
   const match = typeof version === "string" ? /^3\.([01])(\.|$)/.exec(version) : null;
   if (match === null) {
-    fail("openapi-version", `unsupported OpenAPI version ${JSON.stringify(version)}; wirecase reads OpenAPI 3.0.x and 3.1.x`, ["openapi"]);
+    fail(
+      "openapi-version",
+      `unsupported OpenAPI version ${JSON.stringify(version)}; wirecase reads OpenAPI 3.0.x and 3.1.x`,
+      ["openapi"],
+    );
   }
   const diagnostics: Diagnostic[] = [];
   const components = root["components"];
-  let schemas: unknown = undefined;
+  let schemas: unknown;
   if (components !== undefined) {
     if (components === null || typeof components !== "object" || Array.isArray(components)) {
       fail("components-shape", "`components` must be a mapping", ["components"]);
@@ -47,7 +59,10 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
     schemas = (components as Record<string, unknown>)["schemas"];
   }
   if (schemas !== undefined && (schemas === null || typeof schemas !== "object" || Array.isArray(schemas))) {
-    fail("components-shape", "`components.schemas` must be a mapping of schema names to schemas", ["components", "schemas"]);
+    fail("components-shape", "`components.schemas` must be a mapping of schema names to schemas", [
+      "components",
+      "schemas",
+    ]);
   }
   const schemaNames = schemas === undefined ? [] : Object.keys(schemas as object);
   if (schemaNames.length === 0) {
@@ -86,7 +101,8 @@ function danglingRefs(specs: SpecSet): Diagnostic[] {
     const v = e.value;
     if (v === null || typeof v !== "object") continue;
     if (Array.isArray(v)) {
-      for (let i = 0; i < v.length; i++) if (v[i] !== null && typeof v[i] === "object") stack.push({ value: v[i], parent: e, key: String(i) });
+      for (let i = 0; i < v.length; i++)
+        if (v[i] !== null && typeof v[i] === "object") stack.push({ value: v[i], parent: e, key: String(i) });
       continue;
     }
     const ref = (v as Record<string, unknown>)["$ref"];
@@ -103,7 +119,8 @@ function danglingRefs(specs: SpecSet): Diagnostic[] {
     }
     for (const [k, child] of Object.entries(v)) {
       if (child === null || typeof child !== "object") continue;
-      if (e.parent?.parent === undefined && e.parent !== undefined && e.key === "components" && k === "schemas") continue;
+      if (e.parent?.parent === undefined && e.parent !== undefined && e.key === "components" && k === "schemas")
+        continue;
       stack.push({ value: child, parent: e, key: k });
     }
   }

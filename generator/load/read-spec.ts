@@ -6,7 +6,16 @@
  */
 import { readFileSync } from "node:fs";
 import { extname, resolve } from "node:path";
-import { isAlias, isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node as YamlNode } from "yaml";
+import {
+  isAlias,
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseDocument,
+  type Document,
+  type Node as YamlNode,
+} from "yaml";
 import { InputError, positionAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { refFile } from "./resolve-ref.js";
 import { encodeSegment, pointerSegments } from "./pointer.js";
@@ -28,20 +37,28 @@ export function readSpec(rootPath: string): SpecSet {
     const mayReferOut = /\$ref["']?\s*:\s*(?:["'](?!#)|[^"'\s#])/.test(loaded.text);
     for (const ref of mayReferOut ? externalRefs(loaded.value) : []) {
       const target = refFile(ref.ref, loaded.path);
-      if (target !== undefined && !files.has(target)) queue.push({ path: target, from: { file: loaded.path, pointer: ref.pointer } });
+      if (target !== undefined && !files.has(target))
+        queue.push({ path: target, from: { file: loaded.path, pointer: ref.pointer } });
     }
   }
   return { root, files };
 }
 
-function loadFile(path: string, from: { file: string; pointer: string } | undefined, files: ReadonlyMap<string, LoadedFile>): LoadedFile {
+function loadFile(
+  path: string,
+  from: { file: string; pointer: string } | undefined,
+  files: ReadonlyMap<string, LoadedFile>,
+): LoadedFile {
   let text: string;
   try {
     text = readFileSync(path, "utf8");
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String((error as Error).message);
+    const reason =
+      (error as NodeJS.ErrnoException).code === "ENOENT" ? "file not found" : String((error as Error).message);
     if (from === undefined) {
-      throw new InputError([{ severity: "error", code: "input-unreadable", file: path, message: `cannot read the spec: ${reason}` }]);
+      throw new InputError([
+        { severity: "error", code: "input-unreadable", file: path, message: `cannot read the spec: ${reason}` },
+      ]);
     }
     const referrer = files.get(from.file);
     const pos = referrer?.locate(pointerSegments(from.pointer));
@@ -65,7 +82,8 @@ export function parseSource(path: string, text: string): LoadedFile {
     throw inputError(path, text, 0, "input-binary", "this file is binary, not a YAML or JSON OpenAPI document");
   }
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1);
-  if (text.trim() === "") throw inputError(path, text, 0, "input-empty", "the file is empty; expected an OpenAPI 3.x document");
+  if (text.trim() === "")
+    throw inputError(path, text, 0, "input-empty", "the file is empty; expected an OpenAPI 3.x document");
   const ext = extname(path).toLowerCase();
   const json = ext === ".json" || (ext !== ".yaml" && ext !== ".yml" && /^\s*[{[]/.test(text));
   return json ? parseJson(path, text) : parseYaml(path, text);
@@ -84,7 +102,11 @@ function parseJson(path: string, text: string): LoadedFile {
       severity: "error",
       code: "json-syntax",
       file: path,
-      position: lineCol ? { line: Number(lineCol[1]), col: Number(lineCol[2]) } : at ? positionAt(text, Number(at[1])) : undefined,
+      position: lineCol
+        ? { line: Number(lineCol[1]), col: Number(lineCol[2]) }
+        : at
+          ? positionAt(text, Number(at[1]))
+          : undefined,
       message: `invalid JSON: ${clean}`,
     };
     throw new InputError([diagnostic]);

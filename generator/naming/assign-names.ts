@@ -84,13 +84,16 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
   const taken = new Set<string>([...RUNTIME_EXPORTS, ...GLOBAL_TYPES]);
   const byDecl = new Map<string, DeclNames>();
   const winner = new Map<string, Decl>();
-  const ordered = ir.decls.map((d, i) => ({ d, i })).sort((a, b) => PRIORITY[a.d.source] - PRIORITY[b.d.source] || a.i - b.i);
+  const ordered = ir.decls
+    .map((d, i) => ({ d, i }))
+    .sort((a, b) => PRIORITY[a.d.source] - PRIORITY[b.d.source] || a.i - b.i);
   for (const { d } of ordered) {
     const base = typeName(d.nameParts);
     let n = 1;
     let names = derivedNames(base);
     // the model name also names a doc page: it must differ from the others in more than case
-    const free = (c: DeclNames): boolean => !Object.values(c).some((v) => taken.has(v)) && !taken.has(`file:${c.model.toLowerCase()}`);
+    const free = (c: DeclNames): boolean =>
+      !Object.values(c).some((v) => taken.has(v)) && !taken.has(`file:${c.model.toLowerCase()}`);
     while (!free(names)) names = derivedNames(`${base}${++n}`);
     for (const v of Object.values(names)) taken.add(v);
     taken.add(`file:${names.model.toLowerCase()}`);
@@ -138,7 +141,12 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
   };
 }
 
-function objectKeys(node: ObjectNode, decl: Decl, diagnostics: Diagnostic[], caseKey: (key: string) => string): string[] {
+function objectKeys(
+  node: ObjectNode,
+  decl: Decl,
+  diagnostics: Diagnostic[],
+  caseKey: (key: string) => string,
+): string[] {
   const wanted = node.properties.map((p) => caseKey(p.key));
   const result: (string | undefined)[] = node.properties.map(() => undefined);
   const used = new Set<string>();
@@ -171,5 +179,7 @@ function objectKeys(node: ObjectNode, decl: Decl, diagnostics: Diagnostic[], cas
 }
 
 function describe(d: Decl): string {
-  return d.source === "hoisted" ? `the inline schema at ${d.nameParts.join(".")}` : `schema ${JSON.stringify(d.nameParts.join("."))}`;
+  return d.source === "hoisted"
+    ? `the inline schema at ${d.nameParts.join(".")}`
+    : `schema ${JSON.stringify(d.nameParts.join("."))}`;
 }

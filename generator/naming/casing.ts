@@ -96,10 +96,13 @@ function lowerFirstWord(word: string): string {
   if (acronym.length === 0) return word;
   if (acronym.length === word.length) return word.toLowerCase();
   // a plural acronym: `IDs` → `ids`, `URLs2` → `urls2`
-  if (acronym.length > 1 && /^s(?!\p{L})/u.test(word.slice(acronym.length))) return acronym.toLowerCase() + word.slice(acronym.length);
+  if (acronym.length > 1 && /^s(?!\p{L})/u.test(word.slice(acronym.length)))
+    return acronym.toLowerCase() + word.slice(acronym.length);
   if (acronym.length === 1 || !/^\p{Ll}/u.test(word.slice(acronym.length))) {
     // `Foo` → `foo`; `IDs2` → `ids2`
-    return acronym.length === 1 ? acronym.toLowerCase() + word.slice(1) : acronym.toLowerCase() + word.slice(acronym.length);
+    return acronym.length === 1
+      ? acronym.toLowerCase() + word.slice(1)
+      : acronym.toLowerCase() + word.slice(acronym.length);
   }
   // `HTTPStatus`: the last capital starts the next word
   return acronym.slice(0, -1).toLowerCase() + word.slice(acronym.length - 1);

@@ -83,7 +83,10 @@ function emptyDecls(ir: Ir, dependents: ReadonlyMap<string, readonly string[]>):
 }
 
 /** The declarations in `marked` and every declaration that reaches one of them through a chain of refs. */
-function throughRefs(marked: ReadonlySet<string>, dependents: ReadonlyMap<string, readonly string[]>): ReadonlySet<string> {
+function throughRefs(
+  marked: ReadonlySet<string>,
+  dependents: ReadonlyMap<string, readonly string[]>,
+): ReadonlySet<string> {
   const out = new Set(marked);
   const queue = [...marked];
   while (queue.length > 0) {

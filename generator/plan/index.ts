@@ -39,7 +39,8 @@ export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
     unknownKeys,
     object: (node) => remember(objects, node, () => objectPlan(node, names, unknownKeys)),
     union: (node) => remember(unions, node, () => unionPlan(node, names, decls, analysis)),
-    intersection: (node) => remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
+    intersection: (node) =>
+      remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
   };
 }
 

@@ -48,7 +48,12 @@ export function sideKeys(plan: ObjectPlan, side: Side): readonly string[] {
 
 export function objectPlan(node: ObjectNode, names: Names, unknownKeys: UnknownKeys): ObjectPlan {
   const modelKeys = names.keys(node);
-  const keys = node.properties.map((p, i) => ({ wire: p.key, model: modelKeys[i]!, required: p.required, node: p.node }));
+  const keys = node.properties.map((p, i) => ({
+    wire: p.key,
+    model: modelKeys[i]!,
+    required: p.required,
+    node: p.node,
+  }));
   const firstOptional = node.properties.findIndex((p) => !p.required);
   const wireKeys = node.properties.map((p) => p.key);
   return {
@@ -57,7 +62,10 @@ export function objectPlan(node: ObjectNode, names: Names, unknownKeys: UnknownK
     lead: firstOptional === -1 ? node.properties.length : firstOptional,
     copyRest: node.additional !== undefined || unknownKeys === "keep",
     rejectUnknown: unknownKeys === "reject" && node.additional === undefined,
-    swaps: { fromWire: extraKeySwaps(wireKeys, modelKeys, "fromWire"), toWire: extraKeySwaps(wireKeys, modelKeys, "toWire") },
+    swaps: {
+      fromWire: extraKeySwaps(wireKeys, modelKeys, "fromWire"),
+      toWire: extraKeySwaps(wireKeys, modelKeys, "toWire"),
+    },
   };
 }
 
@@ -70,7 +78,11 @@ export function objectPlan(node: ObjectNode, names: Names, unknownKeys: UnknownK
  * following chains (`a` → `b` → `c`) until a spelling that is not declared on the other side. Both
  * directions use the same pairs reversed, so `toWire(fromWire(x))` is `x` for every key.
  */
-export function extraKeySwaps(wireKeys: readonly string[], modelKeys: readonly string[], dir: Direction): [string, string][] {
+export function extraKeySwaps(
+  wireKeys: readonly string[],
+  modelKeys: readonly string[],
+  dir: Direction,
+): [string, string][] {
   const [inKeys, outKeys] = dir === "fromWire" ? [wireKeys, modelKeys] : [modelKeys, wireKeys];
   const inSet = new Set(inKeys);
   const outSet = new Set(outKeys);
@@ -96,7 +108,12 @@ export interface IntersectionPlan {
   readonly keepsNull: boolean;
 }
 
-export function intersectionPlan(members: readonly Node[], names: Names, decls: Decls, unknownKeys: UnknownKeys): IntersectionPlan {
+export function intersectionPlan(
+  members: readonly Node[],
+  names: Names,
+  decls: Decls,
+  unknownKeys: UnknownKeys,
+): IntersectionPlan {
   return {
     asArray: arrayIntersection(members, decls),
     omits: {
@@ -114,9 +131,16 @@ export function intersectionPlan(members: readonly Node[], names: Names, decls: 
  * dropped (by their output spelling, after the member's own extraKeySwaps). What is left of its extra keys
  * follows its declared keys, before the next members' keys.
  */
-function intersectionOmits(members: readonly Node[], dir: Direction, names: Names, decls: Decls, unknownKeys: UnknownKeys): string[][] {
+function intersectionOmits(
+  members: readonly Node[],
+  dir: Direction,
+  names: Names,
+  decls: Decls,
+  unknownKeys: UnknownKeys,
+): string[][] {
   const side = inSide(dir);
-  const spell = (o: ObjectNode): readonly string[] => (side === "model" ? names.keys(o) : o.properties.map((p) => p.key));
+  const spell = (o: ObjectNode): readonly string[] =>
+    side === "model" ? names.keys(o) : o.properties.map((p) => p.key);
   const declared = members.map((m) => declaredObjects(m, decls).flatMap(spell));
   return members.map((m, i) => {
     const o = objectOf(nonNullMember(m) ?? m, decls);

@@ -56,14 +56,21 @@ export function shapeOf(
       if (node.type === "null") return { kind: "null" };
       return { kind: "typeof", type: node.type === "integer" ? "number" : node.type };
     case "literal":
-      return typeof node.value === "object" ? { kind: "jsonEquals", value: node.value } : { kind: "equals", value: node.value };
+      return typeof node.value === "object"
+        ? { kind: "jsonEquals", value: node.value }
+        : { kind: "equals", value: node.value };
     case "enum":
       return node.open === true ? { kind: "typeof", type: "string" } : { kind: "oneOf", values: node.values };
     case "array":
       return { kind: "array", item: inner(node.items) };
     case "tuple": {
       const first = node.items[0] ?? node.rest;
-      return { kind: "tuple", length: node.items.length, rest: node.rest !== undefined, first: first === undefined ? ANY : inner(first) };
+      return {
+        kind: "tuple",
+        length: node.items.length,
+        rest: node.rest !== undefined,
+        first: first === undefined ? ANY : inner(first),
+      };
     }
     case "record":
       return { kind: "plainObject" };
@@ -72,7 +79,8 @@ export function shapeOf(
       const checks: ObjectCheck[] = [];
       node.properties.forEach((p, i) => {
         const key = keys[i]!;
-        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") checks.push({ kind: "tag", key, value: p.node.value });
+        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object")
+          checks.push({ kind: "tag", key, value: p.node.value });
         else if (p.required && !common.has(key)) checks.push({ kind: "has", key });
       });
       return checks.length === 0 ? { kind: "plainObject" } : { kind: "object", checks };

@@ -43,14 +43,28 @@ export interface UnionPlan {
   readonly allTagged: boolean;
 }
 
-export function unionPlan(node: Pick<UnionNode, "members" | "discriminator">, names: Names, decls: Decls, analysis: Analysis): UnionPlan {
+export function unionPlan(
+  node: Pick<UnionNode, "members" | "discriminator">,
+  names: Names,
+  decls: Decls,
+  analysis: Analysis,
+): UnionPlan {
   const { members, discriminator } = node;
   const live = (m: Node): boolean => !isNull(m) && !acceptsNothing(m, analysis.emptySet);
   const liveMembers = members.map((m, index) => ({ m, index })).filter(({ m }) => live(m));
   const common = new Map<Side, ReadonlySet<string>>();
   const commonOf = (side: Side): ReadonlySet<string> => {
     let c = common.get(side);
-    if (c === undefined) common.set(side, (c = commonKeys(liveMembers.map(({ m }) => m), side, names, decls)));
+    if (c === undefined)
+      common.set(
+        side,
+        (c = commonKeys(
+          liveMembers.map(({ m }) => m),
+          side,
+          names,
+          decls,
+        )),
+      );
     return c;
   };
   const candidates = liveMembers.map(({ m, index }): Candidate => {
@@ -76,7 +90,8 @@ export function unionPlan(node: Pick<UnionNode, "members" | "discriminator">, na
     accepted: members.filter((m) => !acceptsNothing(m, analysis.emptySet)),
     candidates,
     discriminator,
-    allTagged: discriminator !== undefined && candidates.every((c) => discriminator.cases.some((d) => d.member === c.index)),
+    allTagged:
+      discriminator !== undefined && candidates.every((c) => discriminator.cases.some((d) => d.member === c.index)),
   };
 }
 

@@ -6,7 +6,11 @@ import type { Constraints, PrimitiveNode } from "../ir/types.js";
 import { numberLiteral } from "../code/js.js";
 
 export type Check =
-  | { readonly kind: "minimum" | "exclusiveMinimum" | "maximum" | "exclusiveMaximum"; readonly limit: number; readonly expected: string }
+  | {
+      readonly kind: "minimum" | "exclusiveMinimum" | "maximum" | "exclusiveMaximum";
+      readonly limit: number;
+      readonly expected: string;
+    }
   | { readonly kind: "multipleOf"; readonly divisor: number; readonly expected: string }
   | { readonly kind: "minLength" | "maxLength"; readonly limit: number; readonly expected: string }
   | { readonly kind: "pattern"; readonly pattern: string; readonly expected: string };
@@ -16,7 +20,11 @@ export function constraintChecks(node: PrimitiveNode, c: Constraints): Check[] {
   const out: Check[] = [];
   if (node.type === "number" || node.type === "integer") {
     const t = node.type;
-    const bound = (kind: "minimum" | "exclusiveMinimum" | "maximum" | "exclusiveMaximum", limit: number | undefined, op: string): void => {
+    const bound = (
+      kind: "minimum" | "exclusiveMinimum" | "maximum" | "exclusiveMaximum",
+      limit: number | undefined,
+      op: string,
+    ): void => {
       if (limit !== undefined) out.push({ kind, limit, expected: `${t} ${op} ${numberLiteral(limit)}` });
     };
     bound("minimum", c.minimum, ">=");
@@ -24,16 +32,29 @@ export function constraintChecks(node: PrimitiveNode, c: Constraints): Check[] {
     bound("maximum", c.maximum, "<=");
     bound("exclusiveMaximum", c.exclusiveMaximum, "<");
     if (c.multipleOf !== undefined) {
-      out.push({ kind: "multipleOf", divisor: c.multipleOf, expected: `${t} that is a multiple of ${numberLiteral(c.multipleOf)}` });
+      out.push({
+        kind: "multipleOf",
+        divisor: c.multipleOf,
+        expected: `${t} that is a multiple of ${numberLiteral(c.multipleOf)}`,
+      });
     }
   } else if (node.type === "string") {
     if (c.minLength !== undefined && c.minLength > 0) {
-      out.push({ kind: "minLength", limit: c.minLength, expected: `string of at least ${c.minLength} ${plural(c.minLength, "character")}` });
+      out.push({
+        kind: "minLength",
+        limit: c.minLength,
+        expected: `string of at least ${c.minLength} ${plural(c.minLength, "character")}`,
+      });
     }
     if (c.maxLength !== undefined) {
-      out.push({ kind: "maxLength", limit: c.maxLength, expected: `string of at most ${c.maxLength} ${plural(c.maxLength, "character")}` });
+      out.push({
+        kind: "maxLength",
+        limit: c.maxLength,
+        expected: `string of at most ${c.maxLength} ${plural(c.maxLength, "character")}`,
+      });
     }
-    if (c.pattern !== undefined) out.push({ kind: "pattern", pattern: c.pattern, expected: `string matching /${c.pattern}/` });
+    if (c.pattern !== undefined)
+      out.push({ kind: "pattern", pattern: c.pattern, expected: `string matching /${c.pattern}/` });
   }
   return out;
 }

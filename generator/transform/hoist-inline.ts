@@ -29,7 +29,10 @@ export function hoistInline(ir: Ir): Ir {
         return { ...node, members: node.members.map((m) => (m === inner ? visitRoot(m, nameParts, idPath) : m)) };
       }
       if (node.kind === "object") {
-        const additional = node.additional === undefined ? undefined : visit(node.additional, [...nameParts, "Value"], `${idPath}/additionalProperties`, {});
+        const additional =
+          node.additional === undefined
+            ? undefined
+            : visit(node.additional, [...nameParts, "Value"], `${idPath}/additionalProperties`, {});
         return { ...node, properties: node.properties.map((p) => visitProperty(p, nameParts, idPath)), additional };
       }
       return visitChildren(node, nameParts, idPath, true);
@@ -77,7 +80,10 @@ export function hoistInline(ir: Ir): Ir {
           const used = new Set<string>();
           const members = node.members.map((m, i) => {
             // a lone hoisted member takes the parent's name, except at the root, where that name is the parent's own
-            let part = hoistable > 1 || atRoot ? memberTag(m) ?? `${node.kind === "union" ? "Variant" : "Part"}${i + 1}` : undefined;
+            let part =
+              hoistable > 1 || atRoot
+                ? (memberTag(m) ?? `${node.kind === "union" ? "Variant" : "Part"}${i + 1}`)
+                : undefined;
             if (part !== undefined && used.has(part.toLowerCase())) part = `${part}${i + 1}`;
             if (part !== undefined) used.add(part.toLowerCase());
             return visit(m, part === undefined ? nameParts : [...nameParts, part], `${idPath}/${node.kind}/${i}`, {});

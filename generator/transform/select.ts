@@ -31,7 +31,10 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
       });
     }
   }
-  const roots = components.filter((d) => (include.length === 0 || include.some((p) => matches(p, name(d)))) && !exclude.some((p) => matches(p, name(d))));
+  const roots = components.filter(
+    (d) =>
+      (include.length === 0 || include.some((p) => matches(p, name(d)))) && !exclude.some((p) => matches(p, name(d))),
+  );
   const byId = new Map(ir.decls.map((d) => [d.id, d]));
   const keep = new Set<string>();
   const queue = roots.map((d) => d.id);
@@ -67,8 +70,14 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
 export function selectedDiagnostics(diagnostics: readonly Diagnostic[], full: Ir, selected: Ir): Diagnostic[] {
   if (full === selected) return [...diagnostics];
   const kept = new Set(selected.decls.map((d) => d.id));
-  const left = new Set(full.decls.filter((d) => d.source === "component" && !kept.has(d.id)).map((d) => `${d.origin.file}\n${encodePointer(d.origin.path)}`));
-  return diagnostics.filter((d) => d.severity === "error" || d.pointer === undefined || !left.has(`${d.file}\n${schemaPointer(d.pointer)}`));
+  const left = new Set(
+    full.decls
+      .filter((d) => d.source === "component" && !kept.has(d.id))
+      .map((d) => `${d.origin.file}\n${encodePointer(d.origin.path)}`),
+  );
+  return diagnostics.filter(
+    (d) => d.severity === "error" || d.pointer === undefined || !left.has(`${d.file}\n${schemaPointer(d.pointer)}`),
+  );
 }
 
 /** `#/components/schemas/Foo/properties/x` → `#/components/schemas/Foo`. */
@@ -78,7 +87,13 @@ function schemaPointer(pointer: string): string {
 
 function matches(pattern: string, name: string): boolean {
   if (!pattern.includes("*")) return pattern === name;
-  const re = new RegExp(`^${pattern.split("*").map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&")).join(".*")}$`, "s");
+  const re = new RegExp(
+    `^${pattern
+      .split("*")
+      .map((p) => p.replace(/[.+?^${}()|[\]\\]/g, "\\$&"))
+      .join(".*")}$`,
+    "s",
+  );
   return re.test(name);
 }
 

@@ -41,7 +41,12 @@ function buildFingerprint(): string {
     }
   };
   walk(root);
-  for (const f of [join(root, "..", "package.json"), join(root, "..", "templates", "runtime.ts"), join(root, "..", "..", "package.json"), join(root, "..", "..", "templates", "runtime.ts")]) {
+  for (const f of [
+    join(root, "..", "package.json"),
+    join(root, "..", "templates", "runtime.ts"),
+    join(root, "..", "..", "package.json"),
+    join(root, "..", "..", "templates", "runtime.ts"),
+  ]) {
     if (existsSync(f)) hash.update(readFileSync(f));
   }
   return hash.digest("hex");
@@ -80,7 +85,13 @@ export function isFresh(dir: string, output: string, options: unknown): boolean 
 }
 
 /** Records a successful run. */
-export function remember(dir: string, output: string, options: unknown, sources: readonly string[], paths: readonly string[]): void {
+export function remember(
+  dir: string,
+  output: string,
+  options: unknown,
+  sources: readonly string[],
+  paths: readonly string[],
+): void {
   const k = key(options, sources);
   if (k === undefined) return;
   const files = paths.map((path) => {

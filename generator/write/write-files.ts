@@ -27,7 +27,9 @@ export interface Drift {
 /** The manifest is one of the files: it lists every other file, so stale files can be found next run. */
 export function withManifest(files: readonly TextFile[]): TextFile[] {
   const manifest = { generator: "wirecase", files: files.map((f) => f.path) };
-  return [...files, { path: MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` }].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return [...files, { path: MANIFEST, text: `${JSON.stringify(manifest, null, 2)}\n` }].sort((a, b) =>
+    a.path < b.path ? -1 : a.path > b.path ? 1 : 0,
+  );
 }
 
 /** A file could not be written (permissions, a full disk, a name the file system refuses); nothing was changed. */
@@ -60,7 +62,9 @@ export function writeFiles(outDir: string, files: readonly TextFile[]): WriteRep
       staged.push({ temp, target });
     } catch (error) {
       for (const t of [...staged.map((x) => x.temp), temp]) tryRemove(t);
-      throw new WriteError(`cannot write ${join(outDir, f.path)}: ${(error as Error).message}; nothing in ${outDir} was changed (check the folder's permissions and free space)`);
+      throw new WriteError(
+        `cannot write ${join(outDir, f.path)}: ${(error as Error).message}; nothing in ${outDir} was changed (check the folder's permissions and free space)`,
+      );
     }
   }
   for (const s of staged) renameSync(s.temp, s.target);
@@ -92,7 +96,9 @@ function readManifest(root: string): string[] {
   if (text === undefined) return [];
   try {
     const parsed = JSON.parse(text) as { files?: unknown };
-    return Array.isArray(parsed.files) ? parsed.files.filter((p): p is string => typeof p === "string" && isInside(root, p)) : [];
+    return Array.isArray(parsed.files)
+      ? parsed.files.filter((p): p is string => typeof p === "string" && isInside(root, p))
+      : [];
   } catch {
     return [];
   }

@@ -144,8 +144,24 @@ export function copyingWhile<T>(guards: Guards, f: () => T): T {
 }
 
 const STRUCTURAL = new Set([
-  "components", "schemas", "properties", "items", "allOf", "anyOf", "oneOf", "not", "additionalProperties",
-  "definitions", "$defs", "prefixItems", "paths", "responses", "requestBody", "content", "schema", "parameters",
+  "components",
+  "schemas",
+  "properties",
+  "items",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "not",
+  "additionalProperties",
+  "definitions",
+  "$defs",
+  "prefixItems",
+  "paths",
+  "responses",
+  "requestBody",
+  "content",
+  "schema",
+  "parameters",
 ]);
 
 /** Name parts for a ref target that is not a component schema: the last meaningful pointer segments, or the file. */

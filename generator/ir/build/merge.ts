@@ -65,8 +65,20 @@ const NOT_OBJECT_KEYS = ["oneOf", "anyOf", "enum", "const", "items"];
 
 /** Keywords that give a schema a shape (anything else is annotation: description, example, ...). */
 const SCHEMA_SHAPE_KEYS = new Set([
-  "$ref", "type", "properties", "additionalProperties", "patternProperties", "items", "prefixItems", "allOf", "anyOf",
-  "oneOf", "enum", "const", "nullable", "required",
+  "$ref",
+  "type",
+  "properties",
+  "additionalProperties",
+  "patternProperties",
+  "items",
+  "prefixItems",
+  "allOf",
+  "anyOf",
+  "oneOf",
+  "enum",
+  "const",
+  "nullable",
+  "required",
 ]);
 
 /**
@@ -74,8 +86,17 @@ const SCHEMA_SHAPE_KEYS = new Set([
  * extensions and `nullable: false`).
  */
 const ANNOTATION_KEYS = new Set([
-  "title", "description", "default", "example", "examples", "deprecated", "readOnly", "writeOnly", "externalDocs",
-  "xml", "$comment",
+  "title",
+  "description",
+  "default",
+  "example",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "xml",
+  "$comment",
 ]);
 
 /** A schema of annotations only (`{ description: ... }`): as an allOf member it adds nothing but documentation. */

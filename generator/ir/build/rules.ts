@@ -37,7 +37,7 @@ export function nullable(build: RuleBuild, warn = true): RuleBuild {
     const node = build(schema, at, ctx);
     if (schema["nullable"] !== true) return node;
     if (warn && ctx.version === "3.1") {
-      const message = "`nullable: true` is an OpenAPI 3.0 keyword; read as `type: [..., \"null\"]`";
+      const message = '`nullable: true` is an OpenAPI 3.0 keyword; read as `type: [..., "null"]`';
       report(ctx, "warning", "nullable-in-3.1", child(at, "nullable"), message);
     }
     return withNull(node);
