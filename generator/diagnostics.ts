@@ -37,7 +37,8 @@ export class InputError extends Error {
 export function formatDiagnostic(d: Diagnostic, text?: string, cwd?: string): string {
   const where = d.position ? `${d.file}:${d.position.line}:${d.position.col}` : d.file;
   const shown = cwd !== undefined && where.startsWith(cwd + "/") ? where.slice(cwd.length + 1) : where;
-  const head = `${shown}: ${d.severity}: ${d.message}${d.pointer === undefined ? "" : ` (at ${d.pointer})`} [${d.code}]`;
+  const at = d.pointer === undefined ? "" : ` (at ${d.pointer})`;
+  const head = `${shown}: ${d.severity}: ${d.message}${at} [${d.code}]`;
   if (text === undefined || d.position === undefined) return head;
   return `${head}\n${codeFrame(text, d.position)}`;
 }

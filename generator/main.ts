@@ -95,7 +95,8 @@ function reportFailure(error: unknown): number {
   }
   process.stderr.write(
     `wirecase: internal error: ${(error as Error).stack ?? String(error)}\n` +
-      "This is a bug in wirecase, not in your spec. Please report it with the spec (or a small part of it) that triggers it.\n",
+      "This is a bug in wirecase, not in your spec. " +
+      "Please report it with the spec (or a small part of it) that triggers it.\n",
   );
   return 3;
 }
@@ -136,7 +137,8 @@ async function runJob(
     process.stdout.write(
       total === 0
         ? `wirecase: ${output}/ is up to date with ${input} (${result.files.length} files, ${seconds} s)\n`
-        : `wirecase: ${output}/ is out of date with ${input}: ${total} file(s) differ; run \`wirecase generate\` to update\n`,
+        : `wirecase: ${output}/ is out of date with ${input}: ${total} file(s) differ; ` +
+            "run `wirecase generate` to update\n",
     );
     return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
   }
@@ -150,7 +152,8 @@ async function runJob(
   if (!quiet) {
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
     process.stdout.write(
-      `wirecase: ${result.models} models, ${result.files.length} files (${report.written.length} written, ${report.removed.length} removed) in ${seconds} s` +
+      `wirecase: ${result.models} models, ${result.files.length} files ` +
+        `(${report.written.length} written, ${report.removed.length} removed) in ${seconds} s` +
         `${warnings > 0 ? `, ${warnings} warnings` : ""}: ${input} → ${output}/\n`,
     );
   }

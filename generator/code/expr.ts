@@ -227,8 +227,14 @@ function render(e: Expr): string {
         e.op,
       );
     }
-    case "cond":
-      return `${printAt(e.test, operand(OR))} ? ${printAt(e.then, operand(ASSIGN))} : ${printAt(e.else, operand(ASSIGN))}`;
+    case "cond": {
+      const [test, then, otherwise] = [
+        printAt(e.test, operand(OR)),
+        printAt(e.then, operand(ASSIGN)),
+        printAt(e.else, operand(ASSIGN)),
+      ];
+      return `${test} ? ${then} : ${otherwise}`;
+    }
     case "as":
       // `x as A as B` reads left to right: no parentheses for a cast in a cast
       return `${printAt(e.expr, { min: RELATIONAL, castParens: false })} as ${e.type}`;
@@ -240,10 +246,13 @@ function render(e: Expr): string {
       const body = e.body.kind === "object" ? `(${render(e.body)})` : printAt(e.body, ARGUMENT);
       return `(${param})${returns} => ${body}`;
     }
-    case "object":
-      return e.entries.length === 0
-        ? "{}"
-        : `{ ${e.entries.map((x) => ("spread" in x ? `...${printAt(x.spread, operand(ASSIGN))}` : `${literalKey(x.key)}: ${printAt(x.value, ARGUMENT)}`)).join(", ")} }`;
+    case "object": {
+      const entry = (x: ObjectEntry): string =>
+        "spread" in x
+          ? `...${printAt(x.spread, operand(ASSIGN))}`
+          : `${literalKey(x.key)}: ${printAt(x.value, ARGUMENT)}`;
+      return e.entries.length === 0 ? "{}" : `{ ${e.entries.map(entry).join(", ")} }`;
+    }
     case "array":
       return `[${e.items.map((i) => printAt(i, ARGUMENT)).join(", ")}]`;
     case "spread":

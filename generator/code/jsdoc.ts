@@ -15,7 +15,7 @@ export function commentText(text: string): string {
   );
 }
 
-/** The lines of a declaration's JSDoc: its description (or title), then its tags. Empty when there is nothing to say. */
+/** The lines of a declaration's JSDoc: its description (or title), then its tags; empty when nothing to say. */
 export function docLines(doc: Doc): string[] {
   const description =
     doc.description === undefined

@@ -3,6 +3,7 @@
  * `Set<RuntimeName>`, so a misspelt helper is a compile error, and so is a helper added to the runtime and not
  * listed here (the table is a `Record` over every export).
  */
+import type { WriterFunction } from "ts-morph";
 import type * as Runtime from "../../templates/runtime.js";
 
 /** The runtime's types (erased): imported with `import type`. */
@@ -48,3 +49,9 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
 
 /** The runtime helpers a generated module calls, collected while its statements are built. */
 export type Uses = Set<RuntimeName>;
+
+/** What an emitter returns: its statements and the runtime helpers they call. */
+export interface Module {
+  readonly statements: readonly WriterFunction[];
+  readonly imports: ReadonlySet<RuntimeName>;
+}

@@ -41,7 +41,8 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
   if (decl.doc.deprecated === true) lines.push("**Deprecated.**", "");
   if (decl.doc.description !== undefined) lines.push(decl.doc.description.trim(), "");
   lines.push(
-    `Wire type \`${n.wire}\`${analysis.differs(decl.id) ? "" : " (same keys)"} · mappers \`${n.fromWire}\`, \`${n.toWire}\``,
+    `Wire type \`${n.wire}\`${analysis.differs(decl.id) ? "" : " (same keys)"}` +
+      ` · mappers \`${n.fromWire}\`, \`${n.toWire}\``,
     "",
   );
   const node = decl.node;
@@ -63,7 +64,8 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
     object.properties.forEach((p, i) => {
       const text = describe(p.doc) || firstSentence(referenced(p.node, decls)?.doc.description ?? "");
       lines.push(
-        `| ${span(keys[i]!)} | ${span(p.key)} | ${docType(p.node, names, decls)} | ${p.required ? "✔" : ""} | ${nullable(p.node, decls) ? "✔" : ""} | ${cell(text)} |`,
+        `| ${span(keys[i]!)} | ${span(p.key)} | ${docType(p.node, names, decls)} | ${p.required ? "✔" : ""} ` +
+          `| ${nullable(p.node, decls) ? "✔" : ""} | ${cell(text)} |`,
       );
     });
     if (object.additional !== undefined)
@@ -124,8 +126,10 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       return values(node.values) + (node.open === true ? " \\| any other *string*" : "");
     case "array":
       return `${arrayOf(docType(node.items, names, decls))}[]`;
-    case "tuple":
-      return `[${node.items.map((n) => docType(n, names, decls)).join(", ")}${node.rest === undefined ? "" : `, ...${arrayOf(docType(node.rest, names, decls))}[]`}]`;
+    case "tuple": {
+      const rest = node.rest === undefined ? "" : `, ...${arrayOf(docType(node.rest, names, decls))}[]`;
+      return `[${node.items.map((n) => docType(n, names, decls)).join(", ")}${rest}]`;
+    }
     case "object":
       return "*object*";
     case "record":

@@ -1,7 +1,7 @@
 /** Assembles the output files: one structure list per TypeScript file, printed in one call each. */
 import { printStructure, StructureKind, type StatementStructures, type WriterFunction } from "ts-morph";
 import type { Ir } from "../ir/types.js";
-import { RUNTIME, type RuntimeName, type Uses } from "../code/runtime.js";
+import { RUNTIME, type RuntimeName } from "../code/runtime.js";
 import type { Plan } from "../plan/index.js";
 import { emitDocs, type TextFile } from "./docs.js";
 import { emitGuards } from "./guards.js";
@@ -23,13 +23,10 @@ export function headerLine(specName: string): string {
 export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
   const { names, analysis } = plan;
   const header = `// ${headerLine(input.specName)}`;
-  const uses: Uses = new Set();
-  const mappers = emitMappers(ir, plan, uses);
+  const mappers = emitMappers(ir, plan);
   const typeNames = ir.decls.flatMap((d) => [names.decl(d.id).model, names.decl(d.id).wire]);
-  const guardUses: Uses = new Set();
-  const guards = emitGuards(ir, plan, guardUses);
-  const parseUses: Uses = new Set();
-  const parse = emitParse(ir, plan, parseUses);
+  const guards = emitGuards(ir, plan);
+  const parse = emitParse(ir, plan);
   const modelNames = ir.decls.map((d) => names.decl(d.id).model);
   const files: TextFile[] = [
     { path: "types.ts", text: print([header, ...emitTypes(ir, names, analysis)]) },
@@ -37,25 +34,25 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       path: "mappers.ts",
       text: print([
         header,
-        ...runtimeImports(uses),
+        ...runtimeImports(mappers.imports),
         ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
-        ...mappers,
+        ...mappers.statements,
       ]),
     },
     {
       path: "guards.ts",
       text: print([
         header,
-        ...runtimeImports(guardUses),
+        ...runtimeImports(guards.imports),
         ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
-        ...guards,
+        ...guards.statements,
       ]),
     },
     {
       path: "parse.ts",
       text: print([
         header,
-        ...runtimeImports(parseUses),
+        ...runtimeImports(parse.imports),
         ...(modelNames.length === 0 ? [] : [importFrom("./types.js", modelNames, true)]),
         ...parse.statements,
       ]),
@@ -89,7 +86,10 @@ function runtimeImports(uses: ReadonlySet<RuntimeName>): string[] {
   ];
 }
 
-/** An import as text: ts-morph's import printer inserts each comma into its buffer one by one, quadratic in the names (11,000 at GitHub's scale). */
+/**
+ * An import as text: ts-morph's import printer inserts each comma into its buffer one by one, quadratic in the
+ * names (11,000 at GitHub's scale).
+ */
 function importFrom(moduleSpecifier: string, namedImports: readonly string[], isTypeOnly: boolean): string {
   return `import ${isTypeOnly ? "type " : ""}{ ${namedImports.join(", ")} } from ${JSON.stringify(moduleSpecifier)};`;
 }

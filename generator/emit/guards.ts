@@ -25,7 +25,6 @@ import {
   index,
   isLit,
   isReference,
-  json,
   lit,
   member,
   method,
@@ -35,17 +34,17 @@ import {
   paren,
   print,
   printTerm,
-  typeOf,
   type Expr,
 } from "../code/expr.js";
 import { PROTOTYPE_KEYS } from "../code/js.js";
 import { functionDecl } from "../code/print.js";
-import type { Uses } from "../code/runtime.js";
+import type { Module, Uses } from "../code/runtime.js";
 import type { Side } from "../code/type-expr.js";
 import { mayBeUndefined } from "../ir/query.js";
 import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
 import type { Plan } from "../plan/index.js";
+import { passes } from "../code/scalar.js";
 import { sideKeys } from "../plan/object.js";
 
 interface GuardContext {
@@ -54,18 +53,22 @@ interface GuardContext {
   readonly uses: Uses;
 }
 
-export function emitGuards(ir: Ir, plan: Plan, uses: Uses): WriterFunction[] {
-  const ctx: GuardContext = { plan, uses };
-  return ir.decls.flatMap((decl) => [guard(decl, "wire", ctx), guard(decl, "model", ctx)]);
+export function emitGuards(ir: Ir, plan: Plan): Module {
+  const ctx: GuardContext = { plan, uses: new Set() };
+  const statements = ir.decls.flatMap((decl) => [guard(decl, "wire", ctx), guard(decl, "model", ctx)]);
+  return { statements, imports: ctx.uses };
 }
 
 function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
+  const unknown =
+    ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed.";
   const doc =
     side === "wire"
-      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, not the schema's constraints (see \`${n.parse}\`). ${ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`
-      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed."}`;
+      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, ` +
+        `not the schema's constraints (see \`${n.parse}\`). ${unknown}`
+      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${unknown}`;
   let statements: string[];
   if (side === "wire" && !ctx.plan.analysis.differs(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, id("value"), side, ctx, 1));
@@ -86,7 +89,8 @@ function returnLines(conjuncts: Conjunction): string[] {
   return conjuncts.map((e, i) => {
     const open = grouped && i % CHAIN === 0 ? "(" : "";
     const close = grouped && (i % CHAIN === CHAIN - 1 || i === conjuncts.length - 1) ? ")" : "";
-    return `${i === 0 ? "return " : "  && "}${open}${printTerm(e, "&&")}${close}${i === conjuncts.length - 1 ? ";" : ""}`;
+    const end = i === conjuncts.length - 1 ? ";" : "";
+    return `${i === 0 ? "return " : "  && "}${open}${printTerm(e, "&&")}${close}${end}`;
   });
 }
 
@@ -112,23 +116,10 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
   }
   switch (node.kind) {
     case "primitive":
-      switch (node.type) {
-        case "null":
-          return [eq(input, lit(null))];
-        case "integer":
-          return [call(member(id("Number"), "isInteger"), [input])];
-        default:
-          return [eq(typeOf(input), lit(node.type))];
-      }
     case "literal":
-      if (typeof node.value === "object") {
-        ctx.uses.add("jsonEquals");
-        return [call("jsonEquals", [input, json(node.value)])];
-      }
-      return [eq(input, lit(node.value))];
     case "enum":
-      if (node.open === true) return [eq(typeOf(input), lit("string"))];
-      return [paren(or(node.values.map((v) => eq(input, lit(v)))))];
+      // the plan's type test, as parse reports it (guards check types, not constraints)
+      return [passes(ctx.plan.scalar(node), input, ctx.uses)];
     case "array": {
       const isArray = call(member(id("Array"), "isArray"), [input]);
       const item = itemTest(node.items, side, ctx, depth);

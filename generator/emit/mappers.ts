@@ -38,7 +38,7 @@ import {
 import { literalKey, PROTOTYPE_KEYS } from "../code/js.js";
 import { Lines } from "../code/lines.js";
 import { functionDecl } from "../code/print.js";
-import type { Uses } from "../code/runtime.js";
+import type { Module, Uses } from "../code/runtime.js";
 import { shapeExpr } from "../code/shape.js";
 import { typeExpr } from "../code/type-expr.js";
 import type { Decl, Ir, Node, UnionNode } from "../ir/types.js";
@@ -52,9 +52,10 @@ interface Ctx {
   readonly uses: Uses;
 }
 
-export function emitMappers(ir: Ir, plan: Plan, uses: Uses): WriterFunction[] {
-  const ctx: Ctx = { plan, uses };
-  return ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
+export function emitMappers(ir: Ir, plan: Plan): Module {
+  const ctx: Ctx = { plan, uses: new Set() };
+  const statements = ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
+  return { statements, imports: ctx.uses };
 }
 
 function mapper(decl: Decl, dir: Direction, ctx: Ctx): WriterFunction {

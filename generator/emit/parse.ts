@@ -23,11 +23,11 @@
  */
 import type { WriterFunction } from "ts-morph";
 import { chain } from "../code/chain.js";
-import { accessor, jsonLiteral, literalKey, numberLiteral, PROTOTYPE_KEYS } from "../code/js.js";
+import { accessor, literalKey, numberLiteral, PROTOTYPE_KEYS } from "../code/js.js";
 import { Lines } from "../code/lines.js";
 import { constDecl, functionDecl } from "../code/print.js";
-import type { Uses } from "../code/runtime.js";
-import { and, call, id, lit, member, ne, not, print, typeOf, type Expr } from "../code/expr.js";
+import type { Module, Uses } from "../code/runtime.js";
+import { and, id, lit, ne, or, print, typeOf, type Expr } from "../code/expr.js";
 import { shapeExpr } from "../code/shape.js";
 import { mayBeUndefined, objectOf } from "../ir/query.js";
 import type {
@@ -45,6 +45,7 @@ import { patternConstName } from "../naming/assign-names.js";
 import { converts } from "../plan/analyse.js";
 import type { Plan } from "../plan/index.js";
 import { constraintChecks as planChecks, plural } from "../plan/validate.js";
+import { fails } from "../code/scalar.js";
 import type { Candidate } from "../plan/union.js";
 
 interface ParseContext {
@@ -55,12 +56,9 @@ interface ParseContext {
   readonly patterns: Map<string, string>;
 }
 
-export interface ParseOutput {
-  /** Module-level `RegExp` consts, then the functions. */
-  readonly statements: WriterFunction[];
-}
-
-export function emitParse(ir: Ir, plan: Plan, uses: Uses): ParseOutput {
+/** The parse module: module-level `RegExp` consts, then the functions. */
+export function emitParse(ir: Ir, plan: Plan): Module {
+  const uses: Uses = new Set();
   const ctx: ParseContext = { plan, uses, patterns: new Map() };
   uses.add("IssueDraft");
   uses.add("SafeParseResult");
@@ -70,14 +68,17 @@ export function emitParse(ir: Ir, plan: Plan, uses: Uses): ParseOutput {
   const consts = [...ctx.patterns].map(([pattern, name]) =>
     constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`),
   );
-  return { statements: [...consts, ...functions] };
+  return { statements: [...consts, ...functions], imports: uses };
 }
 
 /** `parseX(json)`: the worker's model, or a `ParseError` (the runtime's `runParse`). */
 function parse(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   return functionDecl({
-    doc: `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n@throws {ParseError} listing every issue found, with wire and model paths.`,
+    doc:
+      `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, ` +
+      `constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n` +
+      "@throws {ParseError} listing every issue found, with wire and model paths.",
     exported: true,
     name: n.parse,
     parameters: "json: unknown",
@@ -105,7 +106,9 @@ function worker(decl: Decl, ctx: ParseContext): WriterFunction {
   const out = w.gen(decl.node, "value", ROOT, false);
   w.line(`return ${out};`);
   return functionDecl({
-    doc: `Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues (paths relative to \`value\`) to \`issues\`. The result is only meaningful when no issue was added.`,
+    doc:
+      `Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues ` +
+      "(paths relative to `value`) to `issues`. The result is only meaningful when no issue was added.",
     exported: false,
     name: n.parseInto,
     parameters: "value: unknown, issues: IssueDraft[]",
@@ -161,20 +164,12 @@ class Writer extends Lines {
       case "primitive":
         this.primitive(node, input, path, nullText);
         return input;
-      case "literal": {
-        const test =
-          typeof node.value === "object"
-            ? `!jsonEquals(${input}, ${jsonLiteral(node.value)})`
-            : `${input} !== ${JSON.stringify(node.value)}`;
-        if (typeof node.value === "object") this.ctx.uses.add("jsonEquals");
-        this.line(`if (${test}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
+      case "literal":
+      case "enum": {
+        const bad = print(fails(this.ctx.plan.scalar(node), id(input), this.ctx.uses));
+        this.line(`if (${bad}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`);
         return input;
       }
-      case "enum":
-        this.line(
-          `if (${print(simpleFailure(node, input)!)}) ${this.issue(describe(node, this.ctx) + nullText, input, path)}`,
-        );
-        return input;
       case "array":
         return this.array(node.items, node.constraints, input, path, nullText);
       case "tuple":
@@ -214,20 +209,10 @@ class Writer extends Lines {
   private primitive(node: PrimitiveNode, input: string, path: Path, nullText: string): void {
     const c = node.constraints;
     const checks = c === undefined ? [] : constraintChecks(node, c, input, this.ctx);
-    let bad: string;
-    switch (node.type) {
-      case "null":
-        bad = `${input} !== null`;
-        break;
-      case "integer":
-        bad =
-          checks.length === 0
-            ? `!Number.isInteger(${input})`
-            : `typeof ${input} !== "number" || !Number.isInteger(${input})`;
-        break;
-      default:
-        bad = `typeof ${input} !== "${node.type}"`;
-    }
+    // the plan's type test; an integer with constraints is first a number (the comparisons need one)
+    const fail = fails(this.ctx.plan.scalar(node), id(input), this.ctx.uses);
+    const number = node.type === "integer" && checks.length > 0 ? [ne(typeOf(id(input)), lit("number"))] : [];
+    const bad = print(or([...number, fail]));
     const typeIssue = this.issue(node.type + nullText, input, path);
     if (checks.length === 0) {
       this.line(`if (${bad}) ${typeIssue}`);
@@ -253,12 +238,12 @@ class Writer extends Lines {
     this.block("else {", () => {
       if (constraints?.minItems !== undefined && constraints.minItems > 0) {
         this.line(
-          `if (${input}.length < ${constraints.minItems}) ${this.issue(`array of at least ${constraints.minItems} ${plural(constraints.minItems, "item")}`, input, path)}`,
+          `if (${input}.length < ${constraints.minItems}) ${this.issue(atLeast(constraints.minItems), input, path)}`,
         );
       }
       if (constraints?.maxItems !== undefined) {
         this.line(
-          `if (${input}.length > ${constraints.maxItems}) ${this.issue(`array of at most ${constraints.maxItems} ${plural(constraints.maxItems, "item")}`, input, path)}`,
+          `if (${input}.length > ${constraints.maxItems}) ${this.issue(atMost(constraints.maxItems), input, path)}`,
         );
       }
       if (!checksSomething(items, this.ctx) && !rebuilds) return;
@@ -286,7 +271,8 @@ class Writer extends Lines {
     this.line(`if (!Array.isArray(${input})) ${this.issue(`array${nullText}`, input, path)}`);
     const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
     this.line(
-      `else if (${lengthBad}) ${this.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${n} ${plural(n, "item")}`, input, path)}`,
+      `else if (${lengthBad}) ` +
+        this.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${itemCount(n)}`, input, path),
     );
     this.block("else {", () => {
       const outs = items.map((item, index) => {
@@ -363,7 +349,8 @@ class Writer extends Lines {
         const k = plan.keys[i]!;
         if (mayBeUndefined(k.node, this.ctx.plan.decls)) {
           this.line(
-            `if (!Object.hasOwn(${input}, ${JSON.stringify(k.wire)})) ${this.issue(describe(k.node, this.ctx), "undefined", at)}`,
+            `if (!Object.hasOwn(${input}, ${JSON.stringify(k.wire)})) ` +
+              this.issue(describe(k.node, this.ctx), "undefined", at),
           );
         }
         return this.gen(k.node, p, at, false);
@@ -442,7 +429,7 @@ class Writer extends Lines {
     if (up.candidates.length === 1) {
       const only = up.candidates[0]!.node;
       if (!hasNull) return this.gen(only, input, path, false);
-      const bad = simpleFailure(only, input);
+      const bad = simpleFailure(only, input, this.ctx);
       if (bad !== undefined) {
         const test = print(and([ne(id(input), lit(null)), bad]));
         this.line(`if (${test}) ${this.issue(`${describe(only, this.ctx)} | null`, input, path)}`);
@@ -505,7 +492,8 @@ class Writer extends Lines {
             if (out !== input) this.line(`${r} = ${out};`);
             if (!single)
               this.line(
-                `if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) issues.splice(${n}, issues.length - ${n}, ...${saved});`,
+                `if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) ` +
+                  `issues.splice(${n}, issues.length - ${n}, ...${saved});`,
               );
             this.line(`break ${label};`);
             return;
@@ -583,21 +571,29 @@ class Writer extends Lines {
   }
 }
 
+/** `3 items`, `1 item`. */
+function itemCount(n: number): string {
+  return `${n} ${plural(n, "item")}`;
+}
+
+function atLeast(n: number): string {
+  return `array of at least ${itemCount(n)}`;
+}
+
+function atMost(n: number): string {
+  return `array of at most ${itemCount(n)}`;
+}
+
 /** The test that `input` is not a `node`, for nodes checked by one test (no constraints, no children). */
-function simpleFailure(node: Node, input: string): Expr | undefined {
-  const v = id(input);
+function simpleFailure(node: Node, input: string, ctx: ParseContext): Expr | undefined {
+  const uses = ctx.uses;
   switch (node.kind) {
     case "primitive":
-      if (node.constraints !== undefined) return undefined;
-      if (node.type === "null") return ne(v, lit(null));
-      return node.type === "integer"
-        ? not(call(member(id("Number"), "isInteger"), [v]))
-        : ne(typeOf(v), lit(node.type));
+      return node.constraints === undefined ? fails(ctx.plan.scalar(node), id(input), uses) : undefined;
     case "literal":
-      return typeof node.value === "object" ? undefined : ne(v, lit(node.value));
+      return typeof node.value === "object" ? undefined : fails(ctx.plan.scalar(node), id(input), uses);
     case "enum":
-      if (node.open === true) return ne(typeOf(v), lit("string"));
-      return and(node.values.map((value) => ne(v, lit(value))));
+      return fails(ctx.plan.scalar(node), id(input), uses);
     case "array":
     case "tuple":
     case "object":

@@ -17,7 +17,10 @@ import { constDecl, functionDecl } from "../code/print.js";
 import { typeExpr, type Side } from "../code/type-expr.js";
 import type { Analysis } from "../plan/analyse.js";
 
-/** One writer function per declaration: its model type (and value list), then its wire type; a blank line between declarations. */
+/**
+ * One writer function per declaration: its model type (and value list), then its wire type; a blank line between
+ * declarations.
+ */
 export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunction[] {
   return ir.decls.map((decl) => {
     const n = names.decl(decl.id);
@@ -58,8 +61,8 @@ function declType(decl: Decl, side: Side, names: Names): WriterFunction[] {
         constDecl(true, n.values, `readonly ${name}[]`, values, `Every value of {@link ${name}}, in spec order.`),
       ];
     }
-    const description =
-      `${decl.doc.description ?? ""}\n\nOpen: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`.trim();
+    const open = `Open: other strings are accepted too; {@link ${n.isKnown}} tells them apart.`;
+    const description = `${decl.doc.description ?? ""}\n\n${open}`.trim();
     return [
       typeAlias(
         [`The values {@link ${name}} lists in the spec.`],

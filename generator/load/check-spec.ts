@@ -30,7 +30,8 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
   if (root["swagger"] !== undefined) {
     fail(
       "swagger-2",
-      `this is a Swagger ${String(root["swagger"])} document; wirecase reads OpenAPI 3.0 and 3.1 only. Convert it first (for example with \`npx swagger2openapi\`)`,
+      `this is a Swagger ${String(root["swagger"])} document; wirecase reads OpenAPI 3.0 and 3.1 only. ` +
+        "Convert it first (for example with `npx swagger2openapi`)",
       ["swagger"],
     );
   }

@@ -69,7 +69,9 @@ function loadFile(
         file: from.file,
         position: pos,
         pointer: from.pointer,
-        message: `$ref points into ${path}, which cannot be read (${reason}); fix the path, relative to the file that holds the $ref`,
+        message:
+          `$ref points into ${path}, which cannot be read (${reason}); ` +
+          "fix the path, relative to the file that holds the $ref",
       },
     ]);
   }
@@ -129,7 +131,9 @@ function parseYaml(path: string, text: string): LoadedFile {
           code: "yaml-duplicate-key",
           file: path,
           position: { line: pos.line, col: pos.col },
-          message: `invalid YAML: the key ${JSON.stringify(duplicate.key)} appears twice in the same mapping; remove or rename one`,
+          message:
+            `invalid YAML: the key ${JSON.stringify(duplicate.key)} appears twice in the same mapping; ` +
+            "remove or rename one",
         },
       ]);
     }

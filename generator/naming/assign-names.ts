@@ -100,12 +100,13 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
     byDecl.set(d.id, names);
     if (n > 1) {
       const other = winner.get(base);
+      const holder = other ? `${describe(other)} already has` : "is taken";
       diagnostics.push({
         severity: "warning",
         code: "name-collision",
         file: d.origin.file,
         pointer: encodePointer(d.origin.path),
-        message: `${describe(d)} would be named ${base}, which ${other ? `${describe(other)} already has` : "is taken"}; it is named ${names.model}`,
+        message: `${describe(d)} would be named ${base}, which ${holder}; it is named ${names.model}`,
       });
     } else winner.set(base, d);
   }
@@ -169,7 +170,9 @@ function objectKeys(
         code: "key-collision",
         file: decl.origin.file,
         pointer: encodePointer(decl.origin.path),
-        message: `in ${typeName(decl.nameParts)}, key ${JSON.stringify(key)} would become ${JSON.stringify(w)}, which another key already maps to; it is ${JSON.stringify(name)} in the model`,
+        message:
+          `in ${typeName(decl.nameParts)}, key ${JSON.stringify(key)} would become ${JSON.stringify(w)}, ` +
+          `which another key already maps to; it is ${JSON.stringify(name)} in the model`,
       });
     }
     result[i] = name;

@@ -2,7 +2,7 @@
  * The plan: what each declaration means at run time, decided once and read by every printer (types, mappers,
  * guards, parse, docs). Per-node answers are computed on first use and remembered.
  */
-import type { Ir, IntersectionNode, ObjectNode, UnionNode } from "../ir/types.js";
+import type { EnumNode, Ir, IntersectionNode, LiteralNode, ObjectNode, PrimitiveNode, UnionNode } from "../ir/types.js";
 import type { Decls } from "../ir/query.js";
 import { declMap } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
@@ -10,6 +10,7 @@ import type { UnknownKeys } from "../options.js";
 import { analyse, type Analysis } from "./analyse.js";
 import { intersectionPlan, objectPlan, type IntersectionPlan, type ObjectPlan } from "./object.js";
 import { unionPlan, type UnionPlan } from "./union.js";
+import { scalarTest, type ScalarTest } from "./validate.js";
 
 export interface Plan {
   readonly names: Names;
@@ -19,6 +20,8 @@ export interface Plan {
   object(node: ObjectNode): ObjectPlan;
   union(node: Pick<UnionNode, "members" | "discriminator">): UnionPlan;
   intersection(node: IntersectionNode): IntersectionPlan;
+  /** The type test of a scalar: what guards check and parse reports. */
+  scalar(node: PrimitiveNode | LiteralNode | EnumNode): ScalarTest;
 }
 
 export interface PlanOptions {
@@ -41,6 +44,7 @@ export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
     union: (node) => remember(unions, node, () => unionPlan(node, names, decls, analysis)),
     intersection: (node) =>
       remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
+    scalar: scalarTest,
   };
 }
 

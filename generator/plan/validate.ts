@@ -2,7 +2,8 @@
  * The validation plan of a scalar: the constraints parse checks beside the type, as data. Each check says what
  * it compares and what an issue then expects (`integer >= 1`, `string of at most 3 characters`).
  */
-import type { Constraints, PrimitiveNode } from "../ir/types.js";
+import type { Constraints, EnumNode, LiteralNode, PrimitiveNode } from "../ir/types.js";
+import { assertNever } from "../ir/walk.js";
 import { numberLiteral } from "../code/js.js";
 
 export type Check =
@@ -61,4 +62,30 @@ export function constraintChecks(node: PrimitiveNode, c: Constraints): Check[] {
 
 export function plural(n: number, word: string): string {
   return n === 1 ? word : `${word}s`;
+}
+
+/** The type test of a scalar node: what guards check and parse reports, from one answer. */
+export type ScalarTest =
+  | { readonly kind: "null" }
+  | { readonly kind: "integer" }
+  | { readonly kind: "typeof"; readonly type: "string" | "number" | "boolean" }
+  | { readonly kind: "equals"; readonly value: string | number | boolean }
+  | { readonly kind: "jsonEquals"; readonly value: object }
+  | { readonly kind: "oneOf"; readonly values: readonly (string | number | boolean)[] };
+
+export function scalarTest(node: PrimitiveNode | LiteralNode | EnumNode): ScalarTest {
+  switch (node.kind) {
+    case "primitive":
+      if (node.type === "null") return { kind: "null" };
+      return node.type === "integer" ? { kind: "integer" } : { kind: "typeof", type: node.type };
+    case "literal":
+      return typeof node.value === "object"
+        ? { kind: "jsonEquals", value: node.value }
+        : { kind: "equals", value: node.value };
+    case "enum":
+      // an open enum accepts any string
+      return node.open === true ? { kind: "typeof", type: "string" } : { kind: "oneOf", values: node.values };
+    default:
+      return assertNever(node);
+  }
 }

@@ -27,7 +27,8 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
         severity: "error",
         code: "select-unknown",
         file,
-        message: `no schema in components.schemas matches ${JSON.stringify(pattern)}${suggest(pattern, components.map(name))}`,
+        message:
+          `no schema in components.schemas matches ${JSON.stringify(pattern)}` + suggest(pattern, components.map(name)),
       });
     }
   }
@@ -56,7 +57,9 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
         code: "select-kept",
         file: d.origin.file,
         pointer: encodePointer(d.origin.path),
-        message: `schema ${JSON.stringify(name(d))} is excluded but a kept schema refers to it; it is kept so nothing dangles`,
+        message:
+          `schema ${JSON.stringify(name(d))} is excluded but a kept schema refers to it; ` +
+          "it is kept so nothing dangles",
       });
     }
   }

@@ -63,7 +63,8 @@ export function writeFiles(outDir: string, files: readonly TextFile[]): WriteRep
     } catch (error) {
       for (const t of [...staged.map((x) => x.temp), temp]) tryRemove(t);
       throw new WriteError(
-        `cannot write ${join(outDir, f.path)}: ${(error as Error).message}; nothing in ${outDir} was changed (check the folder's permissions and free space)`,
+        `cannot write ${join(outDir, f.path)}: ${(error as Error).message}; ` +
+          `nothing in ${outDir} was changed (check the folder's permissions and free space)`,
       );
     }
   }
