@@ -50,13 +50,15 @@ try {
   }
   const rows = [...agg].sort((a, b) => b[1] - a[1]).slice(0, top);
   process.stdout.write(
-    `CPU profile of wirecase generate -i ${relative(ROOT, spec)}: ${(total / 1000).toFixed(0)} ms sampled; top ${top} by self time\n\n`,
+    `CPU profile of wirecase generate -i ${relative(ROOT, spec)}: ` +
+      `${(total / 1000).toFixed(0)} ms sampled; top ${top} by self time\n\n`,
   );
   const w = Math.max(...rows.map(([k]) => k.split("\t")[0].length));
   for (const [key, us] of rows) {
     const [fn, where] = key.split("\t");
     process.stdout.write(
-      `  ${(us / 1000).toFixed(0).padStart(6)} ms  ${((us / total) * 100).toFixed(1).padStart(5)} %  ${fn.padEnd(w)}  ${where}\n`,
+      `  ${(us / 1000).toFixed(0).padStart(6)} ms  ` +
+        `${((us / total) * 100).toFixed(1).padStart(5)} %  ${fn.padEnd(w)}  ${where}\n`,
     );
   }
 } finally {

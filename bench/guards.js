@@ -132,9 +132,11 @@ export async function guardSection(ctx) {
       fmtRatio(r.listVsGenerated),
     ]),
     notes: [
-      "guard = type check only, no constraints (ajv checks constraints too); parse = validate with constraints and map to the camelCase model",
+      "guard = type check only, no constraints (ajv checks constraints too); " +
+        "parse = validate with constraints and map to the camelCase model",
       "×gen = this candidate's time / the generated function of the same kind (above 1 = slower than generated)",
-      "ajv: spec/fine-tuning.yaml's schemas as a 2020-12 document, compiled once; zod: bench/zod-job.js, an equivalent schema built once",
+      "ajv: spec/fine-tuning.yaml's schemas as a 2020-12 document, compiled once; " +
+        "zod: bench/zod-job.js, an equivalent schema built once",
       ...(problems.length === 0
         ? ["all candidates accept every job, and every parse candidate returns the hand-written mapper's model"]
         : [`WARNING, candidates disagree (${problems.length}): ${problems.slice(0, 5).join("; ")}`]),

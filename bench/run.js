@@ -82,7 +82,8 @@ try {
   mkdirSync(join(BENCH, "results"), { recursive: true });
   writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   process.stdout.write(
-    `\nBench finished in ${total.toFixed(0)} s (load average at end: ${results.meta.loadAverageAtEnd.join(", ")}); raw numbers in ${relative(ROOT, out)}\n`,
+    `\nBench finished in ${total.toFixed(0)} s (load average at end: ${results.meta.loadAverageAtEnd.join(", ")}); ` +
+      `raw numbers in ${relative(ROOT, out)}\n`,
   );
 } finally {
   removeDir(work);
@@ -120,9 +121,13 @@ function meta() {
 function header() {
   const m = results.meta;
   process.stdout.write(
-    `wirecase bench — ${m.date}, node ${m.node}, ${m.cores} × ${m.cpu}, ${m.memoryGb} GB, commit ${m.commit}${m.dirty ? " (working tree has changes)" : ""}\n` +
+    `wirecase bench — ${m.date}, node ${m.node}, ${m.cores} × ${m.cpu}, ${m.memoryGb} GB, ` +
+      `commit ${m.commit}${m.dirty ? " (working tree has changes)" : ""}\n` +
       `load average at start: ${m.loadAverageAtStart.join(", ")} (other processes on the machine skew every figure)\n` +
-      `runs: ${RUNS} per spec (BENCH_RUNS), ${PHASE_RUNS} for phases and warm re-runs (BENCH_PHASE_RUNS), up to ${SCALE_RUNS} per synthetic size (BENCH_SCALE_RUNS), ${RUNTIME_PROCS} processes per mapper candidate (BENCH_RUNTIME_PROCS), ${GUARD_PROCS} per guard candidate (BENCH_GUARD_PROCS); all figures are medians\n`,
+      `runs: ${RUNS} per spec (BENCH_RUNS), ${PHASE_RUNS} for phases and warm re-runs (BENCH_PHASE_RUNS), ` +
+      `up to ${SCALE_RUNS} per synthetic size (BENCH_SCALE_RUNS), ` +
+      `${RUNTIME_PROCS} processes per mapper candidate (BENCH_RUNTIME_PROCS), ` +
+      `${GUARD_PROCS} per guard candidate (BENCH_GUARD_PROCS); all figures are medians\n`,
   );
 }
 
@@ -277,13 +282,15 @@ function generationSection() {
       fmtMb(r.otsRssKb),
     ]),
     [
-      "floor = a node process that only imports `yaml`, reads the spec and parses it as the loader does (YAML: parseDocument + toJS; JSON: JSON.parse)",
+      "floor = a node process that only imports `yaml`, reads the spec and parses it as the loader does " +
+        "(YAML: parseDocument + toJS; JSON: JSON.parse)",
       `RSS = peak resident set size (${results.meta.peakRssSource})`,
     ],
   );
 
   printTable(
-    `1b. wirecase per phase: in-process generate() + writeFiles() from dist/, one fresh process per run (${PHASE_RUNS} runs, BENCH_PHASE_RUNS)`,
+    "1b. wirecase per phase: in-process generate() + writeFiles() from dist/, " +
+      `one fresh process per run (${PHASE_RUNS} runs, BENCH_PHASE_RUNS)`,
     [
       { title: "spec" },
       { title: "parse only" },
@@ -301,7 +308,8 @@ function generationSection() {
       fmtMs(r.phaseProcessMs),
     ]),
     [
-      "parse only = the floor's in-process read + parse; read = wirecase's readSpec (the same parse plus $ref discovery)",
+      "parse only = the floor's in-process read + parse; " +
+        "read = wirecase's readSpec (the same parse plus $ref discovery)",
       "import = loading dist/generator/index.js (ts-morph, yaml); process = the whole child process, spawn to exit",
     ],
   );
@@ -327,7 +335,8 @@ function generationSection() {
       String(r.warmRewroteFiles),
     ]),
     [
-      "cold = the CLI run into an empty folder (table 1's runs that were followed by a warm run); warm = the next run; files rewritten = output files whose mtime changed in the warm run",
+      "cold = the CLI run into an empty folder (table 1's runs that were followed by a warm run); " +
+        "warm = the next run; files rewritten = output files whose mtime changed in the warm run",
     ],
   );
   return fineTuningOut;
@@ -410,9 +419,11 @@ function scalingSection() {
       fmtMb(r.peakRssKb),
     ]),
     [
-      "in-process = sum of the phases read … write (generate() + writeFiles()); ×prev = this size / the size before (each size doubles)",
+      "in-process = sum of the phases read … write (generate() + writeFiles()); " +
+        "×prev = this size / the size before (each size doubles)",
       "process = the whole child process, spawn to exit (includes ~0.4 s of node startup and module loading)",
-      `runs = median of up to ${SCALE_RUNS} runs (BENCH_SCALE_RUNS); a size stops adding runs after ${SCALE_BUDGET_MS / 1000} s (BENCH_SCALE_BUDGET_S)`,
+      `runs = median of up to ${SCALE_RUNS} runs (BENCH_SCALE_RUNS); ` +
+        `a size stops adding runs after ${SCALE_BUDGET_MS / 1000} s (BENCH_SCALE_BUDGET_S)`,
     ],
   );
 }
@@ -449,8 +460,10 @@ async function runtime(fineTuningOut) {
     ]),
     [
       `example job: ${r.example.source}${r.example.notes.length > 0 ? `; ${r.example.notes.join("; ")}` : ""}`,
-      "1,000-job page: varied jobs (every status, nulls, optional keys present/absent, integrations absent/null/[]/W&B); ns per job",
-      "toWire input: the camelCase models as JSON.parse returns them; each figure: median of per-process medians (15 timed rounds after warm-up)",
+      "1,000-job page: varied jobs (every status, nulls, optional keys present/absent, " +
+        "integrations absent/null/[]/W&B); ns per job",
+      "toWire input: the camelCase models as JSON.parse returns them; " +
+        "each figure: median of per-process medians (15 timed rounds after warm-up)",
     ],
   );
   if (r.guards.skipped !== undefined) {

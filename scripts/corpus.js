@@ -334,19 +334,23 @@ for (const [i, spec] of specs.entries()) {
 function printRow(row) {
   if (rows.length === 1) {
     console.log(
-      "| spec | OpenAPI | models | warnings (top codes) | generate | strict tsc | round trip | guards accept | x-oaiMeta examples |",
+      "| spec | OpenAPI | models | warnings (top codes) | generate | strict tsc | round trip | guards accept | " +
+        "x-oaiMeta examples |",
     );
     console.log("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
   }
   console.log(
-    `| ${row.spec} | ${row.version} | ${row.models} | ${row.warnings} | ${row.gen} | ${row.tsc} | ${row.roundTrip} | ${row.guards} | ${row.examples} |`,
+    `| ${row.spec} | ${row.version} | ${row.models} | ${row.warnings} | ${row.gen} | ` +
+      `${row.tsc} | ${row.roundTrip} | ${row.guards} | ${row.examples} |`,
   );
 }
 
 const pct = (a, b) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)}%`);
 console.log("");
 console.log(
-  `${specs.length} specs in ${((performance.now() - started) / 1000).toFixed(0)} s: generated ${generated} (${pct(generated, specs.length)}), input errors ${inputErrors}, internal errors ${internal}` +
+  `${specs.length} specs in ${((performance.now() - started) / 1000).toFixed(0)} s: ` +
+    `generated ${generated} (${pct(generated, specs.length)}), ` +
+    `input errors ${inputErrors}, internal errors ${internal}` +
     (noTsc ? "" : `; strict type-check passes ${typechecked}/${generated} (${pct(typechecked, generated)})`),
 );
 if (causes.size > 0) {

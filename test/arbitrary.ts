@@ -502,7 +502,9 @@ export function problem(
         const target = (m: Node): string => (m.kind === "ref" ? (m.target.split("#/").at(-1) ?? m.target) : m.kind);
         return other === -1
           ? p
-          : `ambiguous union at ${at}: the mappers' rule picks member ${picked + 1} (${target(node.members[picked]!)}), which it does not fit (${p}); it fits member ${other + 1} (${target(node.members[other]!)})`;
+          : `ambiguous union at ${at}: the mappers' rule picks member ${picked + 1} ` +
+              `(${target(node.members[picked]!)}), which it does not fit (${p}); ` +
+              `it fits member ${other + 1} (${target(node.members[other]!)})`;
       }
       const problems = node.members.map((m) => problem(m, value, decls, path, strict, depth + 1));
       if (problems.some((p) => p === undefined)) return undefined;
@@ -542,10 +544,10 @@ function describe(value: unknown): string {
  * The member of `union` the mappers must pick for a wire value, by the rule documented in
  * generator/emit/mappers.ts: null first; then the first member in spec order whose test accepts the value,
  * the test being the discriminator value when the spec maps one to the member (and, for a value several members
- * share, the member's shape too), else the member's shape (JSON
- * type, required keys present, constant properties equal; a required key every object member has tells
- * nothing and is not tested; an array or tuple also tests its first item's shape; a member that accepts no value is never
- * picked). -1: no member accepts it (it passes through unchanged).
+ * share, the member's shape too), else the member's shape (JSON type, required keys present, constant properties
+ * equal; a required key every object member has tells nothing and is not tested; an array or tuple also tests its
+ * first item's shape; a member that accepts no value is never picked). -1: no member accepts it (it passes through
+ * unchanged).
  */
 export function pickMember(union: UnionNode, value: unknown, decls: ReadonlyMap<string, Decl>): number {
   if (value === null) {

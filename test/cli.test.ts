@@ -36,10 +36,11 @@ describe("wirecase generate (CLI)", () => {
     const r = await run(["generate", "--input", SPEC, "--output", out]);
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
-    const m =
-      /^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$/.exec(
-        r.stdout,
-      );
+    const summary = new RegExp(
+      String.raw`^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) ` +
+        String.raw`in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$`,
+    );
+    const m = summary.exec(r.stdout);
     expect(m).not.toBeNull();
     // every file plus the manifest
     expect(Number(m![2])).toBe(Number(m![1]) + 1);
@@ -145,7 +146,8 @@ describe("wirecase generate (CLI)", () => {
     const help = await run(["--help"]);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain(
-      "Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.",
+      "Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, " +
+        "or an output file that cannot be written, 3 internal error.",
     );
   });
 

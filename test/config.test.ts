@@ -75,7 +75,8 @@ describe("config file", () => {
   it("a .ts config is compiled and loaded", async () => {
     writeFileSync(
       join(dir, "wirecase.config.ts"),
-      'const job: { input: string; output: string } = { input: "spec/b.yaml", output: "out/ts" };\nexport default job;\n',
+      'const job: { input: string; output: string } = { input: "spec/b.yaml", output: "out/ts" };\n' +
+        "export default job;\n",
     );
     expect((await run(["generate", "-q"], dir)).code).toBe(0);
     expect(existsSync(join(dir, "out", "ts", "docs", "Labels.md"))).toBe(true);

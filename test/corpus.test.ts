@@ -16,7 +16,9 @@ describe("corpus", () => {
       const checkStarted = performance.now();
       expect(typecheck(dir)).toBe("");
       console.log(
-        `${name}: ${result.models} models, ${result.files.length} files, ${result.diagnostics.length} warnings; generate ${(generated / 1000).toFixed(2)} s, tsc ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`,
+        `${name}: ${result.models} models, ${result.files.length} files, ${result.diagnostics.length} warnings; ` +
+          `generate ${(generated / 1000).toFixed(2)} s, ` +
+          `tsc ${((performance.now() - checkStarted) / 1000).toFixed(1)} s`,
       );
     });
   }

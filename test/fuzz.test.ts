@@ -127,7 +127,8 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     if (result.failed) {
       const spec = (result.counterexample as [FuzzSpec, unknown] | null)?.[0];
       throw new Error(
-        `${String(result.errorInstance)}\nseed ${result.seed}\nminimal spec:\n${spec?.text ?? "(none)"}\noptions: ${JSON.stringify(result.counterexample?.[1])}`,
+        `${String(result.errorInstance)}\nseed ${result.seed}\nminimal spec:\n${spec?.text ?? "(none)"}\n` +
+          `options: ${JSON.stringify(result.counterexample?.[1])}`,
       );
     }
   });
@@ -188,7 +189,9 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
             );
           } catch (error) {
             failures.push(
-              `spec${i} ${names.model}: ${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}\n  x = ${fc.stringify(x).slice(0, 400)}`,
+              `spec${i} ${names.model}: ` +
+                `${error instanceof Error ? error.message.split("\n").slice(0, 6).join(" ") : String(error)}\n` +
+                `  x = ${fc.stringify(x).slice(0, 400)}`,
             );
             break;
           }
@@ -249,7 +252,8 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     const started = performance.now();
     const tsc = typecheckEach(regressionRoot, written);
     console.log(
-      `fuzz: ${written.length} regression outputs type-checked in one tsc run in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+      `fuzz: ${written.length} regression outputs type-checked in one tsc run ` +
+        `in ${((performance.now() - started) / 1000).toFixed(1)} s`,
     );
     for (const [folder, errors] of errorsOf)
       prepared.set(folder, { errors, tsc: tsc.get(folder) ?? "(not type-checked: the spec has errors)" });
@@ -292,23 +296,27 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expect(JSON.stringify(m)).toBe(JSON.stringify(model));
   }
 
-  it("regression: a union member that accepts no value is never a candidate (spec/cases/fuzz-union-false-member.yaml)", async () => {
-    const fns = await loadCase("fuzz-union-false-member");
-    const u = fns("U");
-    expectLaws(u, { a_b: "x", c_d: "y" }, { aB: "x", cD: "y" });
-    expectLaws(u, { a_b: "x" }, { aB: "x" });
-    expect(u.isWire({ c_d: "y" })).toBe(false);
-    const v = fns("V");
-    expectLaws(v, { x_y: "a" }, { xY: "a" });
-    expectLaws(v, null, null);
-    expect(v.isWire(1)).toBe(false);
-    expectLaws(
-      fns("W"),
-      { maybe_empty: null, empty_or_text: "t", later_key: "k" },
-      { maybeEmpty: null, emptyOrText: "t", laterKey: "k" },
-    );
-    expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
-  });
+  it(
+    "regression: a union member that accepts no value is never a candidate " +
+      "(spec/cases/fuzz-union-false-member.yaml)",
+    async () => {
+      const fns = await loadCase("fuzz-union-false-member");
+      const u = fns("U");
+      expectLaws(u, { a_b: "x", c_d: "y" }, { aB: "x", cD: "y" });
+      expectLaws(u, { a_b: "x" }, { aB: "x" });
+      expect(u.isWire({ c_d: "y" })).toBe(false);
+      const v = fns("V");
+      expectLaws(v, { x_y: "a" }, { xY: "a" });
+      expectLaws(v, null, null);
+      expect(v.isWire(1)).toBe(false);
+      expectLaws(
+        fns("W"),
+        { maybe_empty: null, empty_or_text: "t", later_key: "k" },
+        { maybeEmpty: null, emptyOrText: "t", laterKey: "k" },
+      );
+      expect(fns("W").isWire({ maybe_empty: { never_key: 1 } })).toBe(false);
+    },
+  );
 
   it("regression: a const object with a `__proto__` key (spec/cases/fuzz-const-proto-key.yaml)", async () => {
     const fns = await loadCase("fuzz-const-proto-key");
@@ -325,22 +333,26 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined();
   });
 
-  it("regression: an extra key spelled like a declared key never overwrites it (spec/cases/fuzz-key-collision.yaml)", async () => {
-    for (const policy of ["strip", "keep"] as const) {
-      const fns = await loadCase("fuzz-key-collision", policy);
-      const mixed = fns("Mixed");
-      // the wire's extra `knownKey` trades places with the declared key's wire spelling
-      expectLaws(mixed, { known_key: "a", knownKey: 1, other: 2 }, { knownKey: "a", known_key: 1, other: 2 });
-      expectLaws(mixed, { known_key: "a" }, { knownKey: "a" });
-      expect(mixed.toWire({ knownKey: "a", known_key: 1 })).toStrictEqual({ known_key: "a", knownKey: 1 });
-      const chain = fns("Chain");
-      expectLaws(
-        chain,
-        { a_b: "1", aB: "2", "a-c": "3", aC_d: "4", aC: 5, aCD: 6, x: 7 },
-        { a_b: "1", aB: "2", aC: "3", aCD: "4", "a-c": 5, aC_d: 6, x: 7 },
-      );
-    }
-  });
+  it(
+    "regression: an extra key spelled like a declared key never overwrites it " +
+      "(spec/cases/fuzz-key-collision.yaml)",
+    async () => {
+      for (const policy of ["strip", "keep"] as const) {
+        const fns = await loadCase("fuzz-key-collision", policy);
+        const mixed = fns("Mixed");
+        // the wire's extra `knownKey` trades places with the declared key's wire spelling
+        expectLaws(mixed, { known_key: "a", knownKey: 1, other: 2 }, { knownKey: "a", known_key: 1, other: 2 });
+        expectLaws(mixed, { known_key: "a" }, { knownKey: "a" });
+        expect(mixed.toWire({ knownKey: "a", known_key: 1 })).toStrictEqual({ known_key: "a", knownKey: 1 });
+        const chain = fns("Chain");
+        expectLaws(
+          chain,
+          { a_b: "1", aB: "2", "a-c": "3", aC_d: "4", aC: 5, aCD: 6, x: 7 },
+          { a_b: "1", aB: "2", aC: "3", aCD: "4", "a-c": 5, aC_d: 6, x: 7 },
+        );
+      }
+    },
+  );
 
   it("regression: a tuple whose rest items are mapped (spec/cases/fuzz-tuple-rest-mapped.yaml)", async () => {
     const t = (await loadCase("fuzz-tuple-rest-mapped"))("T");
@@ -348,16 +360,20 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(t, ["s", {}], ["s", {}]);
   });
 
-  it("regression: union members are tried in spec order, arrays by their first item (spec/cases/fuzz-union-member-order.yaml)", async () => {
-    const fns = await loadCase("fuzz-union-member-order");
-    expectLaws(fns("O"), [{ a_key: "x" }], [{ aKey: "x" }]);
-    expectLaws(fns("O"), [{ b_key: "x" }], [{ bKey: "x" }]);
-    expectLaws(fns("O"), [], []);
-    expectLaws(fns("P"), { customer_id: 1 }, { customer_id: 1 });
-    expectLaws(fns("P"), { a_key: 1 }, { a_key: 1 });
-    expectLaws(fns("Q"), { fixed_key: 1 }, { fixed_key: 1 });
-    expectLaws(fns("Q"), { a_key: "x" }, { aKey: "x" });
-  });
+  it(
+    "regression: union members are tried in spec order, arrays by their first item " +
+      "(spec/cases/fuzz-union-member-order.yaml)",
+    async () => {
+      const fns = await loadCase("fuzz-union-member-order");
+      expectLaws(fns("O"), [{ a_key: "x" }], [{ aKey: "x" }]);
+      expectLaws(fns("O"), [{ b_key: "x" }], [{ bKey: "x" }]);
+      expectLaws(fns("O"), [], []);
+      expectLaws(fns("P"), { customer_id: 1 }, { customer_id: 1 });
+      expectLaws(fns("P"), { a_key: 1 }, { a_key: 1 });
+      expectLaws(fns("Q"), { fixed_key: 1 }, { fixed_key: 1 });
+      expectLaws(fns("Q"), { a_key: "x" }, { aKey: "x" });
+    },
+  );
 
   it("regression: parse keeps the null of an allOf of nullable members (spec/cases/fuzz-allof-null.yaml)", async () => {
     const n = (await loadCase("fuzz-allof-null"))("N");
@@ -365,31 +381,39 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
     expectLaws(n, { a_key: "a", b_key: "b" }, { aKey: "a", bKey: "b" });
   });
 
-  it("regression: an open allOf member does not copy the keys its siblings map (spec/cases/fuzz-allof-open-member.yaml)", async () => {
-    const fns = await loadCase("fuzz-allof-open-member");
-    expectLaws(fns("M"), { x: "1", e: 3, a_b: "2" }, { x: "1", e: 3, aB: "2" });
-    expectLaws(fns("M"), { x: "1", a_b: "2" }, { x: "1", aB: "2" });
-    expectLaws(fns("N"), { x: "1", e: 3, a_key: "2" }, { x: "1", e: 3, aKey: "2" });
-    expectLaws(fns("N"), { b_key: "2" }, { bKey: "2" });
-  });
+  it(
+    "regression: an open allOf member does not copy the keys its siblings map " +
+      "(spec/cases/fuzz-allof-open-member.yaml)",
+    async () => {
+      const fns = await loadCase("fuzz-allof-open-member");
+      expectLaws(fns("M"), { x: "1", e: 3, a_b: "2" }, { x: "1", e: 3, aB: "2" });
+      expectLaws(fns("M"), { x: "1", a_b: "2" }, { x: "1", aB: "2" });
+      expectLaws(fns("N"), { x: "1", e: 3, a_key: "2" }, { x: "1", e: 3, aKey: "2" });
+      expectLaws(fns("N"), { b_key: "2" }, { bKey: "2" });
+    },
+  );
 
-  it("regression: an allOf member's `__proto__` key stays an own key of the merged result (spec/cases/fuzz-allof-proto-key.yaml)", async () => {
-    const p = (await loadCase("fuzz-allof-proto-key"))("P");
-    const wire = own([
-      ["__proto__", { polluted: 1 }],
-      ["a_b", "x"],
-    ]);
-    expectLaws(
-      p,
-      wire,
-      own([
+  it(
+    "regression: an allOf member's `__proto__` key stays an own key of the merged result " +
+      "(spec/cases/fuzz-allof-proto-key.yaml)",
+    async () => {
+      const p = (await loadCase("fuzz-allof-proto-key"))("P");
+      const wire = own([
         ["__proto__", { polluted: 1 }],
-        ["aB", "x"],
-      ]),
-    );
-    expect(Object.getPrototypeOf(p.fromWire(wire))).toBe(Object.prototype);
-    expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
-  });
+        ["a_b", "x"],
+      ]);
+      expectLaws(
+        p,
+        wire,
+        own([
+          ["__proto__", { polluted: 1 }],
+          ["aB", "x"],
+        ]),
+      );
+      expect(Object.getPrototypeOf(p.fromWire(wire))).toBe(Object.prototype);
+      expect(Object.getPrototypeOf(p.parse(wire))).toBe(Object.prototype);
+    },
+  );
 
   it("regression: an allOf of array refs maps item by item (spec/cases/fuzz-allof-array-refs.yaml)", async () => {
     const fns = await loadCase("fuzz-allof-array-refs");
@@ -403,10 +427,13 @@ describe("fuzzing the generator with random OpenAPI documents", () => {
 
   // bugs fuzzing found and fixed; the unfixed ones are spec/cases/fuzz-*.yaml with a comment each (their
   // triggers are kept out of the generated specs unless WIRECASE_FUZZ_KNOWN_BUGS=1)
-  it("regression: a required property whose schema is `false` (spec/cases/fuzz-guard-required-false.yaml)", async () => {
-    const guards = (await loadModules("fuzz-guard-required-false")) as Record<string, (value: unknown) => boolean>;
-    expect(guards["isAWire"]!({ tag: "x" })).toBe(false);
-    expect(guards["isTWire"]!([1, "a"])).toBe(false);
-    expect(guards["isIWire"]!({ a: "x" })).toBe(false);
-  });
+  it(
+    "regression: a required property whose schema is `false` " + "(spec/cases/fuzz-guard-required-false.yaml)",
+    async () => {
+      const guards = (await loadModules("fuzz-guard-required-false")) as Record<string, (value: unknown) => boolean>;
+      expect(guards["isAWire"]!({ tag: "x" })).toBe(false);
+      expect(guards["isTWire"]!([1, "a"])).toBe(false);
+      expect(guards["isIWire"]!({ a: "x" })).toBe(false);
+    },
+  );
 });

@@ -64,7 +64,8 @@ describe("generated/ (golden)", () => {
     expect(wire).toContain("error: FineTuningJobErrorWire | null;");
     expect(wire).toContain("hyperparameters: FineTuningJobHyperparametersWire;");
     expect(types).toContain(
-      'export type FineTuningJobStatus = "validating_files" | "queued" | "running" | "succeeded" | "failed" | "cancelled";',
+      'export type FineTuningJobStatus = "validating_files" | "queued" | "running" | ' +
+        '"succeeded" | "failed" | "cancelled";',
     );
     for (const hoisted of ["FineTuningJobError", "FineTuningJobHyperparameters", "FineTuningIntegrationWandb"])
       expect(types).toContain(`export interface ${hoisted} {`);
@@ -74,7 +75,8 @@ describe("generated/ (golden)", () => {
     const page = result.files.find((f) => f.path === "docs/FineTuningJob.md")!.text;
     expect(page).toContain("| Field | Wire name | Type | Required | Nullable | Description |");
     expect(page).toContain(
-      "| `createdAt` | `created_at` | *integer* | ✔ |  | The Unix timestamp (in seconds) for when the fine-tuning job was created. |",
+      "| `createdAt` | `created_at` | *integer* | ✔ |  | " +
+        "The Unix timestamp (in seconds) for when the fine-tuning job was created. |",
     );
     expect(page).toContain("| `error` | `error` | [FineTuningJobError](FineTuningJobError.md) | ✔ | ✔ |");
     const pages = result.files.filter((f) => f.path.startsWith("docs/") && f.path !== "docs/README.md").length;

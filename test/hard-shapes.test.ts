@@ -154,18 +154,23 @@ describe("hard shapes", () => {
     expect(safe("safeParseBigEnum")("nope").ok).toBe(false);
   });
 
-  it("allOf members that disagree on a property: a warning at the second declaration, no value is valid, and the type says so", () => {
-    expect(warnings.map((w) => [w.code, w.pointer, w.position?.line])).toEqual([
-      ["allof-conflict", "#/components/schemas/Disagree/allOf/1/properties/shared_key", 227],
-    ]);
-    expect(warnings[0]!.message).toBe(
-      'allOf members disagree on "shared_key": string and integer; no value is both, so no object is valid (its type is never)',
-    );
-    expect(types).toMatch(/sharedKey: string & number;/);
-    expect(g["isDisagreeWire"]!({ shared_key: "x" })).toBe(false);
-    expect(g["isDisagreeWire"]!({ shared_key: 1 })).toBe(false);
-    expect(safe("safeParseDisagree")({ shared_key: 1 }).ok).toBe(false);
-  });
+  it(
+    "allOf members that disagree on a property: a warning at the second declaration, " +
+      "no value is valid, and the type says so",
+    () => {
+      expect(warnings.map((w) => [w.code, w.pointer, w.position?.line])).toEqual([
+        ["allof-conflict", "#/components/schemas/Disagree/allOf/1/properties/shared_key", 227],
+      ]);
+      expect(warnings[0]!.message).toBe(
+        'allOf members disagree on "shared_key": string and integer; ' +
+          "no value is both, so no object is valid (its type is never)",
+      );
+      expect(types).toMatch(/sharedKey: string & number;/);
+      expect(g["isDisagreeWire"]!({ shared_key: "x" })).toBe(false);
+      expect(g["isDisagreeWire"]!({ shared_key: 1 })).toBe(false);
+      expect(safe("safeParseDisagree")({ shared_key: 1 }).ok).toBe(false);
+    },
+  );
 
   it("allOf of two inline arrays: every item is both, so both items' keys are mapped", () => {
     expect(types).toMatch(/export type BothArrays = BothArraysItem\[\];/);

@@ -9,7 +9,10 @@ import { writeFiles } from "../generator/write/write-files.js";
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 /** Scratch space for generated output (git-ignored). */
 export const SCRATCH = join(ROOT, "test", ".out");
-/** The real-world specs: ../shared/corpus/ beside the repo (WIRECASE_CORPUS points elsewhere, e.g. at a missing folder to see the skips). */
+/**
+ * The real-world specs: ../shared/corpus/ beside the repo (WIRECASE_CORPUS points elsewhere, e.g. at a missing
+ * folder to see the skips).
+ */
 export const CORPUS = resolve(ROOT, process.env["WIRECASE_CORPUS"] ?? join("..", "shared", "corpus"));
 
 /** The compiler options every generated output must pass. */
@@ -42,7 +45,10 @@ export function generateInto(spec: string, name: string): { dir: string; result:
   return { dir, result };
 }
 
-/** Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`; returns the compiler's output ("" when clean). */
+/**
+ * Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`; returns the compiler's output
+ * ("" when clean).
+ */
 export function typecheck(dir: string): string {
   writeFileSync(
     join(dir, "tsconfig.json"),
@@ -108,7 +114,10 @@ export function corpusSpecs(): string[] {
     .map((f) => join(CORPUS, f));
 }
 
-/** The specs of ../shared/corpus/README.md: a test for each is declared, and skipped (saying so) when the file is missing. */
+/**
+ * The specs of ../shared/corpus/README.md: a test for each is declared, and skipped (saying so) when the file
+ * is missing.
+ */
 export const CORPUS_NAMES: readonly string[] = [
   "github-api.json",
   "openai-2024-01.yaml",

@@ -40,7 +40,10 @@ function parseTs(
   return { source, syntaxErrors, identifiers };
 }
 
-/** The JSDoc comment texts of each declaration and member (`Hostile`, `Hostile.__proto__`), as the compiler reads them. */
+/**
+ * The JSDoc comment texts of each declaration and member (`Hostile`, `Hostile.__proto__`), as the compiler
+ * reads them.
+ */
 function jsDocs(source: ts.SourceFile): Map<string, string[]> {
   const out = new Map<string, string[]>();
   const add = (name: string, node: ts.Node): void => {
@@ -57,7 +60,8 @@ function jsDocs(source: ts.SourceFile): Map<string, string[]> {
     for (const m of members)
       if (m.name !== undefined)
         add(
-          `${s.name.text}.${ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(source)}`,
+          `${s.name.text}.` +
+            `${ts.isIdentifier(m.name) || ts.isStringLiteral(m.name) ? m.name.text : m.name.getText(source)}`,
           m,
         );
   }

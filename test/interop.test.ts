@@ -32,7 +32,10 @@ const OPTIONS = {
   types: [],
 } as const;
 
-/** tsc --noEmit over `dir` (openapi-fetch resolves from the repo's node_modules); the compiler's output, "" when clean. */
+/**
+ * tsc --noEmit over `dir` (openapi-fetch resolves from the repo's node_modules); the compiler's output,
+ * "" when clean.
+ */
 function typecheckProject(dir: string): string {
   writeFileSync(
     join(dir, "tsconfig.json"),
@@ -51,7 +54,10 @@ function typecheckProject(dir: string): string {
   }
 }
 
-/** Type-level assertions; every line that should not compile carries `@ts-expect-error` (an unused one is an error too). */
+/**
+ * Type-level assertions; every line that should not compile carries `@ts-expect-error` (an unused one is an
+ * error too).
+ */
 const CHECKS = `
 import type { components, paths } from "./schema.js";
 import type { components as DefaultComponents } from "./schema-default.js";
@@ -82,7 +88,8 @@ yes<Same<Schemas["CreateFineTuningJobRequest"], CreateFineTuningJobRequestWire>>
 yes<Same<Schemas["ListFineTuningJobsResponse"], ListFineTuningJobsResponseWire>>();
 
 // response bodies flow into fromWire
-type Retrieved = paths["/fine_tuning/jobs/{fine_tuning_job_id}"]["get"]["responses"][200]["content"]["application/json"];
+type Retrieved = paths["/fine_tuning/jobs/{fine_tuning_job_id}"]["get"]["responses"][200]\
+["content"]["application/json"];
 type Listed = paths["/fine_tuning/jobs"]["get"]["responses"][200]["content"]["application/json"];
 declare const component: Schemas["FineTuningJob"];
 declare const retrieved: Retrieved;
@@ -162,7 +169,10 @@ export const body: components["schemas"]["CreateFineTuningJobRequest"] = createF
     try {
       const out = typecheckProject(DIR);
       expect(out).toMatch(
-        /broken\.ts\(4,14\): error TS\d+: Type 'CreateFineTuningJobRequestWire' is not assignable to type '\{ model: string; training_file: string;/,
+        new RegExp(
+          String.raw`broken\.ts\(4,14\): error TS\d+: Type 'CreateFineTuningJobRequestWire' ` +
+            String.raw`is not assignable to type '\{ model: string; training_file: string;`,
+        ),
       );
       expect(out).toContain(
         "Property 'suffix' is optional in type 'CreateFineTuningJobRequestWire' but required in type",

@@ -14,7 +14,9 @@ function build(
   schemas: string,
   hoist = false,
 ): { decls: readonly Decl[]; node: (name: string) => Node; diagnostics: readonly Diagnostic[] } {
-  const text = `openapi: ${version}\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas.replace(/^/gm, "    ")}\n`;
+  const text =
+    `openapi: ${version}\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n` +
+    `${schemas.replace(/^/gm, "    ")}\n`;
   const specs: SpecSet = { root: FILE, files: new Map([[FILE, parseSource(FILE, text)]]) };
   const built = buildIr(specs, checkSpec(specs));
   const ir = hoist ? applyTransforms(built.ir) : built.ir;
@@ -59,7 +61,8 @@ describe("nullability is one thing: a union with null", () => {
   it("allOf of one ref with nullable (GitHub's idiom)", () => {
     const { node } = build(
       "3.0.3",
-      "A: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true }\nB: { type: object, properties: { x: { type: string } } }",
+      "A: { allOf: [{ $ref: '#/components/schemas/B' }], nullable: true }\n" +
+        "B: { type: object, properties: { x: { type: string } } }",
     );
     expect(node("A")).toEqual({
       kind: "union",
@@ -131,7 +134,8 @@ describe("objects, records and composition", () => {
   it("a `false` member adds nothing to a union (fuzz seeds 5 and 6: parse.ts did not type-check)", () => {
     const { node } = build(
       "3.1.0",
-      "A: { anyOf: [false, { type: [integer, string] }, { type: string, enum: [] }] }\nB: { oneOf: [false, { type: 'null' }] }\nC: { anyOf: [false] }",
+      "A: { anyOf: [false, { type: [integer, string] }, { type: string, enum: [] }] }\n" +
+        "B: { oneOf: [false, { type: 'null' }] }\nC: { anyOf: [false] }",
     );
     expect(node("A")).toEqual({
       kind: "union",
@@ -146,7 +150,9 @@ describe("objects, records and composition", () => {
   it("allOf of objects merges into one object, in member order, required from any member", () => {
     const { node } = build(
       "3.1.0",
-      "Base: { type: object, required: [id], properties: { id: { type: string }, kind: { type: string } } }\nDerived: { allOf: [{ $ref: '#/components/schemas/Base' }, { type: object, required: [extra], properties: { extra: { type: integer } } }] }",
+      "Base: { type: object, required: [id], properties: { id: { type: string }, kind: { type: string } } }\n" +
+        "Derived: { allOf: [{ $ref: '#/components/schemas/Base' }, " +
+        "{ type: object, required: [extra], properties: { extra: { type: integer } } }] }",
     );
     const derived = node("Derived");
     expect(derived.kind).toBe("object");
@@ -168,7 +174,8 @@ describe("objects, records and composition", () => {
     expect(
       build(
         "3.1.0",
-        "A: { allOf: [{ $ref: '#/components/schemas/S' }, { $ref: '#/components/schemas/T' }] }\nS: { type: string }\nT: { type: string, enum: [a, b] }",
+        "A: { allOf: [{ $ref: '#/components/schemas/S' }, { $ref: '#/components/schemas/T' }] }\n" +
+          "S: { type: string }\nT: { type: string, enum: [a, b] }",
       ).node("A"),
     ).toEqual({
       kind: "intersection",
@@ -181,7 +188,8 @@ describe("objects, records and composition", () => {
   it("a property merged from allOf members narrows: string & const is the const", () => {
     const { node } = build(
       "3.1.0",
-      "P: { type: object, properties: { kind: { type: string } } }\nD: { allOf: [{ $ref: '#/components/schemas/P' }, { properties: { kind: { const: dog } } }] }",
+      "P: { type: object, properties: { kind: { type: string } } }\n" +
+        "D: { allOf: [{ $ref: '#/components/schemas/P' }, { properties: { kind: { const: dog } } }] }",
     );
     const d = node("D");
     expect(d.kind === "object" ? d.properties[0]!.node : undefined).toEqual({ kind: "literal", value: "dog" });
@@ -192,7 +200,8 @@ describe("objects, records and composition", () => {
       [
         "Dog: { type: object, properties: { kind: { const: dog } } }",
         "Cat: { type: object, properties: { kind: { const: cat } } }",
-        "Pet: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], discriminator: { propertyName: kind, mapping: { doggo: '#/components/schemas/Dog' } } }",
+        "Pet: { oneOf: [{ $ref: '#/components/schemas/Dog' }, { $ref: '#/components/schemas/Cat' }], " +
+          "discriminator: { propertyName: kind, mapping: { doggo: '#/components/schemas/Dog' } } }",
       ].join("\n"),
     );
     const pet = node("Pet");
@@ -210,26 +219,38 @@ describe("objects, records and composition", () => {
       ["error", "type-unknown", { line: 6, col: 10 }],
     ]);
   });
-  it("documentation: description, deprecated, default, readOnly, writeOnly, format, and descriptions in anyOf branches", () => {
-    const { node } = build(
-      "3.1.0",
-      "A:\n  type: object\n  properties:\n    a: { type: string, format: date-time, deprecated: true, default: x, readOnly: true, description: Hi }\n    b: { anyOf: [{ type: string, description: In the branch. }, { type: 'null' }] }\n    c: { type: string, writeOnly: true }",
-    );
-    const a = node("A");
-    if (a.kind !== "object") throw new Error("expected an object");
-    expect(a.properties.map((p) => p.doc)).toEqual([
-      { description: "Hi", deprecated: true, readOnly: true, default: { value: "x" }, format: "date-time" },
-      { description: "In the branch." },
-      { writeOnly: true },
-    ]);
-  });
+  it(
+    "documentation: description, deprecated, default, readOnly, writeOnly, format, " +
+      "and descriptions in anyOf branches",
+    () => {
+      const { node } = build(
+        "3.1.0",
+        "A:\n  type: object\n  properties:\n" +
+          "    a: { type: string, format: date-time, deprecated: true, default: x, readOnly: true, " +
+          "description: Hi }\n" +
+          "    b: { anyOf: [{ type: string, description: In the branch. }, { type: 'null' }] }\n" +
+          "    c: { type: string, writeOnly: true }",
+      );
+      const a = node("A");
+      if (a.kind !== "object") throw new Error("expected an object");
+      expect(a.properties.map((p) => p.doc)).toEqual([
+        { description: "Hi", deprecated: true, readOnly: true, default: { value: "x" }, format: "date-time" },
+        { description: "In the branch." },
+        { writeOnly: true },
+      ]);
+    },
+  );
 });
 
 describe("hoisting names inline schemas after their parent and path", () => {
   it("objects and enums below the root become declarations", () => {
     const { decls } = build(
       "3.1.0",
-      "Job:\n  type: object\n  properties:\n    error: { anyOf: [{ type: object, properties: { code: { type: string } } }, { type: 'null' }] }\n    status: { type: string, enum: [a, b] }\n    items: { type: array, items: { type: object, properties: { x: { type: string } } } }\n    object: { type: string, enum: [job] }",
+      "Job:\n  type: object\n  properties:\n" +
+        "    error: { anyOf: [{ type: object, properties: { code: { type: string } } }, { type: 'null' }] }\n" +
+        "    status: { type: string, enum: [a, b] }\n" +
+        "    items: { type: array, items: { type: object, properties: { x: { type: string } } } }\n" +
+        "    object: { type: string, enum: [job] }",
       true,
     );
     expect(decls.map((d) => [d.source, d.nameParts.join(".")])).toEqual([
@@ -242,7 +263,8 @@ describe("hoisting names inline schemas after their parent and path", () => {
   it("a union at the root names its hoisted members, so none takes the parent's name", () => {
     const { decls } = build(
       "3.1.0",
-      "Choice: { anyOf: [{ type: string, enum: [none, auto] }, { type: object, properties: { type: { const: function } } }] }",
+      "Choice: { anyOf: [{ type: string, enum: [none, auto] }, " +
+        "{ type: object, properties: { type: { const: function } } }] }",
       true,
     );
     expect(decls.map((d) => d.nameParts.join("."))).toEqual(["Choice", "Choice.Enum", "Choice.function"]);
@@ -253,7 +275,8 @@ describe("properties beside a union of constraint-only branches", () => {
   it("keep the object (the branches say which keys are required, not the shape)", () => {
     const { node } = build(
       "3.1.0",
-      "A: { type: object, properties: { a: { type: string }, b: { type: string } }, anyOf: [{ required: [a] }, { required: [b] }] }",
+      "A: { type: object, properties: { a: { type: string }, b: { type: string } }, " +
+        "anyOf: [{ required: [a] }, { required: [b] }] }",
     );
     const a = node("A");
     expect(a.kind).toBe("object");

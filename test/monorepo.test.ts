@@ -65,7 +65,10 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
   it("`npm run build` generates and compiles models, then type-checks app: exit 0", () => {
     const r = npm(["run", "build"]);
     expect(r.output).toMatch(
-      /wirecase: 3 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: spec\/fine-tuning\.yaml → src\/generated\//,
+      new RegExp(
+        String.raw`wirecase: 3 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: ` +
+          String.raw`spec\/fine-tuning\.yaml → src\/generated\/`,
+      ),
     );
     expect(r.output).not.toContain("error TS");
     expect(r.code).toBe(0);
@@ -79,7 +82,8 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
   it("the built models package runs: parse maps snake_case JSON to the model, toWire maps it back", () => {
     const script = `
       import { parseFineTuningJob, fineTuningJobToWire, safeParseFineTuningJob } from "@example/models";
-      const wire = { id: "ftjob-1", created_at: 1, fine_tuned_model: null, status: "queued", hyperparameters: { n_epochs: "auto" }, metadata: { customer_id: "c" } };
+      const wire = { id: "ftjob-1", created_at: 1, fine_tuned_model: null, status: "queued", \
+hyperparameters: { n_epochs: "auto" }, metadata: { customer_id: "c" } };
       const job = parseFineTuningJob(wire);
       const bad = safeParseFineTuningJob({ ...wire, status: "paused" });
       process.stdout.write(JSON.stringify({ job, back: fineTuningJobToWire(job), ok: bad.ok }));`;
@@ -134,7 +138,10 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
       const r = npm(["run", "build", "--workspace=@example/app"]);
       expect(r.code).not.toBe(0);
       expect(r.output).toMatch(
-        /src\/main\.ts\(\d+,\d+\): error TS2551: Property 'created_at' does not exist on type 'FineTuningJob'\. Did you mean 'createdAt'\?/,
+        new RegExp(
+          String.raw`src\/main\.ts\(\d+,\d+\): error TS2551: ` +
+            String.raw`Property 'created_at' does not exist on type 'FineTuningJob'\. Did you mean 'createdAt'\?`,
+        ),
       );
     } finally {
       writeFileSync(main, before);
@@ -142,26 +149,32 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
     expect(npm(["run", "build", "--workspace=@example/app"]).code).toBe(0);
   });
 
-  it("an invalid spec stops the build at generate (wirecase exits 2, tsc never runs, the previous output stays)", () => {
-    const spec = join(MODELS, "spec", "fine-tuning.yaml");
-    const before = readFileSync(spec, "utf8");
-    const types = readFileSync(join(MODELS, "src", "generated", "types.ts"), "utf8");
-    writeFileSync(
-      spec,
-      before.replace("        id:\n          type: string", '        id:\n          $ref: "#/components/schemas/Nope"'),
-    );
-    try {
-      const r = npm(["run", "build", "--workspace=@example/models"]);
-      expect(r.code).not.toBe(0);
-      expect(r.output).toMatch(
-        /spec\/fine-tuning\.yaml:29:11: error: \$ref "#\/components\/schemas\/Nope" points to nothing/,
+  it(
+    "an invalid spec stops the build at generate " + "(wirecase exits 2, tsc never runs, the previous output stays)",
+    () => {
+      const spec = join(MODELS, "spec", "fine-tuning.yaml");
+      const before = readFileSync(spec, "utf8");
+      const types = readFileSync(join(MODELS, "src", "generated", "types.ts"), "utf8");
+      writeFileSync(
+        spec,
+        before.replace(
+          "        id:\n          type: string",
+          '        id:\n          $ref: "#/components/schemas/Nope"',
+        ),
       );
-      expect(r.output).toContain("nothing was written");
-      expect(r.output).toMatch(/code 2\b/);
-      expect(r.output).not.toContain("error TS");
-      expect(readFileSync(join(MODELS, "src", "generated", "types.ts"), "utf8")).toBe(types);
-    } finally {
-      writeFileSync(spec, before);
-    }
-  });
+      try {
+        const r = npm(["run", "build", "--workspace=@example/models"]);
+        expect(r.code).not.toBe(0);
+        expect(r.output).toMatch(
+          /spec\/fine-tuning\.yaml:29:11: error: \$ref "#\/components\/schemas\/Nope" points to nothing/,
+        );
+        expect(r.output).toContain("nothing was written");
+        expect(r.output).toMatch(/code 2\b/);
+        expect(r.output).not.toContain("error TS");
+        expect(readFileSync(join(MODELS, "src", "generated", "types.ts"), "utf8")).toBe(types);
+      } finally {
+        writeFileSync(spec, before);
+      }
+    },
+  );
 });

@@ -53,7 +53,8 @@ describe("openEnums", () => {
   it("types an open enum as Known | (string & {}) with a way to tell known values", () => {
     const types = open.text("types.ts");
     expect(types).toContain(
-      'export type FineTuningJobStatusKnown = "validating_files" | "queued" | "running" | "succeeded" | "failed" | "cancelled";',
+      'export type FineTuningJobStatusKnown = "validating_files" | "queued" | "running" | ' +
+        '"succeeded" | "failed" | "cancelled";',
     );
     expect(types).toContain("export type FineTuningJobStatus = FineTuningJobStatusKnown | (string & {});");
     expect(open.mod["isKnownFineTuningJobStatus"]!("queued")).toBe(true);

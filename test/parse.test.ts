@@ -1,4 +1,7 @@
-/** Generated `parseX` / `safeParseX` on spec/fine-tuning.yaml: one pass, every issue, wire and model paths, constraints. */
+/**
+ * Generated `parseX` / `safeParseX` on spec/fine-tuning.yaml: one pass, every issue, wire and model paths,
+ * constraints.
+ */
 import { readFileSync } from "node:fs";
 import { basename, extname, join } from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
@@ -354,7 +357,8 @@ describe("corpus: x-oaiMeta examples", () => {
                   .map((i) => i.message)
                   .join("; ");
             problems.push(
-              `${schema}: example rejected and not listed in test/data/example-defects.json (reason "${TYPE_DEFECT}: ..."): ${why}`,
+              `${schema}: example rejected and not listed in test/data/example-defects.json ` +
+                `(reason "${TYPE_DEFECT}: ..."): ${why}`,
             );
           }
           if (accepted && listed)

@@ -139,14 +139,17 @@ describe("the plan", () => {
     });
   });
 
-  it("an undiscriminated union: shapes by JSON type and first item; a member that accepts nothing is no candidate", () => {
-    const u = plan.union(shapes);
-    expect(u.candidates.map((c) => c.index)).toEqual([0, 1, 2]);
-    expect(u.accepted).toHaveLength(3);
-    expect(u.candidates.map((c) => c.exact)).toEqual([true, false, false]);
-    expect(u.candidates[0]!.shape("wire")).toEqual({ kind: "typeof", type: "string" });
-    expect(u.candidates[2]!.shape("wire")).toMatchObject({ kind: "array", item: { kind: "object" } });
-  });
+  it(
+    "an undiscriminated union: shapes by JSON type and first item; " + "a member that accepts nothing is no candidate",
+    () => {
+      const u = plan.union(shapes);
+      expect(u.candidates.map((c) => c.index)).toEqual([0, 1, 2]);
+      expect(u.accepted).toHaveLength(3);
+      expect(u.candidates.map((c) => c.exact)).toEqual([true, false, false]);
+      expect(u.candidates[0]!.shape("wire")).toEqual({ kind: "typeof", type: "string" });
+      expect(u.candidates[2]!.shape("wire")).toMatchObject({ kind: "array", item: { kind: "object" } });
+    },
+  );
 });
 
 describe("printers read the plan", () => {
@@ -154,7 +157,8 @@ describe("printers read the plan", () => {
     const plan = planOf();
     const mappers = text(plan, "mappers.ts");
     expect(mappers).toContain(
-      'wire === null ? null : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire) : fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : (wire as never)',
+      'wire === null ? null : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire) : ' +
+        'fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : (wire as never)',
     );
     const parse = text(plan, "parse.ts");
     const catAt = parse.indexOf('if (fieldOf(value, "type") === "cat") {');
@@ -175,7 +179,8 @@ describe("printers read the plan", () => {
     };
     const mappers = text(reversed, "mappers.ts");
     expect(mappers).toContain(
-      'fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire)',
+      'fieldOf(wire, "type") === "dog" ? dogFromWire(wire as DogWire) : ' +
+        'fieldOf(wire, "type") === "cat" ? catFromWire(wire as CatWire)',
     );
     const parse = text(reversed, "parse.ts");
     expect(parse.indexOf('if (fieldOf(value, "type") === "dog") {')).toBeLessThan(

@@ -37,7 +37,9 @@ beforeAll(async () => {
 
 const FILE = "/virtual/spec.yaml";
 function specSet(schemas: string): SpecSet {
-  const text = `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n${schemas.replace(/^/gm, "    ")}\n`;
+  const text =
+    `openapi: 3.0.3\ninfo: { title: t, version: "1" }\npaths: {}\ncomponents:\n  schemas:\n` +
+    `${schemas.replace(/^/gm, "    ")}\n`;
   return { root: FILE, files: new Map([[FILE, parseSource(FILE, text)]]) };
 }
 function irOf(schemas: string): { node: (name: string) => Node; codes: string[] } {
@@ -50,7 +52,10 @@ function irOf(schemas: string): { node: (name: string) => Node; codes: string[] 
 }
 const ref = (name: string): Node => ({ kind: "ref", target: `${FILE}#/components/schemas/${name}` });
 
-/** A valid deep Node (recursion-allof-self.yaml) on the wire, keys in the order of the types (Node's, then the extension's). */
+/**
+ * A valid deep Node (recursion-allof-self.yaml) on the wire, keys in the order of the types (Node's, then the
+ * extension's).
+ */
 function deepNode(): Record<string, unknown> {
   const leaf = { value: "leaf", depth_level: 3 };
   return {
@@ -198,7 +203,8 @@ describe("recursion through allOf", () => {
       const props = Array.from({ length: n }, (_, j) =>
         j === i
           ? ""
-          : `      p${j}:\n        allOf:\n          - $ref: "#/components/schemas/S${j}"\n          - type: object\n            properties: { x${j}: { type: integer } }\n`,
+          : `      p${j}:\n        allOf:\n          - $ref: "#/components/schemas/S${j}"\n` +
+            `          - type: object\n            properties: { x${j}: { type: integer } }\n`,
       ).join("");
       return `S${i}:\n  type: object\n  properties:\n    v: { type: string }\n${props.replace(/^ {6}/gm, "    ")}`;
     }).join("\n");
@@ -225,10 +231,13 @@ describe("allOf of one $ref beside annotation-only members", () => {
   it("in the IR: a ref node, for every kind of annotation", () => {
     const { node, codes } = irOf(
       [
-        "A: { allOf: [{ $ref: '#/components/schemas/B' }, { description: d, title: t, default: {}, example: 1, examples: [1], deprecated: true, readOnly: true, writeOnly: false, nullable: false, externalDocs: { url: u }, xml: { name: n }, x-any: 1 }] }",
+        "A: { allOf: [{ $ref: '#/components/schemas/B' }, { description: d, title: t, default: {}, example: 1, " +
+          "examples: [1], deprecated: true, readOnly: true, writeOnly: false, nullable: false, " +
+          "externalDocs: { url: u }, xml: { name: n }, x-any: 1 }] }",
         "B: { type: object, properties: { x: { type: string } } }",
         "C: { allOf: [{ description: first }, { $ref: '#/components/schemas/B' }, { x-order: 2 }] }",
-        "D: { type: object, properties: { b: { allOf: [{ $ref: '#/components/schemas/B' }, { description: the b }] } } }",
+        "D: { type: object, properties: { b: { allOf: [{ $ref: '#/components/schemas/B' }, " +
+          "{ description: the b }] } } }",
       ].join("\n"),
     );
     expect(codes).toEqual([]);
@@ -271,7 +280,8 @@ describe("a schema defined as itself is a clear input error, not a crash", () =>
     ],
     [
       "A extends B extends A",
-      "A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: object, properties: { a: { type: string } } }] }\nB: { allOf: [{ $ref: '#/components/schemas/A' }, { type: object, properties: { b: { type: string } } }] }",
+      "A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: object, properties: { a: { type: string } } }] }\n" +
+        "B: { allOf: [{ $ref: '#/components/schemas/A' }, { type: object, properties: { b: { type: string } } }] }",
       "allof-cycle",
     ],
   ])("%s", (_, schemas, code) => {
@@ -286,7 +296,10 @@ describe("a schema defined as itself is a clear input error, not a crash", () =>
     );
     const [d] = buildIr(specs, checkSpec(specs)).diagnostics;
     expect(d?.message).toBe(
-      "#/components/schemas/A is defined as itself (#/components/schemas/A → #/components/schemas/B → #/components/schemas/A) through $ref, allOf, oneOf or anyOf with no object or array in between; no type can be that, break the cycle",
+      "#/components/schemas/A is defined as itself " +
+        "(#/components/schemas/A → #/components/schemas/B → #/components/schemas/A) " +
+        "through $ref, allOf, oneOf or anyOf with no object or array in between; " +
+        "no type can be that, break the cycle",
     );
     expect(d?.position?.line).toBe(6);
   });

@@ -75,13 +75,16 @@ describe("mapper round trips over generated wire values", () => {
           const reason =
             result.errorInstance instanceof Error ? result.errorInstance.message : String(result.errorInstance);
           failures.push(
-            `${names.model} (${decl.id.slice(decl.id.indexOf("#"))}), seed ${result.seed}: ${reason.slice(0, 1500)}\n  counterexample: ${fc.stringify(result.counterexample).slice(0, 1500)}`,
+            `${names.model} (${decl.id.slice(decl.id.indexOf("#"))}), seed ${result.seed}: ${reason.slice(0, 1500)}\n` +
+              `  counterexample: ${fc.stringify(result.counterexample).slice(0, 1500)}`,
           );
         }
       }
       const seconds = ((performance.now() - started) / 1000).toFixed(1);
       console.log(
-        `${name}: ${checked} of ${model.ir.decls.length} declarations checked, ${numRuns} runs each, ${failures.length} failing, ${noValue.length} without any finite value${noValue.length > 0 ? ` (${noValue.join(", ")})` : ""}, ${seconds} s`,
+        `${name}: ${checked} of ${model.ir.decls.length} declarations checked, ${numRuns} runs each, ` +
+          `${failures.length} failing, ${noValue.length} without any finite value` +
+          `${noValue.length > 0 ? ` (${noValue.join(", ")})` : ""}, ${seconds} s`,
       );
       expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(protoBefore);
       expect(failures).toEqual([]);
@@ -151,13 +154,15 @@ describe("x-oaiMeta examples of the OpenAI corpus specs round-trip", () => {
         const why = problem(decl.node, example, model.decls, [], true);
         if (!listed.has(schema))
           unlisted.push(
-            `${schema}: ${error}; ${why === undefined ? "the example fits its schema: a mapper bug" : `defect: ${why}`}`,
+            `${schema}: ${error}; ` +
+              `${why === undefined ? "the example fits its schema: a mapper bug" : `defect: ${why}`}`,
           );
         // a listed example that fits its schema but does not round-trip is a mapper bug, not a spec defect
         else if (why === undefined) hidden.push(`${schema}: ${error}, though the example fits its schema`);
       }
       console.log(
-        `${name}: ${examples.length} parsed examples, ${exact} round-trip exactly, ${examples.length - exact} do not (listed as spec defects)`,
+        `${name}: ${examples.length} parsed examples, ${exact} round-trip exactly, ` +
+          `${examples.length - exact} do not (listed as spec defects)`,
       );
       expect(unlisted).toEqual([]);
       expect(hidden).toEqual([]);

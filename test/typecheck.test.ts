@@ -1,4 +1,7 @@
-/** Every generated output type-checks under strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess, isolatedDeclarations. */
+/**
+ * Every generated output type-checks under strict, exactOptionalPropertyTypes, noUncheckedIndexedAccess,
+ * isolatedDeclarations.
+ */
 import { cpSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
@@ -35,18 +38,22 @@ describe("strict type-check of generated code", () => {
     expect(typecheck(dir)).toContain("error TS");
   });
 
-  it("one tsc run over several folders gives each folder its own errors (typecheckEach, used by the fuzz regressions)", () => {
-    const root = join(SCRATCH, "typecheck-each");
-    rmSync(root, { recursive: true, force: true });
-    for (const f of ["clean", "broken", "broken-too"]) mkdirSync(join(root, f), { recursive: true });
-    writeFileSync(join(root, "clean", "a.ts"), "export const a: number = 1;\n");
-    writeFileSync(join(root, "broken", "a.ts"), 'export const a: number = "one";\n');
-    writeFileSync(join(root, "broken-too", "b.ts"), "export const b: { k: string } = { k: 1 };\n");
-    const out = typecheckEach(root, ["clean", "broken", "broken-too"]);
-    expect(out.get("clean")).toBe("");
-    expect(out.get("broken")).toMatch(
-      /^broken\/a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.$/,
-    );
-    expect(out.get("broken-too")).toMatch(/^broken-too\/b\.ts\(1,35\): error TS2322: /);
-  });
+  it(
+    "one tsc run over several folders gives each folder its own errors " +
+      "(typecheckEach, used by the fuzz regressions)",
+    () => {
+      const root = join(SCRATCH, "typecheck-each");
+      rmSync(root, { recursive: true, force: true });
+      for (const f of ["clean", "broken", "broken-too"]) mkdirSync(join(root, f), { recursive: true });
+      writeFileSync(join(root, "clean", "a.ts"), "export const a: number = 1;\n");
+      writeFileSync(join(root, "broken", "a.ts"), 'export const a: number = "one";\n');
+      writeFileSync(join(root, "broken-too", "b.ts"), "export const b: { k: string } = { k: 1 };\n");
+      const out = typecheckEach(root, ["clean", "broken", "broken-too"]);
+      expect(out.get("clean")).toBe("");
+      expect(out.get("broken")).toMatch(
+        /^broken\/a\.ts\(1,14\): error TS2322: Type 'string' is not assignable to type 'number'\.$/,
+      );
+      expect(out.get("broken-too")).toMatch(/^broken-too\/b\.ts\(1,35\): error TS2322: /);
+    },
+  );
 });
