@@ -22,14 +22,14 @@
  * - `undefined` counts as absent for optional keys (JSON has no `undefined`).
  */
 import type { WriterFunction } from "ts-morph";
-import { chain } from "../code/chain.js";
-import { accessor, literalKey, numberLiteral, PROTOTYPE_KEYS } from "../code/js.js";
-import { Lines } from "../code/lines.js";
-import { constDecl, functionDecl } from "../code/print.js";
-import type { Module, Uses } from "../code/runtime.js";
-import { and, id, lit, ne, or, print, typeOf, type Expr } from "../code/expr.js";
-import { shapeExpr } from "../code/shape.js";
-import { mayBeUndefined, objectOf } from "../ir/query.js";
+import { chain } from "../../code/chain.js";
+import { accessor, literalKey, numberLiteral, PROTOTYPE_KEYS } from "../../code/js.js";
+import { Lines } from "../../code/lines.js";
+import { constDecl, functionDecl } from "../../code/print.js";
+import type { Module, Uses } from "../../code/runtime.js";
+import { and, id, lit, ne, or, print, typeOf, type Expr } from "../../code/expr.js";
+import { shapeExpr } from "../../code/shape.js";
+import { mayBeUndefined, objectOf } from "../../ir/query.js";
 import type {
   Constraints,
   Decl,
@@ -39,14 +39,14 @@ import type {
   ObjectNode,
   PrimitiveNode,
   UnionNode,
-} from "../ir/types.js";
-import { assertNever } from "../ir/walk.js";
-import { patternConstName } from "../naming/assign-names.js";
-import { converts } from "../plan/analyse.js";
-import type { Plan } from "../plan/index.js";
-import { constraintChecks as planChecks, plural } from "../plan/validate.js";
-import { fails } from "../code/scalar.js";
-import type { Candidate } from "../plan/union.js";
+} from "../../ir/types.js";
+import { assertNever } from "../../ir/walk.js";
+import { patternConstName } from "../../naming/assign-names.js";
+import { converts } from "../../plan/analyse.js";
+import type { Plan } from "../../plan/index.js";
+import { constraintChecks as planChecks, plural } from "../../plan/validate.js";
+import { fails } from "../../code/scalar.js";
+import type { Candidate } from "../../plan/union.js";
 
 interface ParseContext {
   readonly plan: Plan;
