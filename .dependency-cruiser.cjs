@@ -14,9 +14,11 @@ module.exports = {
       severity: "error",
       comment:
         "Emitters print from the plan and share helpers through generator/code/; only the assembler " +
-        "(generator/emit/files.ts) imports them all.",
-      from: { path: "^generator/emit/", pathNot: "^generator/emit/files\\.ts$" },
-      to: { path: "^generator/emit/" },
+        "(generator/emit/files.ts) imports them all. An emitter is a file (emit/types.ts) or a folder " +
+        "(emit/parse/), whose modules may import each other.",
+      // $1: the emitter's name (`types` for emit/types.ts, `parse` for emit/parse/*)
+      from: { path: "^generator/emit/([^/.]+)", pathNot: "^generator/emit/files\\.ts$" },
+      to: { path: "^generator/emit/", pathNot: "^generator/emit/$1/" },
     },
     {
       name: "not-to-unresolvable",

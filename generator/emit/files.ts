@@ -6,7 +6,7 @@ import type { Plan } from "../plan/index.js";
 import { emitDocs, type TextFile } from "./docs.js";
 import { emitGuards } from "./guards.js";
 import { emitMappers } from "./mappers.js";
-import { emitParse } from "./parse.js";
+import { emitParse } from "./parse/index.js";
 import { emitTypes } from "./types.js";
 
 export interface EmitInput {

@@ -1,0 +1,126 @@
+/** Arrays (minItems/maxItems, then each item), tuples (length, each position, the rest) and records. */
+import type { Constraints, Node } from "../../ir/types.js";
+import { converts } from "../../plan/analyse.js";
+import { plural } from "../../plan/validate.js";
+import { checksSomething, child, type Gen, type Path } from "./context.js";
+
+/** An array: `minItems`/`maxItems`, then each item (rebuilt only when an item converts). */
+export function array(
+  w: Gen,
+  items: Node,
+  constraints: Constraints | undefined,
+  input: string,
+  path: Path,
+  nullText: string,
+): string {
+  const r = w.fresh("r");
+  const rebuilds = converts(items, w.ctx.plan.analysis);
+  w.line(`let ${r}: unknown = ${input};`);
+  w.line(`if (!Array.isArray(${input})) ${w.issue(`array${nullText}`, input, path)}`);
+  w.block("else {", () => {
+    if (constraints?.minItems !== undefined && constraints.minItems > 0) {
+      w.line(`if (${input}.length < ${constraints.minItems}) ${w.issue(atLeast(constraints.minItems), input, path)}`);
+    }
+    if (constraints?.maxItems !== undefined) {
+      w.line(`if (${input}.length > ${constraints.maxItems}) ${w.issue(atMost(constraints.maxItems), input, path)}`);
+    }
+    if (!checksSomething(items, w.ctx) && !rebuilds) return;
+    const a = w.fresh("a");
+    const i = w.fresh("i");
+    const e = w.fresh("e");
+    if (rebuilds) w.line(`const ${a}: unknown[] = [];`);
+    w.block(`for (let ${i} = 0; ${i} < ${input}.length; ${i}++) {`, () => {
+      w.line(`const ${e}: unknown = ${input}[${i}];`);
+      const out = w.gen(items, e, child(path, i), false);
+      if (rebuilds) w.line(`${a}.push(${out});`);
+    });
+    if (rebuilds) w.line(`${r} = ${a};`);
+  });
+  return r;
+}
+
+/** A tuple: its length, each position, then the rest items. */
+export function tuple(
+  w: Gen,
+  items: readonly Node[],
+  rest: Node | undefined,
+  input: string,
+  path: Path,
+  nullText: string,
+): string {
+  const r = w.fresh("r");
+  const n = items.length;
+  const rebuilds =
+    items.some((m) => converts(m, w.ctx.plan.analysis)) || (rest !== undefined && converts(rest, w.ctx.plan.analysis));
+  w.line(`let ${r}: unknown = ${input};`);
+  w.line(`if (!Array.isArray(${input})) ${w.issue(`array${nullText}`, input, path)}`);
+  const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
+  w.line(
+    `else if (${lengthBad}) ` +
+      w.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${itemCount(n)}`, input, path),
+  );
+  w.block("else {", () => {
+    const outs = items.map((item, index) => {
+      const e = w.fresh("e");
+      w.line(`const ${e}: unknown = ${input}[${index}];`);
+      return w.gen(item, e, child(path, String(index)), false);
+    });
+    let restArray: string | undefined;
+    if (rest !== undefined && (checksSomething(rest, w.ctx) || converts(rest, w.ctx.plan.analysis))) {
+      const a = w.fresh("a");
+      const i = w.fresh("i");
+      const e = w.fresh("e");
+      if (rebuilds) {
+        restArray = a;
+        w.line(`const ${a}: unknown[] = [];`);
+      }
+      w.block(`for (let ${i} = ${n}; ${i} < ${input}.length; ${i}++) {`, () => {
+        w.line(`const ${e}: unknown = ${input}[${i}];`);
+        const out = w.gen(rest, e, child(path, i), false);
+        if (rebuilds) w.line(`${a}.push(${out});`);
+      });
+    } else if (rest !== undefined && rebuilds) restArray = `${input}.slice(${n})`;
+    if (rebuilds) w.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
+  });
+  return r;
+}
+
+/** A record: each value (rebuilt only when a value converts; a `__proto__` key set as own). */
+export function record(w: Gen, values: Node, input: string, path: Path, nullText: string): string {
+  w.ctx.uses.add("isPlainObject");
+  const r = w.fresh("r");
+  const rebuilds = converts(values, w.ctx.plan.analysis);
+  w.line(`let ${r}: unknown = ${input};`);
+  w.line(`if (!isPlainObject(${input})) ${w.issue(`object${nullText}`, input, path)}`);
+  if (!checksSomething(values, w.ctx) && !rebuilds) return r;
+  w.block("else {", () => {
+    const o = w.fresh("o");
+    const k = w.fresh("k");
+    const e = w.fresh("e");
+    if (rebuilds) w.line(`const ${o}: { [key: string]: unknown } = {};`);
+    w.block(`for (const ${k} of Object.keys(${input})) {`, () => {
+      w.line(`const ${e}: unknown = ${input}[${k}];`);
+      const out = w.gen(values, e, child(path, k), false);
+      if (rebuilds) {
+        w.ctx.uses.add("setOwn");
+        w.line(`if (${k} === "__proto__") setOwn(${o}, ${k}, ${out});`);
+        w.line(`else ${o}[${k}] = ${out};`);
+      }
+    });
+    if (rebuilds) w.line(`${r} = ${o};`);
+  });
+  return r;
+}
+
+/** `3 items`, `1 item`. */
+function itemCount(n: number): string {
+  return `${n} ${plural(n, "item")}`;
+}
+
+function atLeast(n: number): string {
+  return `array of at least ${itemCount(n)}`;
+}
+
+function atMost(n: number): string {
+  return `array of at most ${itemCount(n)}`;
+}

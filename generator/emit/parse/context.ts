@@ -1,0 +1,86 @@
+/** What the parse printers share: the emit context, paths, the writer interface they print through. */
+import type { Uses } from "../../code/runtime.js";
+import { mayBeUndefined } from "../../ir/query.js";
+import type { Node } from "../../ir/types.js";
+import { assertNever } from "../../ir/walk.js";
+import type { Plan } from "../../plan/index.js";
+
+export interface ParseContext {
+  readonly plan: Plan;
+  /** Runtime helpers the emitted code calls (filled while emitting). */
+  readonly uses: Uses;
+  /** Pattern source → the name of its module-level `RegExp` const, in order of first use. */
+  readonly patterns: Map<string, string>;
+}
+
+/** A path relative to the current function: code expressions of wire and model segments. */
+export interface Path {
+  readonly wire: readonly string[];
+  readonly model: readonly string[];
+}
+
+export const ROOT: Path = { wire: [], model: [] };
+
+export function child(path: Path, wire: string, model: string = wire): Path {
+  return { wire: [...path.wire, wire], model: [...path.model, model] };
+}
+
+/** `, [wire], [model]` arguments for `addIssue` / `nestIssues` (model left out when it equals wire). */
+export function pathArgs(path: Path): string {
+  if (path.wire.length === 0) return "";
+  const wire = `[${path.wire.join(", ")}]`;
+  const model = `[${path.model.join(", ")}]`;
+  return wire === model ? `, ${wire}` : `, ${wire}, ${model}`;
+}
+
+/**
+ * What the node printers need from the writer of one worker's body: its lines (`line`, `block`, `literal`, as in
+ * code/lines.ts), fresh local names, `addIssue` statements, and `gen` for the nodes inside the one they print.
+ */
+export interface Gen {
+  readonly ctx: ParseContext;
+  line(text: string): void;
+  block(open: string, body: () => void, close?: string): void;
+  literal(before: string, entries: readonly string[], after: string): void;
+  /** A new local name, `${prefix}${n}` (one counter per worker). */
+  fresh(prefix: string): string;
+  /** The statement adding an issue at `path` (relative to the worker); records the runtime's `addIssue`. */
+  issue(expected: string, received: string, path: Path): string;
+  /** Validates `input` (an identifier) as `node`; returns the model value's expression, valid after its lines. */
+  gen(node: Node, input: string, path: Path, orNull: boolean): string;
+}
+
+/** Whether checking the node can fail at all (`unknown` accepts everything). */
+export function checksSomething(node: Node, ctx: ParseContext): boolean {
+  return !mayBeUndefined(node, ctx.plan.decls) || node.kind === "ref";
+}
+
+/** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */
+export function describe(node: Node, ctx: Pick<ParseContext, "plan">): string {
+  switch (node.kind) {
+    case "primitive":
+      return node.type;
+    case "literal":
+      return JSON.stringify(node.value);
+    case "enum":
+      return node.open === true ? "string" : node.values.map((v) => JSON.stringify(v)).join(" | ");
+    case "array":
+    case "tuple":
+      return "array";
+    case "object":
+    case "record":
+      return "object";
+    case "union":
+      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" | ");
+    case "intersection":
+      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" & ");
+    case "ref":
+      return ctx.plan.names.decl(node.target).model;
+    case "unknown":
+      return "any value";
+    case "never":
+      return "nothing";
+    default:
+      return assertNever(node);
+  }
+}

@@ -1,0 +1,174 @@
+/** Unions (the plan's candidates, tried in order, the closest failure reported) and intersections. */
+import { chain } from "../../code/chain.js";
+import { and, id, lit, ne, print } from "../../code/expr.js";
+import { shapeExpr } from "../../code/shape.js";
+import { objectOf } from "../../ir/query.js";
+import type { IntersectionNode, Node, UnionNode } from "../../ir/types.js";
+import { converts } from "../../plan/analyse.js";
+import type { Candidate } from "../../plan/union.js";
+import { child, describe, type Gen, type ParseContext, type Path } from "./context.js";
+import { simpleFailure } from "./scalars.js";
+
+/** A union: the plan's candidates in order; a member that does not parse gives way to the next. */
+export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">, input: string, path: Path): string {
+  const up = w.ctx.plan.union(node);
+  const hasNull = up.nullable;
+  const discriminator = up.discriminator;
+  const r = w.fresh("r");
+  if (up.candidates.length === 0) {
+    if (hasNull) w.line(`if (${input} !== null) ${w.issue("null", input, path)}`);
+    else w.line(w.issue("nothing (no value is valid here)", input, path));
+    return input;
+  }
+  if (up.candidates.length === 1) {
+    const only = up.candidates[0]!.node;
+    if (!hasNull) return w.gen(only, input, path, false);
+    const bad = simpleFailure(only, input, w.ctx);
+    if (bad !== undefined) {
+      const test = print(and([ne(id(input), lit(null)), bad]));
+      w.line(`if (${test}) ${w.issue(`${describe(only, w.ctx)} | null`, input, path)}`);
+      return input;
+    }
+    if (!converts(only, w.ctx.plan.analysis)) {
+      w.block(`if (${input} !== null) {`, () => {
+        w.gen(only, input, path, true);
+      });
+      return input;
+    }
+    w.line(`let ${r}: unknown = ${input};`);
+    w.block(`if (${input} !== null) {`, () => {
+      const out = w.gen(only, input, path, true);
+      if (out !== input) w.line(`${r} = ${out};`);
+    });
+    return r;
+  }
+  const label = w.fresh("u");
+  const saved = w.fresh("s");
+  const n = w.fresh("n");
+  w.ctx.uses.add("IssueDraft");
+  w.line(`let ${r}: unknown = ${input};`);
+  // the plan's candidates in spec order: by tag when the spec gives one for the member, else by shape
+  // (`exact` when the shape test is the whole check)
+  const tagTest = (tags: readonly string[]): string => {
+    w.ctx.uses.add("fieldOf");
+    const field = `fieldOf(${input}, ${JSON.stringify(discriminator!.property)})`;
+    return chain(
+      tags.map((v) => `${field} === ${JSON.stringify(v)}`),
+      "||",
+    );
+  };
+  const shape = (c: Candidate): string => print(shapeExpr(c.shape("wire"), id(input), w.ctx.uses));
+  const candidates: { m: Node; test: string; exact: boolean }[] = up.candidates.map((c) =>
+    c.tags.length > 0
+      ? { m: c.node, test: tagTest(c.tags), exact: false }
+      : { m: c.node, test: shape(c), exact: c.exact },
+  );
+  // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
+  // its only tag when the spec maps none, though its own members carry other tags
+  for (const c of up.candidates) if (c.tags.length > 0) candidates.push({ m: c.node, test: shape(c), exact: false });
+  // issues of a failed candidate are kept aside only when another candidate may follow it
+  const single = candidates.slice(0, -1).every((c) => c.exact);
+  w.block(`${label}: {`, () => {
+    if (hasNull) w.line(`if (${input} === null) break ${label};`);
+    if (!single) {
+      w.line(`const ${n} = issues.length;`);
+      w.line(`let ${saved}: IssueDraft[] | undefined;`);
+    }
+    candidates.forEach(({ m, test, exact }, index) => {
+      const last = index === candidates.length - 1;
+      if (exact) {
+        w.line(`if (${test}) break ${label};`);
+        return;
+      }
+      w.block(`if (${test}) {`, () => {
+        const out = w.gen(m, input, path, false);
+        if (last) {
+          if (out !== input) w.line(`${r} = ${out};`);
+          if (!single)
+            w.line(
+              `if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) ` +
+                `issues.splice(${n}, issues.length - ${n}, ...${saved});`,
+            );
+          w.line(`break ${label};`);
+          return;
+        }
+        w.block(`if (issues.length === ${n}) {`, () => {
+          if (out !== input) w.line(`${r} = ${out};`);
+          w.line(`break ${label};`);
+        });
+        w.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
+        w.line(`else issues.length = ${n};`);
+      });
+    });
+    const expected = [...new Set(up.accepted.map((m) => describe(m, w.ctx)))].join(" | ");
+    const allTagged = up.allTagged;
+    // the statements that report no match, built before they are laid out (alone, or in a block)
+    const noMatch = (): string[] => {
+      if (!allTagged || discriminator === undefined) return [w.issue(expected, input, path)];
+      // every member is chosen by its tag: point at the tag
+      w.ctx.uses.add("isPlainObject");
+      w.ctx.uses.add("fieldOf");
+      const property = discriminator.property;
+      const tags = [...new Set(discriminator.cases.map((c) => JSON.stringify(c.value)))].join(" | ");
+      const modelKey = discriminatorModelKey(
+        up.candidates.map((c) => c.node),
+        property,
+        w.ctx,
+      );
+      const at = child(path, JSON.stringify(property), JSON.stringify(modelKey));
+      return [
+        `if (isPlainObject(${input})) ${w.issue(tags, `fieldOf(${input}, ${JSON.stringify(property)})`, at)}`,
+        `else ${w.issue(expected, input, path)}`,
+      ];
+    };
+    const report = noMatch();
+    if (single) report.forEach((l) => w.line(l));
+    else {
+      if (report.length === 1) w.line(`if (${saved} === undefined) ${report[0]}`);
+      else w.block(`if (${saved} === undefined) {`, () => report.forEach((l) => w.line(l)));
+      w.line(`else issues.push(...${saved});`);
+    }
+  });
+  return r;
+}
+
+/** An intersection: each member, their models spread together (`A[] & B[]` is an array of `A & B`). */
+export function intersection(w: Gen, node: IntersectionNode, input: string, path: Path): string {
+  const ip = w.ctx.plan.intersection(node);
+  // the plan: `A[] & B[]` is an array of `A & B`
+  if (ip.asArray !== undefined) {
+    const array = ip.asArray.array;
+    if (!ip.asArray.nullable) return w.gen(array, input, path, false);
+    return w.gen({ kind: "union", members: [array, { kind: "primitive", type: "null" }] }, input, path, false);
+  }
+  const members = node.members;
+  const outs = members.map((m) => ({
+    out: w.gen(m, input, path, false),
+    converts: converts(m, w.ctx.plan.analysis),
+  }));
+  // the plan: an open member's copies of the keys its siblings map are left out
+  const omits = ip.omits.fromWire;
+  if (omits.some((o) => o.length > 0)) w.ctx.uses.add("omitKeys");
+  const omit = (e: string, keys: readonly string[]): string =>
+    `omitKeys(${e}, [${keys.map((k) => JSON.stringify(k)).join(", ")}])`;
+  const mapped = outs.flatMap((o, i) =>
+    !o.converts ? [] : omits[i]!.length === 0 ? [o.out] : [omit(o.out, omits[i]!)],
+  );
+  if (mapped.length === 0) return input;
+  const r = w.fresh("r");
+  // spread (Object.assign would take a `__proto__` key for the prototype), and a null that every member allows
+  // stays null (merging would turn it into {})
+  const merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
+  w.line(`const ${r} = ${ip.keepsNull ? `${input} === null ? null : ${merged}` : merged};`);
+  return r;
+}
+
+/** The model key of a discriminator property, from the first object member that declares it. */
+function discriminatorModelKey(members: readonly Node[], property: string, ctx: ParseContext): string {
+  for (const m of members) {
+    const o = objectOf(m, ctx.plan.decls);
+    const index = o?.properties.findIndex((p) => p.key === property) ?? -1;
+    if (o !== undefined && index !== -1) return ctx.plan.names.keys(o)[index]!;
+  }
+  return property;
+}
