@@ -1,35 +1,14 @@
 import { spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { loadConfig } from "../generator/config.js";
 import { generate } from "../generator/generate.js";
-import { main } from "../generator/main.js";
-import { corpusEntries, reportSkipped, ROOT, SCRATCH, typecheck } from "./helpers.js";
+import { corpusEntries, reportSkipped, ROOT, runCli, SCRATCH, typecheck } from "./helpers.js";
 
 const SPEC = join(ROOT, "spec", "fine-tuning.yaml");
 
-async function run(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  const before = process.cwd();
-  process.chdir(cwd);
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    process.chdir(before);
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe("config file", () => {
   const dir = join(SCRATCH, "config");

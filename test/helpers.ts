@@ -3,7 +3,9 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { vi } from "vitest";
 import { generate, type GenerateResult } from "../generator/generate.js";
+import { main } from "../generator/main.js";
 import { writeFiles } from "../generator/write/write-files.js";
 
 export const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
@@ -186,3 +188,26 @@ export const FEATURE_CASES: readonly string[] = [
   "refs/main.yaml",
   "shapes.yaml",
 ];
+
+/** Runs the CLI in process (in `cwd` when given) and returns its exit code and what it printed. */
+export async function runCli(args: string[], cwd?: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  let stdout = "";
+  let stderr = "";
+  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
+    stdout += String(chunk);
+    return true;
+  });
+  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
+    stderr += String(chunk);
+    return true;
+  });
+  const before = process.cwd();
+  if (cwd !== undefined) process.chdir(cwd);
+  try {
+    return { code: await main(args), stdout, stderr };
+  } finally {
+    process.chdir(before);
+    out.mockRestore();
+    err.mockRestore();
+  }
+}

@@ -1,10 +1,9 @@
 /** The option table (generator/options.ts) and everything derived from it: USAGE, parseArgs, flags, config checks. */
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
-import { afterAll, describe, expect, expectTypeOf, it, vi } from "vitest";
+import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { loadConfig, type JobConfig } from "../generator/config.js";
 import type { InputError } from "../generator/diagnostics.js";
-import { main } from "../generator/main.js";
 import {
   cliFlags,
   configProblem,
@@ -18,7 +17,7 @@ import {
   type GenerateOptions,
   type UnknownKeys,
 } from "../generator/options.js";
-import { SCRATCH } from "./helpers.js";
+import { runCli, SCRATCH } from "./helpers.js";
 
 /** `--help` as it was before the table; README.md shows it too. */
 const USAGE_TEXT = `Usage: wirecase generate [options]
@@ -40,24 +39,7 @@ Flags override the config file. With no config file, --input and --output are re
 Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, \
 3 internal error.`;
 
-async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  let stdout = "";
-  let stderr = "";
-  const out = vi.spyOn(process.stdout, "write").mockImplementation((chunk) => {
-    stdout += String(chunk);
-    return true;
-  });
-  const err = vi.spyOn(process.stderr, "write").mockImplementation((chunk) => {
-    stderr += String(chunk);
-    return true;
-  });
-  try {
-    return { code: await main(args), stdout, stderr };
-  } finally {
-    out.mockRestore();
-    err.mockRestore();
-  }
-}
+const run = runCli;
 
 describe("the option table", () => {
   it("USAGE is the --help text, byte for byte", async () => {

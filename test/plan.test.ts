@@ -220,9 +220,12 @@ describe("printers read the plan", () => {
 
   it("the scalar type test is what guards check and parse reports", () => {
     const plan = planOf();
-    const numbers: Plan = { ...plan, scalar: (node) => (node === str ? { kind: "typeof", type: "number" } : plan.scalar(node)) };
-    expect(text(plan, "guards.ts")).toContain("return typeof value === \"string\";");
-    expect(text(numbers, "guards.ts")).toContain("return typeof value === \"number\";");
+    const numbers: Plan = {
+      ...plan,
+      scalar: (node) => (node === str ? { kind: "typeof", type: "number" } : plan.scalar(node)),
+    };
+    expect(text(plan, "guards.ts")).toContain('return typeof value === "string";');
+    expect(text(numbers, "guards.ts")).toContain('return typeof value === "number";');
     expect(text(plan, "parse.ts")).toContain('if (typeof value !== "string") addIssue');
     expect(text(numbers, "parse.ts")).toContain('if (typeof value !== "number") addIssue');
   });

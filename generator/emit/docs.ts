@@ -99,10 +99,12 @@ function referenced(node: Node, decls: ReadonlyMap<string, Decl>): Decl | undefi
 }
 
 /** Null is allowed here, or by the declaration referred to (through refs). */
-function nullable(node: Node, decls: ReadonlyMap<string, Decl>, depth = 0): boolean {
+function nullable(node: Node, decls: ReadonlyMap<string, Decl>, seen = new Set<string>()): boolean {
   if (isNullable(node) || (node.kind === "primitive" && node.type === "null")) return true;
-  const target = node.kind === "ref" ? decls.get(node.target) : undefined;
-  return target !== undefined && depth < 16 && nullable(target.node, decls, depth + 1);
+  if (node.kind !== "ref" || seen.has(node.target)) return false;
+  seen.add(node.target);
+  const target = decls.get(node.target);
+  return target !== undefined && nullable(target.node, decls, seen);
 }
 
 function describe(doc: Doc): string {

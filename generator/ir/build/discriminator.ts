@@ -37,7 +37,9 @@ export function buildDiscriminator(
   members.forEach((m, member) => {
     if (m.kind !== "ref") return;
     const target = ctx.registry.decls.get(m.target);
-    const values = byTarget.get(m.target) ?? (target === undefined ? [] : constantsOf(ctx, target.origin, property, 0));
+    const values =
+      byTarget.get(m.target) ??
+      (target === undefined ? [] : constantsOf(ctx, target.origin, property, new Set([m.target])));
     if (values.length === 0 && target !== undefined) values.push(target.origin.path.at(-1) ?? "");
     for (const value of values) cases.push({ value, member });
   });
@@ -49,12 +51,15 @@ export function buildDiscriminator(
  * The string constants (`const` or `enum`) a schema gives one of its properties, following `$ref` and
  * `allOf`; for a schema that is itself a union, the constants of all its members.
  */
-function constantsOf(ctx: BuildContext, at: Location, property: string, depth: number): string[] {
+function constantsOf(ctx: BuildContext, at: Location, property: string, seen: ReadonlySet<string>): string[] {
   const found = valueAt(ctx.specs, at);
-  if (!found.found || !isSchemaObject(found.value) || depth > 8) return [];
+  if (!found.found || !isSchemaObject(found.value)) return [];
   const schema = found.value;
   if (typeof schema["$ref"] === "string") {
-    return constantsOf(ctx, refLocation(schema["$ref"], at.file), property, depth + 1);
+    // only a `$ref` can lead back to a schema on the path: each target is followed once
+    const target = refLocation(schema["$ref"], at.file);
+    const id = locationId(target);
+    return seen.has(id) ? [] : constantsOf(ctx, target, property, new Set([...seen, id]));
   }
   const props = schema["properties"];
   const p = isSchemaObject(props) ? props[property] : undefined;
@@ -64,14 +69,14 @@ function constantsOf(ctx: BuildContext, at: Location, property: string, depth: n
   }
   if (Array.isArray(schema["allOf"])) {
     for (let i = 0; i < schema["allOf"].length; i++) {
-      const values = constantsOf(ctx, child(at, "allOf", i), property, depth + 1);
+      const values = constantsOf(ctx, child(at, "allOf", i), property, seen);
       if (values.length > 0) return values;
     }
   }
   for (const key of ["oneOf", "anyOf"]) {
     const members = schema[key];
     if (!Array.isArray(members)) continue;
-    return members.flatMap((_, i) => constantsOf(ctx, child(at, key, i), property, depth + 1));
+    return members.flatMap((_, i) => constantsOf(ctx, child(at, key, i), property, seen));
   }
   return [];
 }
