@@ -188,6 +188,25 @@ describe("composition.ts", () => {
         },
       ],
       [
+        "a sole $ref beside nullable: true (the 3.0 idiom): the ref or null",
+        {
+          version: "3.0",
+          given: { allOf: [ref("B"), { nullable: true, description: "d" }] },
+          want: union(refTo("B"), NULL),
+        },
+      ],
+      [
+        "the same idiom in a 3.1 document: warned as 3.0 nullable",
+        { given: { allOf: [ref("B"), { nullable: true }] }, want: union(refTo("B"), NULL), codes: ["nullable-in-3.1"] },
+      ],
+      [
+        "merge: a required key no member declares is a property of any value, last",
+        {
+          given: { allOf: [ref("B"), { type: "object", required: ["z"], properties: { y: { type: "integer" } } }] },
+          want: object(prop("x", STRING, true), prop("y", INTEGER), prop("z", UNKNOWN, true)),
+        },
+      ],
+      [
         "annotation-only beside one $ref: exactly the ref",
         {
           given: { allOf: [ref("B"), { description: "d" }, { "x-tag": 1 }] },
@@ -528,6 +547,13 @@ describe("structural.ts", () => {
             required: ["b", 3],
           },
           want: object(prop("b", STRING, true, { description: "d" }), prop("a", INTEGER)),
+        },
+      ],
+      [
+        "a required key that properties does not declare: a property of any value, last",
+        {
+          given: { properties: { a: { type: "string" } }, required: ["b", "a"] },
+          want: object(prop("a", STRING, true), prop("b", UNKNOWN, true)),
         },
       ],
       [

@@ -4,8 +4,8 @@ import type { Node } from "../types.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
 import { buildDiscriminator } from "./discriminator.js";
 import { intersection } from "./intersection.js";
-import { addsNoProperties, areFragments, mergeObjects, soleRef } from "./merge.js";
-import { NULL, ownObjectPart, UNKNOWN, type Schema } from "./schema.js";
+import { addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
+import { NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
 import { buildObject, objectFrom } from "./structural.js";
 
 /** `$ref`: a reference to the declaration it points to (registered); unknown when it points nowhere. */
@@ -32,7 +32,7 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   const ownUnion = schema["oneOf"] !== undefined || schema["anyOf"] !== undefined;
   if (members.length === 1 && own === undefined && !ownUnion) return ctx.build(members[0], child(at, "allOf", 0));
   const sole = own === undefined && !ownUnion ? soleRef(members) : undefined;
-  if (sole !== undefined) return ctx.build(members[sole], child(at, "allOf", sole));
+  if (sole !== undefined) return nullableRef(ctx.build(members[sole], child(at, "allOf", sole)), members, at, ctx);
   const merged = mergeObjects(schema, at, ctx);
   const { expanding, copying } = ctx.guards;
   const recursive =
@@ -40,7 +40,7 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   if (merged !== undefined && !ownUnion) {
     if (!recursive) {
       return expandingWhile(ctx.guards, merged.refs, () =>
-        objectFrom(merged.properties, merged.required, merged.additional, ctx),
+        objectFrom(merged.properties, merged.required, merged.additional, ctx, child(at, "allOf")),
       );
     }
     const nodes = members.flatMap((m, i) => (addsNoProperties(m) ? [] : [ctx.build(m, child(at, "allOf", i))]));
@@ -57,6 +57,20 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   if (own !== undefined) nodes.push(buildObject(own, at, ctx));
   if (ownUnion) nodes.push(buildUnion(schema, at, ctx));
   return intersection(nodes);
+}
+
+/**
+ * A sole `$ref` of an allOf, or null when a member beside it says `nullable: true` (the 3.0 idiom for a nullable
+ * reference; in a 3.1 document with the `nullable-in-3.1` warning, as everywhere).
+ */
+function nullableRef(node: Node, members: readonly unknown[], at: Location, ctx: BuildContext): Node {
+  const i = nullableMember(members);
+  if (i === -1) return node;
+  if (ctx.version === "3.1") {
+    const message = '`nullable: true` is an OpenAPI 3.0 keyword; read as `type: [..., "null"]`';
+    report(ctx, "warning", "nullable-in-3.1", child(at, "allOf", i, "nullable"), message);
+  }
+  return withNull(node);
 }
 
 /**

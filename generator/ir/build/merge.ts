@@ -108,11 +108,27 @@ export function isAnnotation(schema: unknown): boolean {
   );
 }
 
-/** The index of the one `$ref` member of an allOf whose other members are annotation-only; undefined otherwise. */
+/**
+ * The index of the one `$ref` member of an allOf whose other members are annotation-only (`nullable: true`
+ * included: OpenAI's 3.0 idiom for a nullable reference, `[{ $ref: X }, { nullable: true }]`); undefined otherwise.
+ */
 export function soleRef(allOf: readonly unknown[]): number | undefined {
   const refs = allOf.flatMap((m, i) => (isSchemaObject(m) && m["$ref"] !== undefined ? [i] : []));
   if (refs.length !== 1) return undefined;
-  return allOf.every((m, i) => i === refs[0] || isAnnotation(m)) ? refs[0] : undefined;
+  return allOf.every((m, i) => i === refs[0] || isAnnotation(m) || isAnnotation(withoutNullable(m)))
+    ? refs[0]
+    : undefined;
+}
+
+/** The index of an allOf member that says `nullable: true` (beside a sole `$ref`: the reference or null). */
+export function nullableMember(allOf: readonly unknown[]): number {
+  return allOf.findIndex((m) => isSchemaObject(m) && m["$ref"] === undefined && m["nullable"] === true);
+}
+
+function withoutNullable(schema: unknown): unknown {
+  if (!isSchemaObject(schema) || schema["nullable"] !== true) return schema;
+  const { nullable: _, ...rest } = schema;
+  return rest;
 }
 
 /**

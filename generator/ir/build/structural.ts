@@ -36,9 +36,10 @@ export function buildArray(schema: Schema, at: Location, ctx: BuildContext): Nod
 }
 
 /**
- * `type: object`: its properties in spec order (required from `required`), extra keys from
- * additionalProperties or patternProperties. No properties: a record of the extra keys' schema (unknown when
- * none is given); `additionalProperties: false` alone is a record of never (the empty object).
+ * `type: object`: its properties in spec order (required from `required`), then the required keys it does not
+ * declare (any value), extra keys from additionalProperties or patternProperties. No properties: a record of the
+ * extra keys' schema (unknown when none is given); `additionalProperties: false` alone is a record of never (the
+ * empty object).
  */
 export function buildObject(schema: Schema, at: Location, ctx: BuildContext): Node {
   const props = schema["properties"];
@@ -56,7 +57,9 @@ export function buildObject(schema: Schema, at: Location, ctx: BuildContext): No
   if (parts.length === 0 && schema["additionalProperties"] === false) {
     return { kind: "record", values: { kind: "never" } };
   }
-  return objectFrom(parts, required, additionalOf(schema, at), ctx);
+  // an allOf member's required keys may be declared by a sibling member: the merge declares what none does
+  const declare = at.path.at(-2) !== "allOf";
+  return objectFrom(parts, required, additionalOf(schema, at), ctx, declare ? child(at, "required") : undefined);
 }
 
 /**
@@ -75,19 +78,24 @@ export function additionalOf(schema: Schema, at: Location): PropertyPart | undef
 }
 
 /**
- * An object of property parts (a record when there are none). A key given twice (by two allOf members) is one
+ * An object of property parts (a record when there are none), and, given where `required` is written, the
+ * required keys no part declares (any value). A key given twice (by two allOf members) is one
  * property, the intersection of both, documented by both; a key whose two schemas share no value warns
  * (`allof-conflict`, once per place).
  */
 export function objectFrom(
-  parts: readonly PropertyPart[],
+  declared: readonly PropertyPart[],
   required: ReadonlySet<string>,
   additional: PropertyPart | undefined,
   ctx: BuildContext,
+  requiredAt?: Location,
 ): Node {
-  if (parts.length === 0) {
+  if (declared.length === 0) {
     return { kind: "record", values: additional === undefined ? UNKNOWN : buildPart(additional, ctx) };
   }
+  // a required key that no property declares must be present all the same: a property of any value, last
+  const undeclared = requiredAt === undefined ? [] : [...required].filter((k) => !declared.some((p) => p.key === k));
+  const parts = [...declared, ...undeclared.map((key) => ({ key, schema: true, at: requiredAt! }))];
   const properties: Property[] = [];
   const seen = new Map<string, number>();
   for (const part of parts) {
