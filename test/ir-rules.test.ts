@@ -557,6 +557,13 @@ describe("structural.ts", () => {
         },
       ],
       [
+        "required keys and no properties: those keys (any value), every other key as data",
+        {
+          given: { type: "object", required: ["id"] },
+          want: { kind: "object", properties: [prop("id", UNKNOWN, true)], additional: UNKNOWN },
+        },
+      ],
+      [
         "additionalProperties alone: a record",
         {
           given: { additionalProperties: { type: "integer" } },

@@ -90,12 +90,14 @@ export function objectFrom(
   ctx: BuildContext,
   requiredAt?: Location,
 ): Node {
-  if (declared.length === 0) {
-    return { kind: "record", values: additional === undefined ? UNKNOWN : buildPart(additional, ctx) };
-  }
   // a required key that no property declares must be present all the same: a property of any value, last
   const undeclared = requiredAt === undefined ? [] : [...required].filter((k) => !declared.some((p) => p.key === k));
+  if (declared.length === 0 && undeclared.length === 0) {
+    return { kind: "record", values: additional === undefined ? UNKNOWN : buildPart(additional, ctx) };
+  }
   const parts = [...declared, ...undeclared.map((key) => ({ key, schema: true, at: requiredAt! }))];
+  // no declared property: every other key is data, as in a record
+  const extra = declared.length === 0 ? (additional ?? { key: "", schema: true, at: requiredAt! }) : additional;
   const properties: Property[] = [];
   const seen = new Map<string, number>();
   for (const part of parts) {
@@ -114,7 +116,7 @@ export function objectFrom(
     const merged = same ? prev.node : intersection([prev.node, node]);
     properties[index] = { ...prev, node: merged, doc: { ...prev.doc, ...doc } };
   }
-  return { kind: "object", properties, additional: additional === undefined ? undefined : buildPart(additional, ctx) };
+  return { kind: "object", properties, additional: extra === undefined ? undefined : buildPart(extra, ctx) };
 }
 
 function reportConflict(part: PropertyPart, before: Node, node: Node, ctx: BuildContext): void {

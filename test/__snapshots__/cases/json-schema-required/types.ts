@@ -21,3 +21,10 @@ export interface ExtendedWire {
   extra_note?: string;
   log_probs: unknown;
 }
+
+export interface Identified {
+  [key: string]: unknown;
+  id: unknown;
+}
+/** The wire form of {@link Identified}: the same keys. */
+export type IdentifiedWire = Identified;
