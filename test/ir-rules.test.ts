@@ -503,6 +503,14 @@ describe("scalar.ts", () => {
 
 describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
   rows(buildTyped, [
+    [
+      "constraints and no type: any value, with the constraints per JSON type",
+      {
+        given: { maxLength: 3, minimum: 1, maxItems: 2 },
+        want: { kind: "unknown", when: { number: { minimum: 1 }, string: { maxLength: 3 }, array: { maxItems: 2 } } },
+      },
+    ],
+    ["no type, no constraint: any value", { given: { description: "d" }, want: UNKNOWN }],
     ["one type", { given: { type: "boolean" }, want: BOOLEAN }],
     ["3.1 [string, null]", { given: { type: ["string", "null"] }, want: union(STRING, NULL) }],
     ["null moves last", { given: { type: ["null", "integer"] }, want: union(INTEGER, NULL) }],

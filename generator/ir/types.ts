@@ -114,9 +114,13 @@ export interface RefNode {
   readonly target: string;
 }
 
-/** `{}` / `true`: any JSON value. */
+/**
+ * `{}` / `true`: any JSON value. A schema with constraints and no `type` (`{ maxLength: 3 }`) is any value too,
+ * but JSON Schema applies each constraint to values of its own type: `when` holds them per type.
+ */
 export interface UnknownNode {
   readonly kind: "unknown";
+  readonly when?: { readonly number?: Constraints; readonly string?: Constraints; readonly array?: Constraints };
 }
 
 /** `false`: no value is valid. */

@@ -1,8 +1,9 @@
 /** Arrays (minItems/maxItems, then each item), tuples (length, each position, the rest) and records. */
-import type { Constraints, Node } from "../../ir/types.js";
+import type { Constraints, Node, UnknownNode } from "../../ir/types.js";
 import { converts } from "../../plan/analyse.js";
 import { plural } from "../../plan/validate.js";
 import { checksSomething, child, type Gen, type Path } from "./context.js";
+import { constraintChecks } from "./scalars.js";
 
 /** An array: `minItems`/`maxItems`, then each item (rebuilt only when an item converts). */
 export function array(
@@ -123,4 +124,32 @@ function atLeast(n: number): string {
 
 function atMost(n: number): string {
   return `array of at most ${itemCount(n)}`;
+}
+
+/**
+ * Any value, with the constraints a schema without `type` gives each JSON type (`{ maxLength: 3 }`): checked on
+ * values of that type only.
+ */
+export function anyValue(w: Gen, node: UnknownNode, input: string, path: Path): void {
+  const when = node.when;
+  if (when === undefined) return;
+  const scalar = (type: "string" | "number", c: Constraints | undefined): void => {
+    if (c === undefined) return;
+    const checks = constraintChecks({ kind: "primitive", type }, c, input, w.ctx);
+    if (checks.length === 0) return;
+    w.block(`if (typeof ${input} === "${type}") {`, () => {
+      for (const [test, expected] of checks) w.line(`if (${test}) ${w.issue(expected, input, path)}`);
+    });
+  };
+  scalar("string", when.string);
+  scalar("number", when.number);
+  const c = when.array;
+  if (c === undefined) return;
+  w.block(`if (Array.isArray(${input})) {`, () => {
+    if (c.minItems !== undefined && c.minItems > 0) {
+      w.line(`if (${input}.length < ${c.minItems}) ${w.issue(atLeast(c.minItems), input, path)}`);
+    }
+    if (c.maxItems !== undefined)
+      w.line(`if (${input}.length > ${c.maxItems}) ${w.issue(atMost(c.maxItems), input, path)}`);
+  });
 }

@@ -52,7 +52,9 @@ export interface Gen {
 
 /** Whether checking the node can fail at all (`unknown` accepts everything). */
 export function checksSomething(node: Node, ctx: ParseContext): boolean {
-  return !mayBeUndefined(node, ctx.plan.decls) || node.kind === "ref";
+  return (
+    !mayBeUndefined(node, ctx.plan.decls) || node.kind === "ref" || (node.kind === "unknown" && node.when !== undefined)
+  );
 }
 
 /** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */

@@ -59,7 +59,12 @@ export function simpleFailure(node: Node, input: string, ctx: ParseContext): Exp
 }
 
 /** `[test that fails, expected]` for each check of the plan's constraints on a number or string. */
-function constraintChecks(node: PrimitiveNode, c: Constraints, input: string, ctx: ParseContext): [string, string][] {
+export function constraintChecks(
+  node: PrimitiveNode,
+  c: Constraints,
+  input: string,
+  ctx: ParseContext,
+): [string, string][] {
   return planChecks(node, c).map((check): [string, string] => {
     switch (check.kind) {
       case "minimum":

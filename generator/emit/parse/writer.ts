@@ -2,7 +2,7 @@
 import { Lines } from "../../code/lines.js";
 import type { Node } from "../../ir/types.js";
 import { assertNever } from "../../ir/walk.js";
-import { array, record, tuple } from "./collections.js";
+import { anyValue, array, record, tuple } from "./collections.js";
 import { type Gen, type ParseContext, type Path, pathArgs } from "./context.js";
 import { object } from "./object.js";
 import { constant, primitive } from "./scalars.js";
@@ -65,6 +65,7 @@ export class Writer extends Lines implements Gen {
         return r;
       }
       case "unknown":
+        anyValue(this, node, input, path);
         return input;
       case "never":
         this.line(this.issue("nothing (no value is valid here)", input, path));

@@ -1,21 +1,22 @@
 /** The last rule: a schema read by its `type` (a list in 3.1, one type in 3.0), or by the keywords it has. */
 import type { Location } from "../../load/resolve-ref.js";
-import type { Node } from "../types.js";
+import type { Constraints, Node } from "../types.js";
 import { child, report, type BuildContext } from "./context.js";
-import { buildPrimitive } from "./scalar.js";
+import { buildPrimitive, constraintsOf } from "./scalar.js";
 import { NULL, typeList, UNKNOWN, type Schema } from "./schema.js";
 import { buildArray, buildObject } from "./structural.js";
 
 /**
  * One node per listed type, duplicates dropped, as a union with null last (`type: [string, "null"]`); a list of
  * types in a 3.0 document warns. No `type`: object when the schema has properties, additionalProperties or
- * patternProperties, array when it has items or prefixItems, else unknown (`required` alone is not a shape).
+ * patternProperties, array when it has items or prefixItems, else any value (`required` alone is not a shape)
+ * with the constraints it gives per type.
  */
 export function buildTyped(schema: Schema, at: Location, ctx: BuildContext): Node {
   const types = typeList(schema["type"]) ?? [inferType(schema)];
   const nodes: Node[] = [];
   for (const t of types) {
-    if (t === undefined) return UNKNOWN;
+    if (t === undefined) return anyValue(schema, at, ctx);
     const node = buildOfType(schema, t, at, ctx);
     if (!nodes.some((n) => n.kind === node.kind && JSON.stringify(n) === JSON.stringify(node))) nodes.push(node);
   }
@@ -48,6 +49,24 @@ function buildOfType(schema: Schema, type: unknown, at: Location, ctx: BuildCont
       return UNKNOWN;
     }
   }
+}
+
+/**
+ * No `type` and no shape: any value, with the constraints that apply to each JSON type (`{ maxLength: 3 }`
+ * accepts any number and `"abc"`, not `"abcd"`).
+ */
+function anyValue(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const number = constraintsOf(schema, "number", at, ctx);
+  const string = constraintsOf(schema, "string", at, ctx);
+  const array: { -readonly [K in keyof Constraints]: Constraints[K] } = {};
+  if (typeof schema["minItems"] === "number") array.minItems = schema["minItems"];
+  if (typeof schema["maxItems"] === "number") array.maxItems = schema["maxItems"];
+  const when = {
+    ...(number === undefined ? {} : { number }),
+    ...(string === undefined ? {} : { string }),
+    ...(Object.keys(array).length === 0 ? {} : { array }),
+  };
+  return Object.keys(when).length === 0 ? UNKNOWN : { kind: "unknown", when };
 }
 
 function inferType(schema: Schema): string | undefined {
