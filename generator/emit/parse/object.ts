@@ -3,7 +3,7 @@ import { chain } from "../../code/chain.js";
 import { accessor, literalKey, PROTOTYPE_KEYS } from "../../code/js.js";
 import { mayBeUndefined } from "../../ir/query.js";
 import type { ObjectNode } from "../../ir/types.js";
-import { child, describe, type Gen, type Path } from "./context.js";
+import { checksSomething, child, describe, type Gen, type Path } from "./context.js";
 
 /** An object: the plan's lead keys in one literal, the others assigned, unknown keys rejected or copied. */
 export function object(w: Gen, node: ObjectNode, input: string, path: Path, nullText: string): string {
@@ -77,8 +77,21 @@ export function object(w: Gen, node: ObjectNode, input: string, path: Path, null
         (rest, [from, to]) => `${k} === ${JSON.stringify(from)} ? ${JSON.stringify(to)} : ${rest}`,
         k,
       );
+      const extra = node.additional;
       w.block(`for (const ${k} of Object.keys(${input})) {`, () => {
-        w.line(`if (${known}) setOwn(${m}, ${target}, ${input}[${k}]);`);
+        if (extra === undefined || !checksSomething(extra, w.ctx)) {
+          w.line(`if (${known}) setOwn(${m}, ${target}, ${input}[${k}]);`);
+          return;
+        }
+        // the additionalProperties schema holds for every extra key; the value is copied as it is (as the mappers
+        // copy it), so what checking it builds is not kept
+        w.block(`if (${known}) {`, () => {
+          const e = w.fresh("e");
+          w.line(`const ${e}: unknown = ${input}[${k}];`);
+          const out = w.gen(extra, e, child(path, k, target), false);
+          if (out !== e) w.line(`void ${out};`);
+          w.line(`setOwn(${m}, ${target}, ${e});`);
+        });
       });
     }
     w.line(`${r} = ${m};`);

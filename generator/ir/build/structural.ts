@@ -68,8 +68,12 @@ export function buildObject(schema: Schema, at: Location, ctx: BuildContext): No
  */
 export function additionalOf(schema: Schema, at: Location): PropertyPart | undefined {
   const extra = schema["additionalProperties"];
-  if (extra !== undefined && extra !== false) return { key: "", schema: extra, at: child(at, "additionalProperties") };
   const pattern = schema["patternProperties"];
+  // beside patternProperties, additionalProperties holds only for keys no pattern matches: not checked (any value)
+  if (extra !== undefined && extra !== false && isSchemaObject(pattern)) {
+    return { key: "", schema: true, at: child(at, "additionalProperties") };
+  }
+  if (extra !== undefined && extra !== false) return { key: "", schema: extra, at: child(at, "additionalProperties") };
   if (isSchemaObject(pattern)) {
     const values = Object.values(pattern);
     return { key: "", schema: values.length === 1 ? values[0] : true, at: child(at, "patternProperties") };

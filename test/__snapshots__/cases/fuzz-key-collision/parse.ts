@@ -14,7 +14,11 @@ function parseMixedInto(value: unknown, issues: IssueDraft[]): unknown {
       knownKey: p3,
     };
     for (const k4 of Object.keys(value)) {
-      if (k4 !== "known_key") setOwn(m2, k4 === "knownKey" ? "known_key" : k4, value[k4]);
+      if (k4 !== "known_key") {
+        const e5: unknown = value[k4];
+        if (!Number.isInteger(e5)) addIssue(issues, "integer", e5, [k4], [k4 === "knownKey" ? "known_key" : k4]);
+        setOwn(m2, k4 === "knownKey" ? "known_key" : k4, e5);
+      }
     }
     r1 = m2;
   }
