@@ -277,6 +277,29 @@ describe("composition.ts", () => {
     ];
     rows(buildUnion, [
       [
+        "keywords beside anyOf hold too: their schema intersected with the union",
+        {
+          given: { type: "string", maxLength: 5, anyOf: [{ minLength: 2 }, { pattern: "^x" }] },
+          want: {
+            kind: "intersection",
+            members: [
+              { kind: "primitive", type: "string", constraints: { maxLength: 5 } },
+              {
+                kind: "union",
+                members: [
+                  { kind: "unknown", when: { string: { minLength: 2 } } },
+                  { kind: "unknown", when: { string: { pattern: "^x" } } },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+      [
+        "type: object beside oneOf adds nothing",
+        { given: { type: "object", oneOf: [ref("B"), ref("Fish")] }, want: union(refTo("B"), refTo("Fish")) },
+      ],
+      [
         "the members, in order",
         {
           given: { oneOf: [{ type: "string" }, { type: "integer" }] },

@@ -1,6 +1,6 @@
 /** Unions (the plan's candidates, tried in order, the closest failure reported) and intersections. */
 import { chain } from "../../code/chain.js";
-import { and, id, lit, ne, print } from "../../code/expr.js";
+import { and, id, isLit, lit, ne, print } from "../../code/expr.js";
 import { shapeExpr } from "../../code/shape.js";
 import { objectOf } from "../../ir/query.js";
 import type { IntersectionNode, Node, UnionNode } from "../../ir/types.js";
@@ -57,15 +57,21 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
       "||",
     );
   };
-  const shape = (c: Candidate): string => print(shapeExpr(c.shape("wire"), id(input), w.ctx.uses));
-  const candidates: { m: Node; test: string; exact: boolean }[] = up.candidates.map((c) =>
-    c.tags.length > 0
-      ? { m: c.node, test: tagTest(c.tags), exact: false }
-      : { m: c.node, test: shape(c), exact: c.exact },
+  type Try = { m: Node; test: string; exact: boolean; always: boolean };
+  const shape = (c: Candidate, exact: boolean): Try => {
+    const test = shapeExpr(c.shape("wire"), id(input), w.ctx.uses);
+    return { m: c.node, test: print(test), exact, always: isLit(test, true) };
+  };
+  const all: Try[] = up.candidates.map((c) =>
+    c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false, always: false } : shape(c, c.exact),
   );
   // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
   // its only tag when the spec maps none, though its own members carry other tags
-  for (const c of up.candidates) if (c.tags.length > 0) candidates.push({ m: c.node, test: shape(c), exact: false });
+  for (const c of up.candidates) if (c.tags.length > 0) all.push(shape(c, false));
+  // when the last candidate's test passes every value (any value, with constraints per type), the report that no
+  // candidate matched is never reached (and is not written: TypeScript narrows nothing in unreachable code)
+  const candidates = all;
+  const lastAlways = all.at(-1)?.always === true;
   // issues of a failed candidate are kept aside only when another candidate may follow it
   const single = candidates.slice(0, -1).every((c) => c.exact);
   w.block(`${label}: {`, () => {
@@ -121,6 +127,7 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
         `else ${w.issue(expected, input, path)}`,
       ];
     };
+    if (lastAlways) return;
     const report = noMatch();
     if (single) report.forEach((l) => w.line(l));
     else {

@@ -98,11 +98,69 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
   });
   const own = ownObjectPart(schema);
   const node = unionOf(schema, at, members, hasNull, ctx);
-  return own === undefined ? node : intersection([buildObject(own, at, ctx), node]);
+  // both oneOf and anyOf: a value fits one of each
+  const other =
+    key === "oneOf" && Array.isArray(schema["anyOf"]) ? [buildUnion(withoutKey(schema, "oneOf"), at, ctx)] : [];
+  const parts = [
+    ...(own === undefined ? [] : [buildObject(own, at, ctx)]),
+    ...siblings(schema, at, ctx),
+    node,
+    ...other,
+  ];
+  return parts.length === 1 ? node : intersection(parts);
+}
+
+/**
+ * Keys beside oneOf/anyOf that say nothing a union's members do not (the members carry the object's shape), or that
+ * are built on their own (an allOf beside a union is intersected with it by buildAllOf).
+ */
+const UNION_SIDE_KEYS = new Set([
+  "oneOf",
+  "anyOf",
+  "discriminator",
+  "properties",
+  "required",
+  "additionalProperties",
+  "patternProperties",
+  "nullable",
+  "description",
+  "summary",
+  "title",
+  "default",
+  "example",
+  "examples",
+  "deprecated",
+  "readOnly",
+  "writeOnly",
+  "externalDocs",
+  "xml",
+  "$comment",
+]);
+
+/**
+ * The keywords beside oneOf/anyOf that constrain the value as well (`type: string, maxLength: 5, anyOf: [...]`):
+ * every one holds beside the union, so the schema they make is intersected with it. `type: object` alone adds
+ * nothing the members do not say and is left out.
+ */
+function siblings(schema: Schema, at: Location, ctx: BuildContext): Node[] {
+  const rest = Object.fromEntries(
+    Object.entries(schema).filter(
+      ([k, v]) => !UNION_SIDE_KEYS.has(k) && !k.startsWith("x-") && !(k === "type" && v === "object"),
+    ),
+  );
+  if (Object.keys(rest).length === 0) return [];
+  const node = ctx.build(rest, at);
+  return node.kind === "unknown" && node.when === undefined ? [] : [node];
+}
+
+function withoutKey(schema: Schema, key: string): Schema {
+  const { [key]: _, ...rest } = schema;
+  return rest;
 }
 
 function unionOf(schema: Schema, at: Location, members: readonly Node[], hasNull: boolean, ctx: BuildContext): Node {
-  if (members.some((m) => m.kind === "unknown")) return UNKNOWN;
+  // a member that is any value makes the union any value (one with constraints per type stays a member)
+  if (members.some((m) => m.kind === "unknown" && m.when === undefined)) return UNKNOWN;
   if (members.length === 0) return hasNull ? NULL : { kind: "never" };
   if (members.length === 1) return hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;
   const discriminator = buildDiscriminator(schema, at, members, ctx);

@@ -15,3 +15,7 @@ export interface Holder {
 }
 /** The wire form of {@link Holder}: the same keys. */
 export type HolderWire = Holder;
+
+export type Code = string & (unknown);
+/** The wire form of {@link Code}: the same keys. */
+export type CodeWire = Code;
