@@ -179,6 +179,7 @@ export const FEATURE_CASES: readonly string[] = [
   "docs-text.yaml",
   "hostile.yaml",
   "json-schema-required.yaml",
+  "json-schema-tuples.yaml",
   "naming.yaml",
   "nullable-allof-ref.yaml",
   "nullable-30.yaml",
