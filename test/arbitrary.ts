@@ -181,12 +181,19 @@ export class WireArbitraries {
         return item === null ? fc.constant([]) : fc.array(item, { maxLength: this.maxLength });
       }
       case "tuple": {
+        // any length from the required items to the prefix (an item that accepts nothing ends the array before
+        // it; a required one: the tuple accepts nothing), rest items only after the whole prefix
         const items = node.items.map((n) => this.node(n, budget));
-        if (items.some((a) => a === null)) return null;
-        const rest = node.rest === undefined || !rich ? null : this.node(node.rest, budget);
-        const head = fc.tuple(...(items as Arb[]));
+        const stop = items.indexOf(null);
+        const reach = stop === -1 ? items.length : stop;
+        if (reach < node.required) return null;
+        const length = rich ? fc.integer({ min: node.required, max: reach }) : fc.constant(node.required);
+        const head = length.chain((k) => fc.tuple(...(items.slice(0, k) as Arb[])));
+        const rest = node.rest === undefined || !rich || reach < items.length ? null : this.node(node.rest, budget);
         if (rest === null) return head;
-        return fc.tuple(head, fc.array(rest, { maxLength: this.maxLength })).map(([h, r]) => [...h, ...r]);
+        return fc
+          .tuple(head, fc.array(rest, { maxLength: this.maxLength }))
+          .map(([h, r]) => (h.length === items.length ? [...h, ...r] : h));
       }
       case "record": {
         if (!rich) return fc.constant({});
@@ -447,8 +454,8 @@ export function problem(
       return undefined;
     case "tuple":
       if (!Array.isArray(value)) return `${at} is ${describe(value)}, expected an array`;
-      if (value.length < node.items.length || (node.rest === undefined && value.length > node.items.length))
-        return `${at} has ${value.length} items, expected ${node.items.length}`;
+      if (value.length < node.required || (node.rest === undefined && value.length > node.items.length))
+        return `${at} has ${value.length} items, expected ${node.required} to ${node.items.length}`;
       for (let i = 0; i < value.length; i++) {
         const p = problem(
           i < node.items.length ? node.items[i]! : node.rest!,
@@ -599,11 +606,7 @@ function shapeAccepts(
       // the first item's shape too
       return Array.isArray(v) && (v.length === 0 || shapeAccepts(node.items, v[0], decls, depth + 1, new Set()));
     case "tuple": {
-      if (
-        !Array.isArray(v) ||
-        v.length < node.items.length ||
-        (node.rest === undefined && v.length > node.items.length)
-      )
+      if (!Array.isArray(v) || v.length < node.required || (node.rest === undefined && v.length > node.items.length))
         return false;
       const first = node.items[0] ?? node.rest;
       return first === undefined || v.length === 0 || shapeAccepts(first, v[0], decls, depth + 1, new Set());
@@ -661,7 +664,7 @@ export function acceptsNone(
     case "object":
       return node.properties.some((p) => p.required && acceptsNone(p.node, decls, seen));
     case "tuple":
-      return node.items.some((m) => acceptsNone(m, decls, seen));
+      return node.items.slice(0, node.required).some((m) => acceptsNone(m, decls, seen));
     case "intersection":
       return node.members.some((m) => acceptsNone(m, decls, seen));
     case "union":

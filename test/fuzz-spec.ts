@@ -318,15 +318,23 @@ function schema(ctx: Ctx, depth: number, top = false): Arb {
   ];
   if (ctx.tagged.length > 0) options.push({ weight: 3, arbitrary: discriminated(ctx) });
   if (ctx.v31) {
-    // rest items (`items` beside `prefixItems`): any schema, or `false` (spec/cases/fuzz-tuple-rest-mapped.yaml)
+    // rest items (`items` beside `prefixItems`): any schema, or `false` (spec/cases/fuzz-tuple-rest-mapped.yaml);
+    // minItems at most the prefix's length (the items it makes required; shorter arrays are valid without it)
     const rest: Arb = fc.oneof(sub(), fc.constant<Schema>(false));
     options.push({
       weight: 1,
       arbitrary: fc
-        .tuple(fc.array(sub(), { minLength: 1, maxLength: 3 }), fc.option(rest, { nil: undefined }))
-        .map(([prefixItems, items]) =>
-          items === undefined ? { type: "array", prefixItems } : { type: "array", prefixItems, items },
-        ),
+        .tuple(
+          fc.array(sub(), { minLength: 1, maxLength: 3 }),
+          fc.option(rest, { nil: undefined }),
+          fc.option(fc.nat(3), { nil: undefined }),
+        )
+        .map(([prefixItems, items, min]) => ({
+          type: "array",
+          prefixItems,
+          ...(items === undefined ? {} : { items }),
+          ...(min === undefined ? {} : { minItems: Math.min(min, prefixItems.length) }),
+        })),
     });
   }
   return fc.oneof(

@@ -180,6 +180,7 @@ export const FEATURE_CASES: readonly string[] = [
   "hostile.yaml",
   "json-schema-constraints.yaml",
   "json-schema-required.yaml",
+  "json-schema-tuples.yaml",
   "naming.yaml",
   "nullable-allof-ref.yaml",
   "nullable-30.yaml",

@@ -659,24 +659,58 @@ describe("structural.ts", () => {
       ],
       ["no items: unknown", { given: { type: "array" }, want: { kind: "array", items: UNKNOWN } }],
       [
-        "prefixItems: a tuple, any rest",
+        "prefixItems: a tuple, any rest, every item optional (JSON Schema accepts [] and [a])",
         {
           given: { prefixItems: [{ type: "string" }, { type: "integer" }] },
-          want: { kind: "tuple", items: [STRING, INTEGER], rest: UNKNOWN },
+          want: { kind: "tuple", items: [STRING, INTEGER], rest: UNKNOWN, required: 0 },
         },
       ],
       [
         "prefixItems with items: false: nothing more",
         {
           given: { prefixItems: [{ type: "string" }], items: false },
-          want: { kind: "tuple", items: [STRING], rest: undefined },
+          want: { kind: "tuple", items: [STRING], rest: undefined, required: 0 },
         },
       ],
       [
         "prefixItems with items: the rest",
         {
           given: { prefixItems: [{ type: "string" }], items: { type: "boolean" } },
-          want: { kind: "tuple", items: [STRING], rest: BOOLEAN },
+          want: { kind: "tuple", items: [STRING], rest: BOOLEAN, required: 0 },
+        },
+      ],
+      [
+        "prefixItems with minItems: that many items required, the count kept",
+        {
+          given: { prefixItems: [{ type: "string" }, { type: "integer" }], items: false, minItems: 1 },
+          want: { kind: "tuple", items: [STRING, INTEGER], rest: undefined, required: 1, constraints: { minItems: 1 } },
+        },
+      ],
+      [
+        "prefixItems with minItems beyond the prefix: every prefix item required, minItems counts the rest too",
+        {
+          given: { prefixItems: [{ type: "string" }], items: { type: "integer" }, minItems: 3, maxItems: 4 },
+          want: {
+            kind: "tuple",
+            items: [STRING],
+            rest: INTEGER,
+            required: 1,
+            constraints: { minItems: 3, maxItems: 4 },
+          },
+        },
+      ],
+      [
+        "prefixItems with maxItems alone: no item required",
+        {
+          given: { prefixItems: [{ type: "string" }, { type: "string" }], maxItems: 1 },
+          want: { kind: "tuple", items: [STRING, STRING], rest: UNKNOWN, required: 0, constraints: { maxItems: 1 } },
+        },
+      ],
+      [
+        "empty prefixItems: a tuple of its rest",
+        {
+          given: { prefixItems: [], items: { type: "string" } },
+          want: { kind: "tuple", items: [], rest: STRING, required: 0 },
         },
       ],
     ]);

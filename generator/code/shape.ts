@@ -6,6 +6,7 @@ import { assertNever } from "../ir/walk.js";
 import type { ShapeTest } from "../plan/shape.js";
 import {
   and,
+  binary,
   call,
   cast,
   eq,
@@ -50,17 +51,20 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       return isLit(item, true) ? isArray : and([isArray, or([eq(member(items, "length"), lit(0)), item])]);
     }
     case "tuple": {
-      // the length, and the first item's shape
-      const n = test.length;
+      // the length (at least the required items, at most the prefix without a rest), and the first item's shape
+      const { min, max } = test;
       const items = cast(unknown, "unknown[]");
       const length = member(items, "length");
-      const lengthTest = !test.rest
-        ? [eq(length, lit(n))]
-        : n > 0
-          ? [{ kind: "binary", op: ">=", left: length, right: lit(n) } as const]
-          : [];
+      const lengthTest =
+        min === max
+          ? [eq(length, lit(max))]
+          : [
+              ...(min > 0 ? [binary(">=", length, lit(min))] : []),
+              ...(max === undefined ? [] : [binary("<=", length, lit(max))]),
+            ];
       const item = shapeExpr(test.first, index(items, 0), uses);
-      const first = isLit(item, true) ? [] : n > 0 ? [item] : [or([eq(length, lit(0)), item])];
+      // an array that may be empty is tested on its first item only when it has one
+      const first = isLit(item, true) || max === 0 ? [] : min > 0 ? [item] : [or([eq(length, lit(0)), item])];
       return and([call(member({ kind: "id", name: "Array" }, "isArray"), [unknown]), ...lengthTest, ...first]);
     }
     case "plainObject":

@@ -18,7 +18,10 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
     case "array":
       return `${wrap(node.items, side, names)}[]`;
     case "tuple": {
-      const items = node.items.map((n) => typeExpr(n, side, names));
+      // elements after the required ones are optional (`[A, B?]`, `[A, (B | null)?]`): an array may stop before
+      const items = node.items.map((n, i) =>
+        i < node.required ? typeExpr(n, side, names) : `${wrap(n, side, names)}?`,
+      );
       if (node.rest !== undefined) items.push(`...${wrap(node.rest, side, names)}[]`);
       return `[${items.join(", ")}]`;
     }

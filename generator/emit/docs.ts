@@ -130,7 +130,9 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       return `${arrayOf(docType(node.items, names, decls))}[]`;
     case "tuple": {
       const rest = node.rest === undefined ? "" : `, ...${arrayOf(docType(node.rest, names, decls))}[]`;
-      return `[${node.items.map((n) => docType(n, names, decls)).join(", ")}${rest}]`;
+      // elements after the required ones may be absent: `[*number*, *number*?]`
+      const items = node.items.map((n, i) => `${docType(n, names, decls)}${i < node.required ? "" : "?"}`);
+      return `[${items.join(", ")}${rest}]`;
     }
     case "object":
       return "*object*";

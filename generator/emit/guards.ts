@@ -126,14 +126,25 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
       return item === undefined ? [isArray] : [isArray, method(input, "every", [item])];
     }
     case "tuple": {
+      // at least the required items, at most the prefix without a rest; each prefix item checked when present
       const n = node.items.length;
       const length = member(input, "length");
-      const parts = [
-        call(member(id("Array"), "isArray"), [input]),
-        node.rest === undefined ? eq(length, lit(n)) : binary(">=", length, lit(n)),
-      ];
-      node.items.forEach((item, i) => parts.push(...guardExpr(item, index(input, i), side, ctx, depth + 1)));
-      if (node.rest !== undefined) {
+      const checks = node.items.map((item, i) => guardExpr(item, index(input, i), side, ctx, depth + 1));
+      // an optional item that accepts nothing ends the array before it: no item after it is checked
+      const stop = checks.findIndex((c, i) => i >= node.required && c.some((p) => isLit(p, false)));
+      const reach = stop === -1 ? n : stop;
+      const parts = [call(member(id("Array"), "isArray"), [input])];
+      const closed = node.rest === undefined || reach < n;
+      if (closed && node.required === reach) parts.push(eq(length, lit(reach)));
+      else {
+        if (node.required > 0) parts.push(binary(">=", length, lit(node.required)));
+        if (closed) parts.push(binary("<=", length, lit(reach)));
+      }
+      checks.slice(0, reach).forEach((c, i) => {
+        if (i < node.required || c.length === 0) parts.push(...c);
+        else parts.push(or([binary("<=", length, lit(i)), join(c)]));
+      });
+      if (node.rest !== undefined && reach === n) {
         const rest = itemTest(node.rest, side, ctx, depth);
         if (rest !== undefined) parts.push(method(method(input, "slice", [lit(n)]), "every", [rest]));
       }

@@ -181,12 +181,35 @@ function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx):
       const items = node.items.map((n, i) => expr(n, index(input, i), dir, depth + 1, ctx));
       const rest = node.rest === undefined ? undefined : mapItem(node.rest, dir, depth, ctx);
       if (items.every((e) => e === undefined) && rest === undefined) return undefined;
-      const parts = items.map((e, i) => e ?? index(input, i));
-      if (node.rest !== undefined) {
-        // `slice` of a tuple is typed as an array of every element type: the rest is cast to its own
-        const slice = method(input, "slice", [lit(items.length)]);
-        const restType = typeExpr({ kind: "array", items: node.rest }, inSide(dir), plan.names);
-        parts.push(spread(rest === undefined ? slice : method(cast(slice, restType), "map", [rest])));
+      // only the items present are mapped (an optional one absent stays absent: no `undefined` is introduced);
+      // from the last item that converts on, when the rest does not convert, the items are copied as a slice
+      const n = items.length;
+      const copyFrom = rest === undefined ? items.findLastIndex((e) => e !== undefined) + 1 : n;
+      const parts: Expr[] = [];
+      for (let i = 0; i < copyFrom; i++) {
+        if (i < node.required) parts.push(items[i] ?? index(input, i));
+        else if (items[i] === undefined) {
+          // optional items that do not convert, up to the next one that does: copied as a slice
+          let j = i + 1;
+          while (j < copyFrom && items[j] === undefined) j++;
+          parts.push(spread(method(input, "slice", [lit(i), lit(j)])));
+          i = j - 1;
+        } else {
+          // an optional item that converts: mapped as a slice of at most one item (none when absent), cast to
+          // its own type (`slice` of a tuple is typed as an array of every element type), like the rest
+          const slice = method(input, "slice", [lit(i), lit(i + 1)]);
+          const itemType = typeExpr({ kind: "array", items: node.items[i]! }, inSide(dir), plan.names);
+          parts.push(spread(method(cast(slice, itemType), "map", [mapItem(node.items[i]!, dir, depth, ctx)!])));
+        }
+      }
+      if (copyFrom < n || node.rest !== undefined) {
+        const slice = method(input, "slice", [lit(copyFrom)]);
+        if (rest === undefined) parts.push(spread(slice));
+        else {
+          // `slice` of a tuple is typed as an array of every element type: the rest is cast to its own
+          const restType = typeExpr({ kind: "array", items: node.rest! }, inSide(dir), plan.names);
+          parts.push(spread(method(cast(slice, restType), "map", [rest])));
+        }
       }
       return cast(array(parts), typeExpr(node, outSide(dir), plan.names));
     }

@@ -60,11 +60,18 @@ export interface ArrayNode {
   readonly constraints?: Constraints;
 }
 
-/** `prefixItems` (3.1): fixed leading elements, then `rest` (absent: no more elements allowed). */
+/**
+ * `prefixItems` (3.1): leading elements, each constraining its position when the array is that long, then `rest`
+ * (`items`; absent from the node: no more elements allowed). The first `required` elements must be present
+ * (`minItems`, capped at the prefix length): the others are optional (`[A, B?]`). `constraints` holds
+ * minItems/maxItems, which count the whole array.
+ */
 export interface TupleNode {
   readonly kind: "tuple";
   readonly items: readonly Node[];
   readonly rest: Node | undefined;
+  readonly required: number;
+  readonly constraints?: Constraints;
 }
 
 export interface Property {

@@ -81,8 +81,9 @@ export function isNullable(node: Node): boolean {
 
 /**
  * True when no JSON value fits `node`: `false`, an object with a required key that accepts nothing, a tuple
- * with such an item, an allOf with such a member, a union of such members, or a ref to a declaration in
- * `empty` (the declarations known to accept nothing: see emit/analysis.ts).
+ * with such a required item (an optional one only ends the array before it), an allOf with such a member, a
+ * union of such members, or a ref to a declaration in `empty` (the declarations known to accept nothing: see
+ * emit/analysis.ts).
  */
 export function acceptsNothing(node: Node, empty: ReadonlySet<string>): boolean {
   switch (node.kind) {
@@ -91,7 +92,7 @@ export function acceptsNothing(node: Node, empty: ReadonlySet<string>): boolean 
     case "object":
       return node.properties.some((p) => p.required && acceptsNothing(p.node, empty));
     case "tuple":
-      return node.items.some((m) => acceptsNothing(m, empty));
+      return node.items.slice(0, node.required).some((m) => acceptsNothing(m, empty));
     case "intersection":
       return node.members.some((m) => acceptsNothing(m, empty));
     case "union":

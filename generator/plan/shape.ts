@@ -31,8 +31,16 @@ export type ShapeTest =
   | { readonly kind: "oneOf"; readonly values: readonly Scalar[] }
   /** An array whose first item (if any) passes `item`. */
   | { readonly kind: "array"; readonly item: ShapeTest }
-  /** An array of `length` items (or at least that many with `rest`), whose first item passes `first`. */
-  | { readonly kind: "tuple"; readonly length: number; readonly rest: boolean; readonly first: ShapeTest }
+  /**
+   * An array of at least `min` items (the tuple's required ones) and, without a rest, at most `max` (the prefix),
+   * whose first item, when there is one, passes `first`.
+   */
+  | {
+      readonly kind: "tuple";
+      readonly min: number;
+      readonly max: number | undefined;
+      readonly first: ShapeTest;
+    }
   | { readonly kind: "plainObject" }
   | { readonly kind: "object"; readonly checks: readonly ObjectCheck[] }
   | { readonly kind: "anyOf"; readonly tests: readonly ShapeTest[] }
@@ -67,8 +75,8 @@ export function shapeOf(
       const first = node.items[0] ?? node.rest;
       return {
         kind: "tuple",
-        length: node.items.length,
-        rest: node.rest !== undefined,
+        min: node.required,
+        max: node.rest === undefined ? node.items.length : undefined,
         first: first === undefined ? ANY : inner(first),
       };
     }

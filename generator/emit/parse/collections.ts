@@ -1,5 +1,5 @@
 /** Arrays (minItems/maxItems, then each item), tuples (length, each position, the rest) and records. */
-import type { Constraints, Node, UnknownNode } from "../../ir/types.js";
+import type { Constraints, Node, TupleNode, UnknownNode } from "../../ir/types.js";
 import { converts } from "../../plan/analyse.js";
 import { plural } from "../../plan/validate.js";
 import { checksSomething, child, type Gen, type Path } from "./context.js";
@@ -40,48 +40,54 @@ export function array(
   return r;
 }
 
-/** A tuple: its length, each position, then the rest items. */
-export function tuple(
-  w: Gen,
-  items: readonly Node[],
-  rest: Node | undefined,
-  input: string,
-  path: Path,
-  nullText: string,
-): string {
+/**
+ * A tuple: its length (at least the required items and minItems; at most maxItems, and the prefix without a
+ * rest), each prefix position when the array is that long, then the rest items (rebuilt only when one converts).
+ */
+export function tuple(w: Gen, node: TupleNode, input: string, path: Path, nullText: string): string {
+  const { items, rest, required } = node;
   const r = w.fresh("r");
   const n = items.length;
-  const rebuilds =
-    items.some((m) => converts(m, w.ctx.plan.analysis)) || (rest !== undefined && converts(rest, w.ctx.plan.analysis));
+  const converting = (m: Node): boolean => converts(m, w.ctx.plan.analysis);
+  const rebuilds = items.some(converting) || (rest !== undefined && converting(rest));
+  const least = Math.max(required, node.constraints?.minItems ?? 0);
+  const most = Math.min(node.constraints?.maxItems ?? Infinity, rest === undefined ? n : Infinity);
+  const bound = (count: number, word: string): string =>
+    `array of ${least === most ? "exactly" : word} ${itemCount(count)}`;
   w.line(`let ${r}: unknown = ${input};`);
   w.line(`if (!Array.isArray(${input})) ${w.issue(`array${nullText}`, input, path)}`);
-  const lengthBad = rest === undefined ? `${input}.length !== ${n}` : `${input}.length < ${n}`;
-  w.line(
-    `else if (${lengthBad}) ` +
-      w.issue(`array of ${rest === undefined ? "exactly" : "at least"} ${itemCount(n)}`, input, path),
-  );
+  // too few items for the required ones: the positions are not checked (they would report `undefined`)
+  if (required > 0) w.line(`else if (${input}.length < ${required}) ${w.issue(bound(least, "at least"), input, path)}`);
   w.block("else {", () => {
-    const outs = items.map((item, index) => {
-      const e = w.fresh("e");
-      w.line(`const ${e}: unknown = ${input}[${index}];`);
-      return w.gen(item, e, child(path, String(index)), false);
+    if (least > required) w.line(`if (${input}.length < ${least}) ${w.issue(bound(least, "at least"), input, path)}`);
+    if (most !== Infinity) w.line(`if (${input}.length > ${most}) ${w.issue(bound(most, "at most"), input, path)}`);
+    const a = rebuilds ? w.fresh("a") : "";
+    if (rebuilds) w.line(`const ${a}: unknown[] = [];`);
+    items.forEach((item, index) => {
+      const one = (): void => {
+        const e = w.fresh("e");
+        w.line(`const ${e}: unknown = ${input}[${index}];`);
+        const out = w.gen(item, e, child(path, String(index)), false);
+        if (rebuilds) w.line(`${a}.push(${out});`);
+      };
+      // an optional position is checked (and copied) only when the array reaches it
+      if (index < required) one();
+      else w.block(`if (${input}.length > ${index}) {`, one);
     });
-    let restArray: string | undefined;
-    if (rest !== undefined && (checksSomething(rest, w.ctx) || converts(rest, w.ctx.plan.analysis))) {
-      const a = w.fresh("a");
+    if (rest === undefined) {
+      if (rebuilds) w.line(`${r} = ${a};`);
+      return;
+    }
+    if (checksSomething(rest, w.ctx) || converting(rest)) {
       const i = w.fresh("i");
       const e = w.fresh("e");
-      if (rebuilds) {
-        restArray = a;
-        w.line(`const ${a}: unknown[] = [];`);
-      }
       w.block(`for (let ${i} = ${n}; ${i} < ${input}.length; ${i}++) {`, () => {
         w.line(`const ${e}: unknown = ${input}[${i}];`);
         const out = w.gen(rest, e, child(path, i), false);
         if (rebuilds) w.line(`${a}.push(${out});`);
       });
-    } else if (rest !== undefined && rebuilds) restArray = `${input}.slice(${n})`;
-    if (rebuilds) w.line(`${r} = [${[...outs, ...(restArray === undefined ? [] : [`...${restArray}`])].join(", ")}];`);
+      if (rebuilds) w.line(`${r} = ${a};`);
+    } else if (rebuilds) w.line(`${r} = ${a}.concat(${input}.slice(${n}));`);
   });
   return r;
 }

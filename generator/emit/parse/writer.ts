@@ -41,7 +41,7 @@ export class Writer extends Lines implements Gen {
       case "array":
         return array(this, node.items, node.constraints, input, path, nullText);
       case "tuple":
-        return tuple(this, node.items, node.rest, input, path, nullText);
+        return tuple(this, node, input, path, nullText);
       case "record":
         return record(this, node.values, input, path, nullText);
       case "object":

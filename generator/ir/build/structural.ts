@@ -18,7 +18,9 @@ export interface PropertyPart {
 
 /**
  * `type: array`. With `prefixItems` (3.1) a tuple whose rest is `items` (absent: any value; `false`: no more
- * elements); else an array of `items` (absent: unknown) with minItems/maxItems.
+ * elements), whose first `minItems` elements (at most the prefix's) are required and the others optional, as
+ * JSON Schema reads `prefixItems` (`[]` and `[a]` are valid for two of them); else an array of `items` (absent:
+ * unknown). minItems/maxItems count the whole array.
  */
 export function buildArray(schema: Schema, at: Location, ctx: BuildContext): Node {
   const prefix = schema["prefixItems"];
@@ -28,7 +30,10 @@ export function buildArray(schema: Schema, at: Location, ctx: BuildContext): Nod
   if (typeof schema["maxItems"] === "number") constraints.maxItems = schema["maxItems"];
   if (Array.isArray(prefix)) {
     const rest = items === undefined ? UNKNOWN : items === false ? undefined : ctx.build(items, child(at, "items"));
-    return { kind: "tuple", items: prefix.map((p, i) => ctx.build(p, child(at, "prefixItems", i))), rest };
+    const tupleItems = prefix.map((p, i) => ctx.build(p, child(at, "prefixItems", i)));
+    const required = Math.min(Math.max(Math.ceil(constraints.minItems ?? 0), 0), tupleItems.length);
+    const tuple = { kind: "tuple", items: tupleItems, rest, required } as const;
+    return Object.keys(constraints).length === 0 ? tuple : { ...tuple, constraints };
   }
   const itemNode = items === undefined ? UNKNOWN : ctx.build(items, child(at, "items"));
   if (Object.keys(constraints).length === 0) return { kind: "array", items: itemNode };

@@ -5,18 +5,16 @@ import type { T, TWire, Item, ItemWire } from "./types.js";
 /** True when `value` is a {@link TWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseT`). Unknown keys are allowed. */
 export function isTWire(value: unknown): value is TWire {
   return Array.isArray(value)
-    && value.length >= 2
-    && typeof value[0] === "string"
-    && isItemWire(value[1])
+    && (value.length <= 0 || typeof value[0] === "string")
+    && (value.length <= 1 || isItemWire(value[1]))
     && value.slice(2).every(isItemWire);
 }
 
 /** True when `value` is a {@link T}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
 export function isT(value: unknown): value is T {
   return Array.isArray(value)
-    && value.length >= 2
-    && typeof value[0] === "string"
-    && isItem(value[1])
+    && (value.length <= 0 || typeof value[0] === "string")
+    && (value.length <= 1 || isItem(value[1]))
     && value.slice(2).every(isItem);
 }
 

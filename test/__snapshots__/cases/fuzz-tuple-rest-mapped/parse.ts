@@ -7,23 +7,28 @@ import type { T, Item } from "./types.js";
 function parseTInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!Array.isArray(value)) addIssue(issues, "array", value);
-  else if (value.length < 2) addIssue(issues, "array of at least 2 items", value);
   else {
-    const e2: unknown = value[0];
-    if (typeof e2 !== "string") addIssue(issues, "string", e2, [0]);
-    const e3: unknown = value[1];
-    const n5 = issues.length;
-    const r4 = parseItemInto(e3, issues);
-    if (issues.length !== n5) nestIssues(issues, n5, [1]);
-    const a6: unknown[] = [];
+    const a2: unknown[] = [];
+    if (value.length > 0) {
+      const e3: unknown = value[0];
+      if (typeof e3 !== "string") addIssue(issues, "string", e3, [0]);
+      a2.push(e3);
+    }
+    if (value.length > 1) {
+      const e4: unknown = value[1];
+      const n6 = issues.length;
+      const r5 = parseItemInto(e4, issues);
+      if (issues.length !== n6) nestIssues(issues, n6, [1]);
+      a2.push(r5);
+    }
     for (let i7 = 2; i7 < value.length; i7++) {
       const e8: unknown = value[i7];
       const n10 = issues.length;
       const r9 = parseItemInto(e8, issues);
       if (issues.length !== n10) nestIssues(issues, n10, [i7]);
-      a6.push(r9);
+      a2.push(r9);
     }
-    r1 = [e2, r4, ...a6];
+    r1 = a2;
   }
   return r1;
 }

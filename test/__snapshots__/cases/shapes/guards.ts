@@ -40,9 +40,9 @@ export function isPointWire(value: unknown): value is PointWire {
 /** True when `value` is a {@link Point}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
 export function isPoint(value: unknown): value is Point {
   return Array.isArray(value)
-    && value.length === 2
-    && typeof value[0] === "number"
-    && typeof value[1] === "number";
+    && value.length <= 2
+    && (value.length <= 0 || typeof value[0] === "number")
+    && (value.length <= 1 || typeof value[1] === "number");
 }
 
 /** True when `value` is a {@link TaggedWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseTagged`). Unknown keys are allowed. */
@@ -53,8 +53,7 @@ export function isTaggedWire(value: unknown): value is TaggedWire {
 /** True when `value` is a {@link Tagged}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
 export function isTagged(value: unknown): value is Tagged {
   return Array.isArray(value)
-    && value.length >= 1
-    && typeof value[0] === "string"
+    && (value.length <= 0 || typeof value[0] === "string")
     && value.slice(1).every((v1: unknown) => Number.isInteger(v1));
 }
 

@@ -62,12 +62,16 @@ export function safeParseNothing(json: unknown): SafeParseResult<Nothing> {
 function parsePointInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!Array.isArray(value)) addIssue(issues, "array", value);
-  else if (value.length !== 2) addIssue(issues, "array of exactly 2 items", value);
   else {
-    const e2: unknown = value[0];
-    if (typeof e2 !== "number") addIssue(issues, "number", e2, [0]);
-    const e3: unknown = value[1];
-    if (typeof e3 !== "number") addIssue(issues, "number", e3, [1]);
+    if (value.length > 2) addIssue(issues, "array of at most 2 items", value);
+    if (value.length > 0) {
+      const e2: unknown = value[0];
+      if (typeof e2 !== "number") addIssue(issues, "number", e2, [0]);
+    }
+    if (value.length > 1) {
+      const e3: unknown = value[1];
+      if (typeof e3 !== "number") addIssue(issues, "number", e3, [1]);
+    }
   }
   return r1;
 }
@@ -89,13 +93,14 @@ export function safeParsePoint(json: unknown): SafeParseResult<Point> {
 function parseTaggedInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!Array.isArray(value)) addIssue(issues, "array", value);
-  else if (value.length < 1) addIssue(issues, "array of at least 1 item", value);
   else {
-    const e2: unknown = value[0];
-    if (typeof e2 !== "string") addIssue(issues, "string", e2, [0]);
-    for (let i4 = 1; i4 < value.length; i4++) {
-      const e5: unknown = value[i4];
-      if (!Number.isInteger(e5)) addIssue(issues, "integer", e5, [i4]);
+    if (value.length > 0) {
+      const e2: unknown = value[0];
+      if (typeof e2 !== "string") addIssue(issues, "string", e2, [0]);
+    }
+    for (let i3 = 1; i3 < value.length; i3++) {
+      const e4: unknown = value[i3];
+      if (!Number.isInteger(e4)) addIssue(issues, "integer", e4, [i3]);
     }
   }
   return r1;

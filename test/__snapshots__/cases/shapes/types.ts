@@ -12,11 +12,11 @@ export type Nothing = never;
 /** The wire form of {@link Nothing}: the same keys. */
 export type NothingWire = Nothing;
 
-export type Point = [number, number];
+export type Point = [number?, number?];
 /** The wire form of {@link Point}: the same keys. */
 export type PointWire = Point;
 
-export type Tagged = [string, ...number[]];
+export type Tagged = [string?, ...number[]];
 /** The wire form of {@link Tagged}: the same keys. */
 export type TaggedWire = Tagged;
 
