@@ -4,7 +4,7 @@ import type { Node } from "../types.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
 import { buildDiscriminator } from "./discriminator.js";
 import { intersection } from "./intersection.js";
-import { addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
+import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
 import { NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
 import { buildObject, objectFrom } from "./structural.js";
 
@@ -114,27 +114,9 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
  * Keys beside oneOf/anyOf that say nothing a union's members do not (the members carry the object's shape), or that
  * are built on their own (an allOf beside a union is intersected with it by buildAllOf).
  */
-const UNION_SIDE_KEYS = new Set([
-  "oneOf",
-  "anyOf",
-  "discriminator",
-  "properties",
-  "required",
-  "additionalProperties",
-  "patternProperties",
-  "nullable",
-  "description",
-  "summary",
-  "title",
-  "default",
-  "example",
-  "examples",
-  "deprecated",
-  "readOnly",
-  "writeOnly",
-  "externalDocs",
-  "xml",
-  "$comment",
+const UNION_SIDE_KEYS: ReadonlySet<string> = new Set([
+  ...["oneOf", "anyOf", "allOf", "discriminator", "properties", "required", "additionalProperties"],
+  ...["patternProperties", "nullable", "summary", ...ANNOTATION_KEYS],
 ]);
 
 /**

@@ -85,7 +85,8 @@ const SCHEMA_SHAPE_KEYS = new Set([
  * Keywords that only annotate a schema: they never change which values are valid (besides these, `x-*`
  * extensions and `nullable: false`).
  */
-const ANNOTATION_KEYS = new Set([
+/** Keys that describe a schema and constrain nothing. */
+export const ANNOTATION_KEYS: ReadonlySet<string> = new Set([
   "title",
   "description",
   "default",
