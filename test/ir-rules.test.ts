@@ -146,6 +146,21 @@ describe("rules.ts: the table", () => {
 describe("composition.ts", () => {
   describe("$ref", () => {
     rows(buildRef, [
+      [
+        "3.1: keywords beside a $ref hold too (intersected)",
+        {
+          given: { ...ref("S"), maxLength: 2 },
+          want: {
+            kind: "intersection",
+            members: [refTo("S"), { kind: "unknown", when: { string: { maxLength: 2 } } }],
+          },
+        },
+      ],
+      [
+        "3.0: keywords beside a $ref are ignored",
+        { version: "3.0", given: { ...ref("S"), maxLength: 2 }, want: refTo("S") },
+      ],
+      ["3.1: type: object beside a $ref adds nothing", { given: { ...ref("B"), type: "object" }, want: refTo("B") }],
       ["a component", { given: ref("B"), want: refTo("B") }],
       [
         "a schema inside a component",

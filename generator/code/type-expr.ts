@@ -37,8 +37,11 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
       return `{ [key: string]: ${typeExpr(node.values, side, names)} }`;
     case "union":
       return unique(node.members.map((m) => wrapFunctionLike(m, side, names))).join(" | ");
-    case "intersection":
-      return unique(node.members.map((m) => wrap(m, side, names))).join(" & ");
+    case "intersection": {
+      // a member that is any value (with constraints per type) adds nothing to the type
+      const typed = node.members.filter((m) => m.kind !== "unknown");
+      return unique((typed.length > 0 ? typed : node.members).map((m) => wrap(m, side, names))).join(" & ");
+    }
     case "ref": {
       const decl = names.decl(node.target);
       return side === "model" ? decl.model : decl.wire;

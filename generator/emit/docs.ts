@@ -146,8 +146,11 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
         ? `${text} (by ${span(node.discriminator.property)})`
         : text;
     }
-    case "intersection":
-      return node.members.map((m) => docType(m, names, decls)).join(" & ");
+    case "intersection": {
+      // a member that is any value (with constraints per type) adds nothing to the type
+      const typed = node.members.filter((m) => m.kind !== "unknown");
+      return (typed.length > 0 ? typed : node.members).map((m) => docType(m, names, decls)).join(" & ");
+    }
     case "ref": {
       const target = decls.get(node.target);
       const n = names.decl(node.target);

@@ -129,8 +129,13 @@ export function arrayIntersection(
   const parts = members.filter((m) => m.kind !== "unknown");
   const arrays = parts.map((m) => arrayOf(m, decls));
   if (parts.length === 0 || !arrays.every((a) => a !== undefined)) return undefined;
-  const mins = arrays.flatMap((a) => (a.constraints?.minItems === undefined ? [] : [a.constraints.minItems]));
-  const maxes = arrays.flatMap((a) => (a.constraints?.maxItems === undefined ? [] : [a.constraints.maxItems]));
+  // any value, with item counts for arrays (`{ $ref: Tags, maxItems: 2 }` in 3.1): its counts hold too
+  const counts = [
+    ...arrays.map((a) => a.constraints),
+    ...members.map((m) => (m.kind === "unknown" ? m.when?.array : undefined)),
+  ];
+  const mins = counts.flatMap((c) => (c?.minItems === undefined ? [] : [c.minItems]));
+  const maxes = counts.flatMap((c) => (c?.maxItems === undefined ? [] : [c.maxItems]));
   const constraints = {
     ...(mins.length > 0 ? { minItems: Math.max(...mins) } : {}),
     ...(maxes.length > 0 ? { maxItems: Math.min(...maxes) } : {}),

@@ -8,11 +8,27 @@ import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullable
 import { NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
 import { buildObject, objectFrom } from "./structural.js";
 
-/** `$ref`: a reference to the declaration it points to (registered); unknown when it points nowhere. */
+/**
+ * `$ref`: a reference to the declaration it points to (registered); unknown when it points nowhere. In 3.1 the
+ * keywords beside it hold too (`{ $ref: Tags, maxItems: 2 }`): their schema is intersected with the reference
+ * (`type: object` alone adds nothing a reference to an object does not say). In 3.0 they are ignored, as 3.0 says.
+ */
 export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node {
   const target = resolveRef(ctx, schema["$ref"], at);
-  return target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
+  const ref: Node = target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
+  if (ctx.version !== "3.1" || target === undefined) return ref;
+  const rest = Object.fromEntries(
+    Object.entries(schema).filter(
+      ([k, v]) => k !== "$ref" && !REF_SIDE_KEYS.has(k) && !k.startsWith("x-") && !(k === "type" && v === "object"),
+    ),
+  );
+  if (Object.keys(rest).length === 0) return ref;
+  const beside = ctx.build(rest, at);
+  return beside.kind === "unknown" && beside.when === undefined ? ref : intersection([ref, beside]);
 }
+
+/** Keys beside a `$ref` that constrain nothing (`nullable` is the rule table's step). */
+const REF_SIDE_KEYS: ReadonlySet<string> = new Set(["nullable", "summary", "discriminator", ...ANNOTATION_KEYS]);
 
 /**
  * `allOf`, the first case that applies:

@@ -3,11 +3,14 @@ import type { Node, PrimitiveNode } from "../types.js";
 import { UNKNOWN } from "./schema.js";
 
 /**
- * `A & B`, simplified: `unknown` members drop out, a primitive beside a literal or enum of its type gives way
- * to it (`string & "dog"` is `"dog"`), duplicates are removed; one member left is that member.
+ * `A & B`, simplified: `unknown` members drop out (not those with constraints per type), a primitive beside a
+ * literal or enum of its type gives way to it (`string & "dog"` is `"dog"`), duplicates are removed; one member
+ * left is that member.
  */
 export function intersection(nodes: readonly Node[]): Node {
-  const flat = nodes.flatMap((n) => (n.kind === "intersection" ? n.members : [n])).filter((n) => n.kind !== "unknown");
+  const flat = nodes
+    .flatMap((n) => (n.kind === "intersection" ? n.members : [n]))
+    .filter((n) => n.kind !== "unknown" || n.when !== undefined);
   const narrowed = flat.filter((n) => !(n.kind === "primitive" && n.constraints === undefined && narrowsTo(n, flat)));
   const unique = narrowed.filter((n, i) => narrowed.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
   if (unique.length === 0) return UNKNOWN;

@@ -19,3 +19,11 @@ export type HolderWire = Holder;
 export type Code = string & (unknown);
 /** The wire form of {@link Code}: the same keys. */
 export type CodeWire = Code;
+
+export type Tags = string[];
+/** The wire form of {@link Tags}: the same keys. */
+export type TagsWire = Tags;
+
+export type FewTags = Tags;
+/** The wire form of {@link FewTags}: the same keys. */
+export type FewTagsWire = FewTags;
