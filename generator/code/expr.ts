@@ -8,6 +8,7 @@
  * where TypeScript would read it the same without, but a reader might not; `paren` adds them where the printer
  * would not (`return (a || b);`).
  */
+import { assertNever } from "../ir/walk.js";
 import { chain } from "./chain.js";
 import { accessor, jsonLiteral, literalKey } from "./js.js";
 
@@ -260,8 +261,4 @@ function render(e: Expr): string {
     default:
       return assertNever(e);
   }
-}
-
-function assertNever(value: never): never {
-  throw new Error(`internal error: unexpected expression ${JSON.stringify(value)}`);
 }

@@ -1,8 +1,9 @@
 /** Exhaustiveness and traversal helpers for the IR. */
 import type { Decl, Ir, Node } from "./types.js";
 
+/** The end of every switch on a kind (IR, plan or expression): a kind left unhandled is a compile error. */
 export function assertNever(value: never): never {
-  throw new Error(`internal error: unexpected IR node ${JSON.stringify(value)}`);
+  throw new Error(`internal error: unexpected kind ${JSON.stringify(value)}`);
 }
 
 /** The direct child nodes of a node, in order. */

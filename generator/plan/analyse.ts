@@ -27,11 +27,6 @@ export function converts(node: Node, analysis: Pick<Analysis, "converts">): bool
   return children(node).some((c) => converts(c, analysis));
 }
 
-/** Whether no value fits `node`. */
-export function accepts(node: Node, analysis: Pick<Analysis, "emptySet">): boolean {
-  return !acceptsNothing(node, analysis.emptySet);
-}
-
 export function analyse(ir: Ir, names: Names): Analysis {
   // one walk over every declaration: who refers to whom, and which contain an object (renaming a key or not)
   const dependents = new Map<string, string[]>();

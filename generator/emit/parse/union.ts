@@ -62,16 +62,15 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
     const test = shapeExpr(c.shape("wire"), id(input), w.ctx.uses);
     return { m: c.node, test: print(test), exact, always: isLit(test, true) };
   };
-  const all: Try[] = up.candidates.map((c) =>
+  const candidates: Try[] = up.candidates.map((c) =>
     c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false, always: false } : shape(c, c.exact),
   );
   // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
   // its only tag when the spec maps none, though its own members carry other tags
-  for (const c of up.candidates) if (c.tags.length > 0) all.push(shape(c, false));
+  for (const c of up.candidates) if (c.tags.length > 0) candidates.push(shape(c, false));
   // when the last candidate's test passes every value (any value, with constraints per type), the report that no
   // candidate matched is never reached (and is not written: TypeScript narrows nothing in unreachable code)
-  const candidates = all;
-  const lastAlways = all.at(-1)?.always === true;
+  const lastAlways = candidates.at(-1)?.always === true;
   // issues of a failed candidate are kept aside only when another candidate may follow it
   const single = candidates.slice(0, -1).every((c) => c.exact);
   w.block(`${label}: {`, () => {
