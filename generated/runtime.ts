@@ -254,6 +254,14 @@ export function jsonEquals(a: unknown, b: unknown): boolean {
   );
 }
 
+/** True when no two items of an array are equal as JSON (`uniqueItems`; `jsonEquals`, so `1` and `1.0` are equal). */
+export function allUnique(items: readonly unknown[]): boolean {
+  for (let i = 1; i < items.length; i++) {
+    for (let j = 0; j < i; j++) if (jsonEquals(items[i], items[j])) return false;
+  }
+  return true;
+}
+
 /** True when every own value of a JSON object passes `test` (records: keys are data). */
 export function everyValue(record: { readonly [key: string]: unknown }, test: (value: unknown) => boolean): boolean {
   for (const key of Object.keys(record)) if (!test(record[key])) return false;

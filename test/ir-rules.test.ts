@@ -12,7 +12,7 @@ import { buildSchema, ruleFor } from "../generator/ir/build/rules.js";
 import { buildConst, buildEnum, buildPrimitive } from "../generator/ir/build/scalar.js";
 import { buildArray, buildObject } from "../generator/ir/build/structural.js";
 import { buildTyped } from "../generator/ir/build/typed.js";
-import type { Doc, Node, PrimitiveType, Property } from "../generator/ir/types.js";
+import type { Assertion, Doc, Node, PrimitiveType, Property } from "../generator/ir/types.js";
 import type { LoadedFile } from "../generator/load/read-spec.js";
 import type { Location } from "../generator/load/resolve-ref.js";
 
@@ -47,6 +47,18 @@ const refTo = (name: string): Node => ({ kind: "ref", target: id(name) });
 const union = (...members: Node[]): Node => ({ kind: "union", members });
 const object = (...properties: Property[]): Node => ({ kind: "object", properties, additional: undefined });
 const prop = (key: string, node: Node, required = false, doc: Doc = {}): Property => ({ key, node, required, doc });
+/** `{ required: [...keys] }` without a type: any value; an object must have the keys. */
+const requires = (...keys: string[]): Node => ({
+  kind: "unknown",
+  checks: [
+    {
+      kind: "ofType",
+      type: "object",
+      node: { kind: "object", properties: keys.map((k) => prop(k, UNKNOWN, true)), additional: UNKNOWN },
+    },
+  ],
+});
+const checked = (node: Node, ...checks: Assertion[]): Node => ({ ...node, checks });
 
 interface Row {
   readonly given: unknown;
@@ -141,6 +153,115 @@ describe("rules.ts: the table", () => {
       ["nullable: false is nothing", { version: "3.0", given: { type: "string", nullable: false }, want: STRING }],
     ]);
   });
+});
+
+describe("assertions.ts: the keywords only validation enforces, the step of every rule but $ref and unions", () => {
+  const array = (items: Node): Node => ({ kind: "array", items });
+  rows(buildSchema, [
+    ["not", { given: { not: { type: "string" } }, want: checked(UNKNOWN, { kind: "not", node: STRING }) }],
+    [
+      "not of a schema without type: as JSON Schema reads it (non-objects are valid against it)",
+      { given: { not: { required: ["a"] } }, want: checked(UNKNOWN, { kind: "not", node: requires("a") }) },
+    ],
+    [
+      "if/then/else, a branch may be absent",
+      {
+        given: { type: "integer", if: { minimum: 3 }, else: { const: 1 } },
+        want: checked(INTEGER, {
+          kind: "if",
+          test: { kind: "unknown", when: { number: { minimum: 3 } } },
+          valid: undefined,
+          invalid: { kind: "literal", value: 1 },
+        }),
+      },
+    ],
+    [
+      "uniqueItems true (false says nothing), contains with its counts",
+      {
+        given: { type: "array", uniqueItems: true, contains: { type: "string" }, maxContains: 2 },
+        want: checked(array(UNKNOWN), { kind: "uniqueItems" }, { kind: "contains", node: STRING, min: 1, max: 2 }),
+      },
+    ],
+    ["uniqueItems false: nothing", { given: { type: "array", uniqueItems: false }, want: array(UNKNOWN) }],
+    [
+      "minProperties 0 says nothing; maxProperties, propertyNames",
+      {
+        given: { type: "object", minProperties: 0, maxProperties: 2, propertyNames: { maxLength: 3 } },
+        want: checked(
+          { kind: "record", values: UNKNOWN },
+          { kind: "propertyCount", min: undefined, max: 2 },
+          { kind: "propertyNames", node: { kind: "unknown", when: { string: { maxLength: 3 } } } },
+        ),
+      },
+    ],
+    [
+      "dependentRequired, dependentSchemas and draft4 dependencies (a list or a schema)",
+      {
+        version: "3.0",
+        given: {
+          type: "object",
+          dependentRequired: { a: ["b"] },
+          dependentSchemas: { c: { required: ["d"] } },
+          dependencies: { e: ["f", 3], g: false },
+        },
+        want: checked(
+          { kind: "record", values: UNKNOWN },
+          { kind: "dependentRequired", key: "a", required: ["b"] },
+          { kind: "dependentSchema", key: "c", node: requires("d") },
+          { kind: "dependentRequired", key: "e", required: ["f"] },
+          { kind: "dependentSchema", key: "g", node: NEVER },
+        ),
+      },
+    ],
+    [
+      "patternProperties with the declared keys and additionalProperties; an invalid pattern warns",
+      {
+        given: {
+          properties: { a: { type: "string" } },
+          patternProperties: { "^x": { type: "integer" }, "(": {} },
+          additionalProperties: false,
+        },
+        want: checked(
+          { kind: "object", properties: [prop("a", STRING)], additional: UNKNOWN },
+          {
+            kind: "patternProperties",
+            patterns: [{ pattern: "^x", node: INTEGER }],
+            declared: ["a"],
+            additional: NEVER,
+          },
+        ),
+        codes: ["pattern-invalid"],
+      },
+    ],
+    [
+      "allOf fragments: each keeps its own assertions",
+      {
+        // biome-ignore lint/suspicious/noThenProperty: the JSON Schema keyword
+        given: { allOf: [{ if: { const: 1 } }, { then: false }] },
+        want: checked(UNKNOWN, {
+          kind: "if",
+          test: { kind: "literal", value: 1 },
+          valid: undefined,
+          invalid: undefined,
+        }),
+      },
+    ],
+    [
+      "beside a union, through the keywords beside it: the union, asserting them",
+      {
+        given: { anyOf: [{ type: "string" }, { type: "integer" }], not: { const: 2 } },
+        want: checked(union(STRING, INTEGER), { kind: "not", node: { kind: "literal", value: 2 } }),
+      },
+    ],
+    [
+      "unevaluatedProperties warns: it is not enforced",
+      {
+        given: { type: "object", unevaluatedProperties: false },
+        want: { kind: "record", values: UNKNOWN },
+        codes: ["keyword-unenforced"],
+      },
+    ],
+  ]);
 });
 
 describe("composition.ts", () => {
@@ -388,10 +509,13 @@ describe("composition.ts", () => {
         },
       ],
       [
-        "properties beside constraint-only branches: the object",
+        "properties beside required-only branches: the object, asserting one of them",
         {
           given: { properties: { a: { type: "string" } }, anyOf: [{ required: ["a"] }, { required: ["b"] }] },
-          want: object(prop("a", STRING)),
+          want: {
+            ...object(prop("a", STRING)),
+            checks: [{ kind: "anyOf", nodes: [requires("a"), requires("b")], oneOf: false }],
+          },
         },
       ],
       ["not a list: an error", { given: { oneOf: 3 }, want: UNKNOWN, codes: ["schema-invalid"] }],
@@ -577,7 +701,7 @@ describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
       },
     ],
     ["no type, items: array", { given: { items: { type: "string" } }, want: { kind: "array", items: STRING } }],
-    ["required alone is no shape", { given: { required: ["a"] }, want: UNKNOWN }],
+    ["required alone: any value, objects must have the key", { given: { required: ["a"] }, want: requires("a") }],
     ["an unknown type is an error", { given: { type: "wat" }, want: UNKNOWN, codes: ["type-unknown"] }],
   ]);
 });
@@ -639,10 +763,17 @@ describe("structural.ts", () => {
         },
       ],
       [
-        "one patternProperties schema",
+        "patternProperties: any value (which schema a key holds is the patterns' assertion)",
         {
           given: { patternProperties: { "^x": { type: "string" } } },
-          want: { kind: "record", values: STRING },
+          want: { kind: "record", values: UNKNOWN },
+        },
+      ],
+      [
+        "patternProperties beside additionalProperties false: still any value",
+        {
+          given: { patternProperties: { "^x": { type: "string" } }, additionalProperties: false },
+          want: { kind: "record", values: UNKNOWN },
         },
       ],
       [

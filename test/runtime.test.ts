@@ -187,6 +187,20 @@ describe("templates/runtime.ts", () => {
     expect(runtime.isMultipleOf(-4.5, 1.5)).toBe(true);
   });
 
+  it("allUnique: no two items equal as JSON (uniqueItems)", () => {
+    expect(runtime.allUnique([])).toBe(true);
+    expect(runtime.allUnique([1, "1", true, null, [1], { a: 1 }])).toBe(true);
+    expect(runtime.allUnique([1, 2, 1])).toBe(false);
+    expect(
+      runtime.allUnique([
+        { a: 1, b: [2] },
+        { b: [2], a: 1 },
+      ]),
+    ).toBe(false);
+    expect(runtime.allUnique([[1], [1, 1]])).toBe(true);
+    expect(runtime.allUnique([null, null])).toBe(false);
+  });
+
   it("jsonEquals compares JSON values deeply, ignoring key order", () => {
     expect(runtime.jsonEquals({ a: [1, { b: 2 }], c: null }, { c: null, a: [1, { b: 2 }] })).toBe(true);
     expect(runtime.jsonEquals({ a: 1 }, { a: 1, b: 2 })).toBe(false);

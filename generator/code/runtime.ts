@@ -40,6 +40,7 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   codePointLength: "value",
   isMultipleOf: "value",
   jsonEquals: "value",
+  allUnique: "value",
   everyValue: "value",
   hasOnlyKeys: "value",
   ParseWorker: "type",

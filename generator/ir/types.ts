@@ -18,6 +18,59 @@ export type Node =
   | UnknownNode
   | NeverNode;
 
+/**
+ * What validation alone enforces (parse; not the types, mappers or guards): JSON Schema keywords that do not change
+ * a value's type or shape. Each holds for values of its own JSON type only (`uniqueItems` for arrays, `minProperties`
+ * for objects; `not` and `if` for every value), as JSON Schema says, so a node of any kind may carry them.
+ */
+export type Assertion =
+  /** `not`: the value must not be valid against `node`. */
+  | { readonly kind: "not"; readonly node: Node }
+  /**
+   * `if`/`then`/`else`: valid against `test` (`if`) → must be against `valid` (`then`), else against `invalid`
+   * (`else`); absent: anything. (Not named `then`: an object with a `then` is a thenable.)
+   */
+  | { readonly kind: "if"; readonly test: Node; readonly valid: Node | undefined; readonly invalid: Node | undefined }
+  /**
+   * A schema without `type` whose keywords describe an object or an array (`{ required: [id] }`, `{ items: ... }`)
+   * inside another assertion: values of that JSON type are valid against `node`, every other value is (a shape
+   * elsewhere is read as that type, see README).
+   */
+  | { readonly kind: "ofType"; readonly type: "object" | "array"; readonly node: Node }
+  /**
+   * `anyOf`/`oneOf` whose members only assert (`anyOf: [{ required: [a] }, { required: [b] }]` beside `properties`:
+   * at least one of the keys): valid against at least one of `nodes` (`oneOf` says exactly one, see README).
+   */
+  | { readonly kind: "anyOf"; readonly nodes: readonly Node[]; readonly oneOf: boolean }
+  /** `uniqueItems: true`: no two items of an array are equal as JSON. */
+  | { readonly kind: "uniqueItems" }
+  /** `contains` with `minContains` (default 1) and `maxContains`: how many items must be valid against `node`. */
+  | { readonly kind: "contains"; readonly node: Node; readonly min: number; readonly max: number | undefined }
+  /** `minProperties`/`maxProperties`: how many keys an object has. */
+  | { readonly kind: "propertyCount"; readonly min: number | undefined; readonly max: number | undefined }
+  /** `propertyNames`: every key of an object, as a string, is valid against `node`. */
+  | { readonly kind: "propertyNames"; readonly node: Node }
+  /** `dependentRequired` (draft4 `dependencies` with a list): when `key` is present, so are `required`. */
+  | { readonly kind: "dependentRequired"; readonly key: string; readonly required: readonly string[] }
+  /** `dependentSchemas` (draft4 `dependencies` with a schema): `key` present → the object is valid against `node`. */
+  | { readonly kind: "dependentSchema"; readonly key: string; readonly node: Node }
+  /**
+   * `patternProperties`, with the `additionalProperties` beside it: every key matching a pattern holds that
+   * pattern's schema (declared keys too); a key neither declared in `properties` nor matched holds `additional`
+   * (absent: anything; `never` for `false`).
+   */
+  | {
+      readonly kind: "patternProperties";
+      readonly patterns: readonly { readonly pattern: string; readonly node: Node }[];
+      readonly declared: readonly string[];
+      readonly additional: Node | undefined;
+    };
+
+/** Every node may carry assertions (see {@link Assertion}), in the order parse checks them. */
+interface Asserted {
+  readonly checks?: readonly Assertion[];
+}
+
 export type PrimitiveType = "string" | "number" | "integer" | "boolean" | "null";
 
 export interface Constraints {
@@ -33,7 +86,7 @@ export interface Constraints {
   readonly maxItems?: number;
 }
 
-export interface PrimitiveNode {
+export interface PrimitiveNode extends Asserted {
   readonly kind: "primitive";
   readonly type: PrimitiveType;
   readonly format?: string;
@@ -41,20 +94,20 @@ export interface PrimitiveNode {
 }
 
 /** `const`: any JSON value but null (null is `primitive` `null`). */
-export interface LiteralNode {
+export interface LiteralNode extends Asserted {
   readonly kind: "literal";
   readonly value: string | number | boolean | readonly unknown[] | { readonly [key: string]: unknown };
 }
 
 /** An enum of two or more values (one value is a `literal`; null is split off into a union). */
-export interface EnumNode {
+export interface EnumNode extends Asserted {
   readonly kind: "enum";
   readonly values: readonly (string | number | boolean)[];
   /** Open (the `openEnums` option, string enums only): any other string is accepted too. */
   readonly open?: boolean;
 }
 
-export interface ArrayNode {
+export interface ArrayNode extends Asserted {
   readonly kind: "array";
   readonly items: Node;
   readonly constraints?: Constraints;
@@ -66,7 +119,7 @@ export interface ArrayNode {
  * (`minItems`, capped at the prefix length): the others are optional (`[A, B?]`). `constraints` holds
  * minItems/maxItems, which count the whole array.
  */
-export interface TupleNode {
+export interface TupleNode extends Asserted {
   readonly kind: "tuple";
   readonly items: readonly Node[];
   readonly rest: Node | undefined;
@@ -83,7 +136,7 @@ export interface Property {
 }
 
 /** An object with known keys; keys are renamed in the model. */
-export interface ObjectNode {
+export interface ObjectNode extends Asserted {
   readonly kind: "object";
   readonly properties: readonly Property[];
   /** `additionalProperties` beside known properties: extra keys, copied as data. */
@@ -91,7 +144,7 @@ export interface ObjectNode {
 }
 
 /** `additionalProperties` alone: a map whose keys are data and are never renamed. */
-export interface RecordNode {
+export interface RecordNode extends Asserted {
   readonly kind: "record";
   readonly values: Node;
 }
@@ -103,19 +156,19 @@ export interface Discriminator {
   readonly cases: readonly { readonly value: string; readonly member: number }[];
 }
 
-export interface UnionNode {
+export interface UnionNode extends Asserted {
   readonly kind: "union";
   readonly members: readonly Node[];
   readonly discriminator?: Discriminator;
 }
 
 /** `allOf` whose members could not be merged into one object. */
-export interface IntersectionNode {
+export interface IntersectionNode extends Asserted {
   readonly kind: "intersection";
   readonly members: readonly Node[];
 }
 
-export interface RefNode {
+export interface RefNode extends Asserted {
   readonly kind: "ref";
   /** The `id` of a `Decl`. */
   readonly target: string;
@@ -125,13 +178,13 @@ export interface RefNode {
  * `{}` / `true`: any JSON value. A schema with constraints and no `type` (`{ maxLength: 3 }`) is any value too,
  * but JSON Schema applies each constraint to values of its own type: `when` holds them per type.
  */
-export interface UnknownNode {
+export interface UnknownNode extends Asserted {
   readonly kind: "unknown";
   readonly when?: { readonly number?: Constraints; readonly string?: Constraints; readonly array?: Constraints };
 }
 
 /** `false`: no value is valid. */
-export interface NeverNode {
+export interface NeverNode extends Asserted {
   readonly kind: "never";
 }
 

@@ -1,13 +1,51 @@
 /** Exhaustiveness and traversal helpers for the IR. */
-import type { Decl, Ir, Node } from "./types.js";
+import type { Assertion, Decl, Ir, Node } from "./types.js";
 
 /** The end of every switch on a kind (IR, plan or expression): a kind left unhandled is a compile error. */
 export function assertNever(value: never): never {
   throw new Error(`internal error: unexpected kind ${JSON.stringify(value)}`);
 }
 
-/** The direct child nodes of a node, in order. */
+/** `{}` / `true`: any value, with no constraint per type and no assertion. */
+export function isAnyValue(node: Node): boolean {
+  return node.kind === "unknown" && node.when === undefined && node.checks === undefined;
+}
+
+/** The nodes an assertion validates against (`not`, `if`/`then`/`else`, `contains`, ...), in order. */
+export function assertionNodes(a: Assertion): readonly Node[] {
+  switch (a.kind) {
+    case "not":
+    case "ofType":
+    case "contains":
+    case "propertyNames":
+    case "dependentSchema":
+      return [a.node];
+    case "anyOf":
+      return a.nodes;
+    case "if":
+      return [a.test, ...(a.valid === undefined ? [] : [a.valid]), ...(a.invalid === undefined ? [] : [a.invalid])];
+    case "patternProperties":
+      return [...a.patterns.map((p) => p.node), ...(a.additional === undefined ? [] : [a.additional])];
+    case "uniqueItems":
+    case "propertyCount":
+    case "dependentRequired":
+      return [];
+    default:
+      return assertNever(a);
+  }
+}
+
+/**
+ * The direct child nodes of a node, in order: its shape's ({@link shapeChildren}), then those its assertions
+ * validate against (what names, selection and parse reach).
+ */
 export function children(node: Node): readonly Node[] {
+  const own = shapeChildren(node);
+  return node.checks === undefined ? own : [...own, ...node.checks.flatMap(assertionNodes)];
+}
+
+/** The direct child nodes of a node's shape, in order: what types, mappers and guards read (no assertion's). */
+export function shapeChildren(node: Node): readonly Node[] {
   switch (node.kind) {
     case "primitive":
     case "literal":

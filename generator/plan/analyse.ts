@@ -1,9 +1,10 @@
 /**
  * Facts about whole declarations, each computed once per run by one walk over the IR: does a declaration's wire
- * type differ from its model type, does mapping it rebuild anything, does any value fit it at all.
+ * type differ from its model type, does mapping it rebuild anything, does any value fit it at all. Only shapes
+ * count: the nodes an assertion validates against are never mapped.
  */
 import type { Ir, Node } from "../ir/types.js";
-import { acceptsNothing, children } from "../ir/walk.js";
+import { acceptsNothing, shapeChildren } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 
 export interface Analysis {
@@ -24,7 +25,7 @@ export interface Analysis {
 export function converts(node: Node, analysis: Pick<Analysis, "converts">): boolean {
   if (node.kind === "object") return true;
   if (node.kind === "ref") return analysis.converts(node.target);
-  return children(node).some((c) => converts(c, analysis));
+  return shapeChildren(node).some((c) => converts(c, analysis));
 }
 
 export function analyse(ir: Ir, names: Names): Analysis {
@@ -44,7 +45,7 @@ export function analyse(ir: Ir, names: Names): Analysis {
         objects.add(decl.id);
         if (names.keys(node).some((k, i) => k !== node.properties[i]!.key)) renamed.add(decl.id);
       }
-      stack.push(...children(node));
+      stack.push(...shapeChildren(node));
     }
   }
   const renames = throughRefs(renamed, dependents);

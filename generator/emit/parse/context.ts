@@ -53,7 +53,10 @@ export interface Gen {
 /** Whether checking the node can fail at all (`unknown` accepts everything). */
 export function checksSomething(node: Node, ctx: ParseContext): boolean {
   return (
-    !mayBeUndefined(node, ctx.plan.decls) || node.kind === "ref" || (node.kind === "unknown" && node.when !== undefined)
+    !mayBeUndefined(node, ctx.plan.decls) ||
+    node.kind === "ref" ||
+    node.checks !== undefined ||
+    (node.kind === "unknown" && node.when !== undefined)
   );
 }
 

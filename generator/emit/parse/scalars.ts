@@ -91,16 +91,20 @@ export function constraintChecks(
       case "maxLength":
         ctx.uses.add("codePointLength");
         return [`${input}.length > ${check.limit} && codePointLength(${input}) > ${check.limit}`, check.expected];
-      case "pattern": {
-        let name = ctx.patterns.get(check.pattern);
-        if (name === undefined) {
-          name = patternConstName(ctx.patterns.size + 1);
-          ctx.patterns.set(check.pattern, name);
-        }
-        return [`!${name}.test(${input})`, check.expected];
-      }
+      case "pattern":
+        return [`!${patternConst(check.pattern, ctx)}.test(${input})`, check.expected];
       default:
         return assertNever(check);
     }
   });
+}
+
+/** The name of the module-level `RegExp` const of a pattern (declared on first use). */
+export function patternConst(pattern: string, ctx: ParseContext): string {
+  let name = ctx.patterns.get(pattern);
+  if (name === undefined) {
+    name = patternConstName(ctx.patterns.size + 1);
+    ctx.patterns.set(pattern, name);
+  }
+  return name;
 }

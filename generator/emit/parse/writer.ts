@@ -2,6 +2,7 @@
 import { Lines } from "../../code/lines.js";
 import type { Node } from "../../ir/types.js";
 import { assertNever } from "../../ir/walk.js";
+import { assertions } from "./assertions.js";
 import { anyValue, array, record, tuple } from "./collections.js";
 import { type Gen, type ParseContext, type Path, pathArgs } from "./context.js";
 import { object } from "./object.js";
@@ -29,6 +30,13 @@ export class Writer extends Lines implements Gen {
   }
 
   gen(node: Node, input: string, path: Path, orNull: boolean): string {
+    const out = this.shape(node, input, path, orNull);
+    if (node.checks !== undefined) assertions(this, node.checks, input, path);
+    return out;
+  }
+
+  /** The node's shape: its type, constraints and parts (the one switch on the kind). */
+  private shape(node: Node, input: string, path: Path, orNull: boolean): string {
     const nullText = orNull ? " | null" : "";
     switch (node.kind) {
       case "primitive":

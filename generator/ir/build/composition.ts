@@ -1,7 +1,9 @@
 /** Rules that combine schemas: `$ref`, `allOf` (merged, or an intersection) and `oneOf`/`anyOf` (a union). */
 import type { Location } from "../../load/resolve-ref.js";
 import type { Node } from "../types.js";
+import { isAnyValue } from "../walk.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
+import { ASSERTION_KEYS, assertionsOf } from "./assertions.js";
 import { buildDiscriminator } from "./discriminator.js";
 import { intersection } from "./intersection.js";
 import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
@@ -24,7 +26,7 @@ export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node 
   );
   if (Object.keys(rest).length === 0) return ref;
   const beside = ctx.build(rest, at);
-  return beside.kind === "unknown" && beside.when === undefined ? ref : intersection([ref, beside]);
+  return isAnyValue(beside) ? ref : intersection([ref, beside]);
 }
 
 /** Keys beside a `$ref` that constrain nothing (`nullable` is the rule table's step). */
@@ -55,9 +57,12 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
     merged !== undefined && (merged.refs.some((id) => expanding.has(id)) || (copying > 0 && merged.refs.length > 0));
   if (merged !== undefined && !ownUnion) {
     if (!recursive) {
-      return expandingWhile(ctx.guards, merged.refs, () =>
+      const node = expandingWhile(ctx.guards, merged.refs, () =>
         objectFrom(merged.properties, merged.required, merged.additional, ctx, child(at, "allOf")),
       );
+      // every member's assertions hold on the merged object
+      const checks = merged.asserting.flatMap((m) => assertionsOf(m.schema, m.at, ctx));
+      return checks.length === 0 ? node : { ...node, checks };
     }
     const nodes = members.flatMap((m, i) => (addsNoProperties(m) ? [] : [ctx.build(m, child(at, "allOf", i))]));
     if (own !== undefined) nodes.push(buildObject(own, at, ctx));
@@ -65,9 +70,12 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   }
   if (!ownUnion && areFragments(members)) {
     const { allOf: _, ...rest } = schema;
-    const fragments = [...members, rest];
+    // assertions hold per fragment (one's `if` never meets another's `then`); the allOf's own are the table's
+    const fragments = [...members, rest].map(withoutAssertions);
     const items = fragments.flatMap((f) => (f["items"] === undefined ? [] : [f["items"]]));
-    return ctx.build(Object.assign({}, ...fragments, items.length > 1 ? { items: { allOf: items } } : {}), at);
+    const node = ctx.build(Object.assign({}, ...fragments, items.length > 1 ? { items: { allOf: items } } : {}), at);
+    const checks = members.flatMap((m, i) => assertionsOf(m, child(at, "allOf", i), ctx));
+    return checks.length === 0 ? node : { ...node, checks: [...(node.checks ?? []), ...checks] };
   }
   const nodes = members.map((m, i) => ctx.build(m, child(at, "allOf", i)));
   if (own !== undefined) nodes.push(buildObject(own, at, ctx));
@@ -148,7 +156,11 @@ function siblings(schema: Schema, at: Location, ctx: BuildContext): Node[] {
   );
   if (Object.keys(rest).length === 0) return [];
   const node = ctx.build(rest, at);
-  return node.kind === "unknown" && node.when === undefined ? [] : [node];
+  return isAnyValue(node) ? [] : [node];
+}
+
+function withoutAssertions(schema: Schema): Schema {
+  return Object.fromEntries(Object.entries(schema).filter(([k]) => !ASSERTION_KEYS.has(k)));
 }
 
 function withoutKey(schema: Schema, key: string): Schema {
@@ -158,7 +170,12 @@ function withoutKey(schema: Schema, key: string): Schema {
 
 function unionOf(schema: Schema, at: Location, members: readonly Node[], hasNull: boolean, ctx: BuildContext): Node {
   // a member that is any value makes the union any value (one with constraints per type stays a member)
-  if (members.some((m) => m.kind === "unknown" && m.when === undefined)) return UNKNOWN;
+  if (members.some(isAnyValue)) return UNKNOWN;
+  // members that only assert (`{ required: [a] }`): any value, valid against one of them
+  if (members.length > 1 && members.every((m) => m.kind === "unknown" && m.when === undefined)) {
+    const nodes = hasNull ? [...members, NULL] : members;
+    return { kind: "unknown", checks: [{ kind: "anyOf", nodes, oneOf: Array.isArray(schema["oneOf"]) }] };
+  }
   if (members.length === 0) return hasNull ? NULL : { kind: "never" };
   if (members.length === 1) return hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;
   const discriminator = buildDiscriminator(schema, at, members, ctx);

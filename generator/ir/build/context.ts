@@ -33,6 +33,11 @@ export interface Guards {
   readonly expanding: Set<string>;
   /** How many property schemas copied from a merged `$ref` (PropertyPart.copied) are being built right now. */
   copying: number;
+  /**
+   * How many assertion schemas (`not`, `if`, `contains`, ...) are being built right now: inside one, a schema
+   * without `type` is read as JSON Schema reads it (see buildTyped), since only validation reads it.
+   */
+  asserting: number;
   /** Properties already reported as `allof-conflict` (a copied property is merged once per schema using it). */
   readonly conflicts: Set<string>;
 }
@@ -57,7 +62,7 @@ export function createContext(specs: SpecSet, version: OpenApiVersion, buildSche
     version,
     build: (schema, at) => buildSchema(schema, at, ctx),
     registry: { decls: new Map(), queue: [] },
-    guards: { expanding: new Set(), copying: 0, conflicts: new Set() },
+    guards: { expanding: new Set(), copying: 0, asserting: 0, conflicts: new Set() },
     diagnostics: [],
   };
   return ctx;
@@ -130,6 +135,16 @@ export function expandingWhile<T>(guards: Guards, ids: readonly string[], f: () 
     return f();
   } finally {
     for (const id of added) guards.expanding.delete(id);
+  }
+}
+
+/** `f()`, counted as building an assertion's schema while it runs. */
+export function assertingWhile<T>(guards: Guards, f: () => T): T {
+  guards.asserting++;
+  try {
+    return f();
+  } finally {
+    guards.asserting--;
   }
 }
 

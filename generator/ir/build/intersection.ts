@@ -1,5 +1,6 @@
 /** `A & B` of built nodes, and the question whether two nodes share no value (pure functions of nodes). */
-import type { Node, PrimitiveNode } from "../types.js";
+import type { Assertion, Node, PrimitiveNode } from "../types.js";
+import { isAnyValue } from "../walk.js";
 import { UNKNOWN } from "./schema.js";
 
 /**
@@ -8,10 +9,25 @@ import { UNKNOWN } from "./schema.js";
  * left is that member.
  */
 export function intersection(nodes: readonly Node[]): Node {
-  const flat = nodes
-    .flatMap((n) => (n.kind === "intersection" ? n.members : [n]))
-    .filter((n) => n.kind !== "unknown" || n.when !== undefined);
-  const narrowed = flat.filter((n) => !(n.kind === "primitive" && n.constraints === undefined && narrowsTo(n, flat)));
+  // a nested intersection is flattened, its assertions kept; a member that only asserts (any value with
+  // assertions) adds its assertions to what the others make
+  const checks: Assertion[] = [];
+  const all = nodes.flatMap((n) => {
+    if (n.kind !== "intersection") return [n];
+    checks.push(...(n.checks ?? []));
+    return n.members;
+  });
+  const asserts = (n: Node): boolean => n.kind === "unknown" && n.when === undefined && n.checks !== undefined;
+  for (const n of all) if (asserts(n)) checks.push(...n.checks!);
+  const rest = all.filter((n) => !isAnyValue(n) && !asserts(n));
+  const node = intersect(rest);
+  return checks.length === 0 ? node : { ...node, checks: [...(node.checks ?? []), ...checks] };
+}
+
+function intersect(flat: readonly Node[]): Node {
+  const narrowed = flat.filter(
+    (n) => !(n.kind === "primitive" && n.constraints === undefined && n.checks === undefined && narrowsTo(n, flat)),
+  );
   const unique = narrowed.filter((n, i) => narrowed.findIndex((m) => JSON.stringify(m) === JSON.stringify(n)) === i);
   if (unique.length === 0) return UNKNOWN;
   return unique.length === 1 ? unique[0]! : { kind: "intersection", members: unique };

@@ -1,6 +1,7 @@
 /** How allOf members combine: merged into one object when they all are objects, and which members add nothing. */
 import type { Location } from "../../load/resolve-ref.js";
 import { child, report, resolveRef, type BuildContext } from "./context.js";
+import { ASSERTION_KEYS } from "./assertions.js";
 import { additionalOf, type PropertyPart } from "./structural.js";
 import { isSchemaObject, typeList, type Schema } from "./schema.js";
 
@@ -10,19 +11,22 @@ export interface Merged {
   readonly properties: PropertyPart[];
   readonly required: Set<string>;
   additional: PropertyPart | undefined;
+  /** The members (not the allOf itself) that make assertions (`not`, `minProperties`, ...), where they are written. */
+  readonly asserting: { readonly schema: Schema; readonly at: Location }[];
 }
 
 /**
  * `allOf` as one object, when every member is an object (following refs, and allOf inside members): the
  * properties of every member in order (those reached through a `$ref` marked copied), required from any member,
- * the last member's extra keys. Undefined when a member is not an object (a union, enum, const, array, nullable
- * or another type) or when the members give no property and no extra keys. A `$ref` back to a schema being
- * merged is an `allof-cycle` error.
+ * the last member's extra keys, the members that make assertions. Undefined when a member is not an object (a
+ * union, enum, const, array, nullable or another type) or when the members give no property and no extra keys.
+ * A `$ref` back to a schema being merged is an `allof-cycle` error.
  */
 export function mergeObjects(schema: Schema, at: Location, ctx: BuildContext): Merged | undefined {
-  const merged: Merged = { refs: [], properties: [], required: new Set(), additional: undefined };
+  const merged: Merged = { refs: [], properties: [], required: new Set(), additional: undefined, asserting: [] };
   const visiting = new Set<string>();
   const add = (s: unknown, loc: Location, copied: boolean): boolean => {
+    if (s !== schema && isSchemaObject(s) && makesAssertions(s)) merged.asserting.push({ schema: s, at: loc });
     if (s === true || (isSchemaObject(s) && Object.keys(s).every((k) => !SCHEMA_SHAPE_KEYS.has(k)))) return true;
     if (!isSchemaObject(s)) return false;
     if (s["$ref"] !== undefined) {
@@ -138,7 +142,12 @@ function withoutNullable(schema: unknown): unknown {
  */
 export function addsNoProperties(member: unknown): boolean {
   if (member === true) return true;
-  return isSchemaObject(member) && !PROPERTY_KEYS.some((k) => k in member);
+  return isSchemaObject(member) && !PROPERTY_KEYS.some((k) => k in member) && !makesAssertions(member);
+}
+
+/** Whether a schema object has a keyword only validation enforces (assertions.ts). */
+export function makesAssertions(schema: Schema): boolean {
+  return Object.keys(schema).some((k) => ASSERTION_KEYS.has(k) || k === "patternProperties");
 }
 
 const PROPERTY_KEYS = ["$ref", "properties", "additionalProperties", "patternProperties", "allOf"];

@@ -14,6 +14,7 @@
 import type { Location } from "../../load/resolve-ref.js";
 import type { Node } from "../types.js";
 import { child, report, type BuildContext } from "./context.js";
+import { assertionsOf } from "./assertions.js";
 import { buildAllOf, buildRef, buildUnion } from "./composition.js";
 import { buildConst, buildEnum } from "./scalar.js";
 import { describe, isSchemaObject, UNKNOWN, withNull, type Schema } from "./schema.js";
@@ -44,13 +45,29 @@ export function nullable(build: RuleBuild, warn = true): RuleBuild {
   };
 }
 
+/**
+ * The validation step around a rule: the assertions the schema makes (`not`, `uniqueItems`, ...; assertions.ts),
+ * added to the node the rule built. The `$ref` and union rules build the keywords beside them as a schema of their
+ * own (which takes this step), so they do not take it.
+ */
+export function asserted(build: RuleBuild): RuleBuild {
+  return (schema, at, ctx) => {
+    const node = build(schema, at, ctx);
+    const own = node.checks ?? [];
+    // a rule that rebuilt the schema (allOf fragments) may have made one already
+    const seen = new Set(own.map((c) => JSON.stringify(c)));
+    const checks = assertionsOf(schema, at, ctx).filter((c) => !seen.has(JSON.stringify(c)));
+    return checks.length === 0 ? node : { ...node, checks: [...own, ...checks] };
+  };
+}
+
 export const RULES: readonly Rule[] = [
   { name: "ref", match: (s) => s["$ref"] !== undefined, build: nullable(buildRef, false) },
-  { name: "allOf", match: (s) => Array.isArray(s["allOf"]), build: nullable(buildAllOf) },
+  { name: "allOf", match: (s) => Array.isArray(s["allOf"]), build: nullable(asserted(buildAllOf)) },
   { name: "union", match: (s) => s["oneOf"] !== undefined || s["anyOf"] !== undefined, build: nullable(buildUnion) },
-  { name: "const", match: (s) => "const" in s, build: nullable(buildConst) },
-  { name: "enum", match: (s) => s["enum"] !== undefined, build: nullable(buildEnum) },
-  { name: "typed", match: () => true, build: nullable(buildTyped) },
+  { name: "const", match: (s) => "const" in s, build: nullable(asserted(buildConst)) },
+  { name: "enum", match: (s) => s["enum"] !== undefined, build: nullable(asserted(buildEnum)) },
+  { name: "typed", match: () => true, build: nullable(asserted(buildTyped)) },
 ];
 
 /** The rule that builds a schema object: the first that matches (the last matches everything). */

@@ -59,7 +59,7 @@ export function buildObject(schema: Schema, at: Location, ctx: BuildContext): No
     const message = "properties must be a mapping of property names to schemas";
     report(ctx, "error", "schema-invalid", child(at, "properties"), message);
   }
-  if (parts.length === 0 && schema["additionalProperties"] === false) {
+  if (parts.length === 0 && schema["additionalProperties"] === false && !isSchemaObject(schema["patternProperties"])) {
     return { kind: "record", values: { kind: "never" } };
   }
   // an allOf member's required keys may be declared by a sibling member: the merge declares what none does
@@ -68,21 +68,14 @@ export function buildObject(schema: Schema, at: Location, ctx: BuildContext): No
 }
 
 /**
- * The schema of a schema's extra keys: additionalProperties (unless false), else patternProperties (its one
- * schema; several patterns: any value); undefined when there is none.
+ * The schema of a schema's extra keys: additionalProperties (unless false); undefined when there is none. Beside
+ * patternProperties they are any value here: which schema a key holds depends on the key, which the patterns'
+ * assertion (assertions.ts) checks.
  */
 export function additionalOf(schema: Schema, at: Location): PropertyPart | undefined {
   const extra = schema["additionalProperties"];
-  const pattern = schema["patternProperties"];
-  // beside patternProperties, additionalProperties holds only for keys no pattern matches: not checked (any value)
-  if (extra !== undefined && extra !== false && isSchemaObject(pattern)) {
-    return { key: "", schema: true, at: child(at, "additionalProperties") };
-  }
+  if (isSchemaObject(schema["patternProperties"])) return { key: "", schema: true, at: child(at, "patternProperties") };
   if (extra !== undefined && extra !== false) return { key: "", schema: extra, at: child(at, "additionalProperties") };
-  if (isSchemaObject(pattern)) {
-    const values = Object.values(pattern);
-    return { key: "", schema: values.length === 1 ? values[0] : true, at: child(at, "patternProperties") };
-  }
   return undefined;
 }
 

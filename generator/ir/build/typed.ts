@@ -9,10 +9,15 @@ import { buildArray, buildObject } from "./structural.js";
 /**
  * One node per listed type, duplicates dropped, as a union with null last (`type: [string, "null"]`); a list of
  * types in a 3.0 document warns. No `type`: object when the schema has properties, additionalProperties or
- * patternProperties, array when it has items or prefixItems, else any value (`required` alone is not a shape)
- * with the constraints it gives per type.
+ * patternProperties, array when it has items or prefixItems (a deviation from JSON Schema, which accepts values of
+ * other types: see README), else any value with the constraints it gives per type (`required` alone: objects
+ * must have those keys).
  */
 export function buildTyped(schema: Schema, at: Location, ctx: BuildContext): Node {
+  // no type and no shape (`{ required: [id] }`), or inside an assertion: as JSON Schema reads it
+  if (schema["type"] === undefined && (ctx.guards.asserting > 0 || inferType(schema) === undefined)) {
+    return untyped(schema, at, ctx);
+  }
   const types = typeList(schema["type"]) ?? [inferType(schema)];
   const nodes: Node[] = [];
   for (const t of types) {
@@ -69,7 +74,20 @@ function anyValue(schema: Schema, at: Location, ctx: BuildContext): Node {
   return Object.keys(when).length === 0 ? UNKNOWN : { kind: "unknown", when };
 }
 
-function inferType(schema: Schema): string | undefined {
+/**
+ * No `type`, inside an assertion's schema (`not: { required: [id] }`), as JSON Schema reads it: any value, with the
+ * constraints each JSON type gets, and values of the type the keywords describe (an object for properties,
+ * additionalProperties, patternProperties and required; an array for items and prefixItems) valid against them.
+ */
+function untyped(schema: Schema, at: Location, ctx: BuildContext): Node {
+  const any = anyValue(schema, at, ctx);
+  const type = inferType(schema) ?? (schema["required"] !== undefined ? "object" : undefined);
+  if (type === undefined) return any;
+  const node = type === "object" ? buildObject(schema, at, ctx) : buildArray(schema, at, ctx);
+  return { ...any, kind: "unknown", checks: [{ kind: "ofType", type, node }] };
+}
+
+function inferType(schema: Schema): "object" | "array" | undefined {
   const has = (key: string): boolean => schema[key] !== undefined;
   if (has("properties") || has("additionalProperties") || has("patternProperties")) return "object";
   if (has("items") || has("prefixItems")) return "array";

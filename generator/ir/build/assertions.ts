@@ -1,0 +1,124 @@
+/**
+ * The keywords only validation enforces (see `Assertion` in ../types.ts): `not`, `if`/`then`/`else`, `uniqueItems`,
+ * `contains` (with `minContains`/`maxContains`), `minProperties`/`maxProperties`, `propertyNames`,
+ * `dependentRequired`/`dependentSchemas` (and draft4's `dependencies`), and `patternProperties` with the
+ * `additionalProperties` beside it. The rule table's `asserted` step reads them beside whatever a rule built.
+ */
+import type { Location } from "../../load/resolve-ref.js";
+import type { Assertion, Node } from "../types.js";
+import { assertingWhile, child, report, type BuildContext } from "./context.js";
+import { isSchemaObject, type Schema } from "./schema.js";
+
+/** The keywords read here; a rule that rebuilds a schema it was given (allOf fragments) leaves them to the step. */
+export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
+  "not",
+  "if",
+  "then",
+  "else",
+  "uniqueItems",
+  "contains",
+  "minContains",
+  "maxContains",
+  "minProperties",
+  "maxProperties",
+  "propertyNames",
+  "dependentRequired",
+  "dependentSchemas",
+  "dependencies",
+]);
+
+/**
+ * Keywords wirecase does not enforce yet, each with what parse does instead: a warning names the keyword and the
+ * schema (never silence).
+ */
+const UNENFORCED: Readonly<Record<string, string>> = {
+  unevaluatedProperties: "keys no other keyword evaluates are not checked",
+  unevaluatedItems: "items no other keyword evaluates are not checked",
+  $dynamicRef: "it is not followed (any value)",
+};
+
+/** The assertions a schema object makes, in the order parse checks them; unenforced keywords warn. */
+export function assertionsOf(schema: Schema, at: Location, ctx: BuildContext): Assertion[] {
+  for (const [key, instead] of Object.entries(UNENFORCED)) {
+    if (schema[key] !== undefined && schema[key] !== true) {
+      report(ctx, "warning", "keyword-unenforced", child(at, key), `\`${key}\` is not enforced: ${instead}`);
+    }
+  }
+  const out: Assertion[] = [];
+  const sub = (key: string): Node => assertingWhile(ctx.guards, () => ctx.build(schema[key], child(at, key)));
+  if (schema["not"] !== undefined) out.push({ kind: "not", node: sub("not") });
+  if (schema["if"] !== undefined) {
+    const branch = (key: "then" | "else"): Node | undefined => (schema[key] === undefined ? undefined : sub(key));
+    out.push({ kind: "if", test: sub("if"), valid: branch("then"), invalid: branch("else") });
+  }
+  if (schema["uniqueItems"] === true) out.push({ kind: "uniqueItems" });
+  if (schema["contains"] !== undefined) {
+    const min = count(schema["minContains"]) ?? 1;
+    out.push({ kind: "contains", node: sub("contains"), min, max: count(schema["maxContains"]) });
+  }
+  const [min, max] = [count(schema["minProperties"]), count(schema["maxProperties"])];
+  const least = min !== undefined && min > 0 ? min : undefined;
+  if (least !== undefined || max !== undefined) out.push({ kind: "propertyCount", min: least, max });
+  if (schema["propertyNames"] !== undefined) out.push({ kind: "propertyNames", node: sub("propertyNames") });
+  dependencies(schema, at, ctx, out);
+  const patterns = patternProperties(schema, at, ctx);
+  if (patterns !== undefined) out.push(patterns);
+  return out;
+}
+
+/** A non-negative count (`minContains: 2`), else undefined. */
+function count(value: unknown): number | undefined {
+  return typeof value === "number" && value >= 0 ? value : undefined;
+}
+
+/** `dependentRequired`, `dependentSchemas`, and draft4's `dependencies` (a list or a schema per key). */
+function dependencies(schema: Schema, at: Location, ctx: BuildContext, out: Assertion[]): void {
+  const entries = (key: string): [string, unknown][] => {
+    const value = schema[key];
+    return isSchemaObject(value) ? Object.entries(value) : [];
+  };
+  const required = (key: string, list: unknown): void => {
+    if (!Array.isArray(list)) return;
+    const names = list.filter((n): n is string => typeof n === "string");
+    if (names.length > 0) out.push({ kind: "dependentRequired", key, required: names });
+  };
+  const dependent = (key: string, value: unknown, where: Location): void => {
+    out.push({ kind: "dependentSchema", key, node: assertingWhile(ctx.guards, () => ctx.build(value, where)) });
+  };
+  for (const [key, list] of entries("dependentRequired")) required(key, list);
+  for (const [key, value] of entries("dependentSchemas")) dependent(key, value, child(at, "dependentSchemas", key));
+  for (const [key, value] of entries("dependencies")) {
+    if (Array.isArray(value)) required(key, value);
+    else dependent(key, value, child(at, "dependencies", key));
+  }
+}
+
+/**
+ * `patternProperties` (its patterns that compile as JavaScript `u` regular expressions; the others warn), with the
+ * keys `properties` declares and the `additionalProperties` beside it (`false` is never).
+ */
+function patternProperties(schema: Schema, at: Location, ctx: BuildContext): Assertion | undefined {
+  const map = schema["patternProperties"];
+  if (!isSchemaObject(map)) return undefined;
+  const patterns: { pattern: string; node: Node }[] = [];
+  for (const [pattern, value] of Object.entries(map)) {
+    const where = child(at, "patternProperties", pattern);
+    try {
+      new RegExp(pattern, "u");
+    } catch {
+      const json = JSON.stringify(pattern);
+      const message = `pattern ${json} is not a valid JavaScript regular expression; it is not checked`;
+      report(ctx, "warning", "pattern-invalid", where, message);
+      continue;
+    }
+    patterns.push({ pattern, node: assertingWhile(ctx.guards, () => ctx.build(value, where)) });
+  }
+  const props = schema["properties"];
+  const declared = isSchemaObject(props) ? Object.keys(props) : [];
+  const extra = schema["additionalProperties"];
+  const additional =
+    extra === undefined
+      ? undefined
+      : assertingWhile(ctx.guards, () => ctx.build(extra, child(at, "additionalProperties")));
+  return { kind: "patternProperties", patterns, declared, additional };
+}

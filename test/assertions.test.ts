@@ -1,0 +1,171 @@
+/**
+ * JSON Schema keywords only validation enforces (issue 13, class 11), run through the generated parse of
+ * spec/cases/json-schema-assertions.yaml: `uniqueItems`, `contains`/`minContains`/`maxContains`, `not`,
+ * `if`/`then`/`else`, `minProperties`/`maxProperties`, `propertyNames`, `dependentRequired`, `dependentSchemas`,
+ * `patternProperties` beside `properties` and `additionalProperties`, anyOf of required-only members, and allOf
+ * fragments and merges keeping each member's assertions. Each verdict is written by hand from the keyword's
+ * definition, and ajv (2020-12 dialect, reading the raw schema: no code shared with wirecase) must agree with it
+ * too, so a wrong expectation fails as loudly as a wrong parse. A valid value also passes the guard (assertions are
+ * not part of the type) and parses to exactly what the mapper returns.
+ */
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
+import Ajv2020 from "ajv/dist/2020.js";
+import { beforeAll, describe, expect, it } from "vitest";
+import { parse as parseYaml } from "yaml";
+import { derivedNames } from "../generator/naming/assign-names.js";
+import type { SafeParseResult } from "../templates/runtime.js";
+import { generateInto, ROOT } from "./helpers.js";
+
+type Fn = (value: unknown) => unknown;
+const SPEC = join(ROOT, "spec", "cases", "json-schema-assertions.yaml");
+let fns: Record<string, Fn>;
+let ajvValid: (model: string, value: unknown) => boolean;
+
+beforeAll(async () => {
+  const { dir } = generateInto(SPEC, "assertions");
+  fns = {
+    ...((await import(join(dir, "guards.ts"))) as Record<string, Fn>),
+    ...((await import(join(dir, "mappers.ts"))) as Record<string, Fn>),
+    ...((await import(join(dir, "parse.ts"))) as Record<string, Fn>),
+  };
+  // the raw component schemas as one 2020-12 document: `#/components/schemas/X` → `#/$defs/X`
+  const doc = parseYaml(readFileSync(SPEC, "utf8")) as { components: { schemas: Record<string, unknown> } };
+  const $defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"));
+  const ajv = new Ajv2020.default({ strict: false, allErrors: false });
+  ajv.addSchema({ $id: "https://wirecase.test/spec.json", $defs });
+  ajvValid = (model, value) => ajv.validate({ $ref: `https://wirecase.test/spec.json#/$defs/${model}` }, value);
+});
+
+/** The verdict of parse, checked against ajv's and the expected one; a valid value also maps like parse. */
+function accepts(model: string, value: unknown, expected: boolean): void {
+  const n = derivedNames(model);
+  const get = (name: string): Fn => fns[name] ?? expect.fail(`${name} is not generated`);
+  const label = `${model} ${JSON.stringify(value)}`;
+  expect(ajvValid(model, value), `ajv: ${label}`).toBe(expected);
+  const parsed = get(`safeParse${model}`)(value) as SafeParseResult<unknown>;
+  expect(parsed.ok, `safeParse${model}(${JSON.stringify(value)}): ${JSON.stringify(parsed)}`).toBe(expected);
+  if (!parsed.ok) return;
+  expect(get(n.isWire)(value), `is${model}Wire`).toBe(true);
+  expect(parsed.value).toStrictEqual(get(n.fromWire)(value));
+}
+
+/** The issues of an invalid value: `wirePath: expected ...`. */
+function issues(model: string, value: unknown): string[] {
+  const parsed = fns[`safeParse${model}`]!(value) as SafeParseResult<unknown>;
+  return parsed.ok ? [] : parsed.issues.map((i) => i.message);
+}
+
+describe("keywords only validation enforces (spec/cases/json-schema-assertions.yaml)", () => {
+  it("uniqueItems: JSON equality, object key order ignored, 1 and 1.0 equal", () => {
+    accepts("Tags", [1, "1", [1], { a: 1 }, true], true);
+    accepts("Tags", [], true);
+    accepts("Tags", [1, 1.0], false);
+    accepts(
+      "Tags",
+      [
+        { a: 1, b: 2 },
+        { b: 2, a: 1 },
+      ],
+      false,
+    );
+    accepts(
+      "Tags",
+      [
+        [1, [2]],
+        [1, [2]],
+      ],
+      false,
+    );
+    expect(issues("Tags", ["x", "x"])).toEqual(["$: expected array of unique items, received array of 2 items"]);
+  });
+
+  it("contains with minContains and maxContains counts the matching items", () => {
+    accepts("SomeIntegers", [1, "a", 2], true);
+    accepts("SomeIntegers", [1, 2, 3, "b"], true);
+    accepts("SomeIntegers", [1, "a"], false);
+    accepts("SomeIntegers", [1, 2, 3, 4], false);
+    expect(issues("SomeIntegers", [1.5])).toEqual([
+      "$: expected array with at least 2 items matching integer, received array of 1 item",
+    ]);
+  });
+
+  it("not", () => {
+    accepts("NotString", 3, true);
+    accepts("NotString", null, true);
+    accepts("NotString", { a: 1 }, true);
+    accepts("NotString", "s", false);
+    expect(issues("NotString", "s")).toEqual(['$: expected not string, received string "s"']);
+  });
+
+  it("if/then/else: the branch the condition picks holds, with its paths", () => {
+    accepts("Pet", { pet_kind: "dog", bark_volume: 3 }, true);
+    accepts("Pet", { pet_kind: "cat", pet_name: "Tom" }, true);
+    accepts("Pet", { pet_name: "Rex" }, true);
+    accepts("Pet", { pet_kind: "dog", pet_name: "Rex" }, false);
+    accepts("Pet", { pet_kind: "cat" }, false);
+    expect(issues("Pet", { pet_kind: "dog" })).toEqual(["$.bark_volume: expected any value, received missing"]);
+  });
+
+  it("minProperties, maxProperties and propertyNames", () => {
+    accepts("Labels", { a: "x" }, true);
+    accepts("Labels", { a: "x", bb: "y" }, true);
+    accepts("Labels", {}, false);
+    accepts("Labels", { a: "x", b: "y", c: "z" }, false);
+    accepts("Labels", { toolong: "x" }, false);
+    expect(issues("Labels", {})).toEqual(["$: expected object of at least 1 property, received object"]);
+    expect(issues("Labels", { abcdef: "x" })).toEqual([
+      '$.abcdef: expected property name: string of at most 5 characters, received string "abcdef"',
+    ]);
+  });
+
+  it("dependentRequired and dependentSchemas hold only when their key is present", () => {
+    accepts("Payment", {}, true);
+    accepts("Payment", { card_number: "4111", billing_address: "Main St" }, true);
+    accepts("Payment", { coupon: "X", discount: 5 }, true);
+    accepts("Payment", { billing_address: "Main St" }, true);
+    accepts("Payment", { card_number: "4111" }, false);
+    accepts("Payment", { coupon: "X" }, false);
+    accepts("Payment", { coupon: "X", discount: 0 }, false);
+    expect(issues("Payment", { card_number: "4111" })).toEqual([
+      '$.billing_address: expected a value ("billing_address" is required when "card_number" is present), ' +
+        "received missing",
+    ]);
+  });
+
+  it("patternProperties: declared keys too; other undeclared keys hold additionalProperties", () => {
+    accepts("Extensions", { name: "n", "x-rate": 2, "x-other": 3, flag: true }, true);
+    accepts("Extensions", { "x-rate": 2.5 }, false);
+    accepts("Extensions", { "x-rate": -1 }, false);
+    accepts("Extensions", { "x-other": "3" }, false);
+    accepts("Extensions", { flag: "yes" }, false);
+    expect(issues("Extensions", { flag: "yes" })).toEqual(['$.flag: expected boolean, received string "yes"']);
+  });
+
+  it("patternProperties with additionalProperties false: only declared or matching keys", () => {
+    accepts("OnlyPatterned", { id: "1", s_name: "a", n_size: 2 }, true);
+    accepts("OnlyPatterned", { s_name: 1 }, false);
+    accepts("OnlyPatterned", { other: 1 }, false);
+    expect(issues("OnlyPatterned", { other: 1 })).toEqual([
+      "$.other: expected no key the spec does not declare, received number 1",
+    ]);
+  });
+
+  it("anyOf of required-only members beside properties: one of the keys must be there", () => {
+    accepts("Update", { state: "on" }, true);
+    accepts("Update", { runner_label: "x", state: "on" }, true);
+    accepts("Update", {}, false);
+    expect(issues("Update", {})).toEqual([
+      '$: expected a value valid against one of: object with "state" | object with "runner_label", received object',
+    ]);
+  });
+
+  it("allOf fragments keep their own if/then/else; a merge keeps every member's assertions", () => {
+    accepts("Fragments", -100, true);
+    accepts("Fragments", 3, true);
+    accepts("Fragments", "x", true);
+    accepts("Merged", { extra: "x" }, true);
+    accepts("Merged", {}, false);
+    accepts("Merged", { extra: "x", a: "y" }, false);
+  });
+});
