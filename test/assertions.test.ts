@@ -18,41 +18,50 @@ import type { SafeParseResult } from "../templates/runtime.js";
 import { generateInto, ROOT } from "./helpers.js";
 
 type Fn = (value: unknown) => unknown;
-const SPEC = join(ROOT, "spec", "cases", "json-schema-assertions.yaml");
-let fns: Record<string, Fn>;
-let ajvValid: (model: string, value: unknown) => boolean;
+type Accepts = (model: string, value: unknown, expected: boolean) => void;
 
-beforeAll(async () => {
-  const { dir } = generateInto(SPEC, "assertions");
-  fns = {
-    ...((await import(join(dir, "guards.ts"))) as Record<string, Fn>),
-    ...((await import(join(dir, "mappers.ts"))) as Record<string, Fn>),
-    ...((await import(join(dir, "parse.ts"))) as Record<string, Fn>),
+/**
+ * Generates `spec` (a file of spec/cases/) and returns `accepts(model, value, expected)`: parse's verdict, checked
+ * against ajv's and the expected one; a valid value also passes the guard and parses to what the mapper returns.
+ */
+function suite(spec: string): { accepts: Accepts; fns: () => Record<string, Fn> } {
+  let fns: Record<string, Fn> = {};
+  let ajvValid: (model: string, value: unknown) => boolean = () => expect.fail("not loaded");
+  beforeAll(async () => {
+    const file = join(ROOT, "spec", "cases", spec);
+    const { dir } = generateInto(file, spec.replace(/\.yaml$/, ""));
+    fns = {
+      ...((await import(join(dir, "guards.ts"))) as Record<string, Fn>),
+      ...((await import(join(dir, "mappers.ts"))) as Record<string, Fn>),
+      ...((await import(join(dir, "parse.ts"))) as Record<string, Fn>),
+    };
+    // the raw component schemas as one 2020-12 document: `#/components/schemas/X` → `#/$defs/X`
+    const doc = parseYaml(readFileSync(file, "utf8")) as { components: { schemas: Record<string, unknown> } };
+    const $defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"));
+    const ajv = new Ajv2020.default({ strict: false });
+    ajv.addSchema({ $id: "https://wirecase.test/spec.json", $defs });
+    ajvValid = (model, value) => ajv.validate({ $ref: `https://wirecase.test/spec.json#/$defs/${model}` }, value);
+  });
+  const accepts: Accepts = (model, value, expected) => {
+    const n = derivedNames(model);
+    const get = (name: string): Fn => fns[name] ?? expect.fail(`${name} is not generated`);
+    const label = `${model} ${JSON.stringify(value)}`;
+    expect(ajvValid(model, value), `ajv: ${label}`).toBe(expected);
+    const parsed = get(`safeParse${model}`)(value) as SafeParseResult<unknown>;
+    expect(parsed.ok, `safeParse${model}(${JSON.stringify(value)}): ${JSON.stringify(parsed)}`).toBe(expected);
+    if (!parsed.ok) return;
+    expect(get(n.isWire)(value), `is${model}Wire`).toBe(true);
+    expect(parsed.value).toStrictEqual(get(n.fromWire)(value));
   };
-  // the raw component schemas as one 2020-12 document: `#/components/schemas/X` → `#/$defs/X`
-  const doc = parseYaml(readFileSync(SPEC, "utf8")) as { components: { schemas: Record<string, unknown> } };
-  const $defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"));
-  const ajv = new Ajv2020.default({ strict: false, allErrors: false });
-  ajv.addSchema({ $id: "https://wirecase.test/spec.json", $defs });
-  ajvValid = (model, value) => ajv.validate({ $ref: `https://wirecase.test/spec.json#/$defs/${model}` }, value);
-});
-
-/** The verdict of parse, checked against ajv's and the expected one; a valid value also maps like parse. */
-function accepts(model: string, value: unknown, expected: boolean): void {
-  const n = derivedNames(model);
-  const get = (name: string): Fn => fns[name] ?? expect.fail(`${name} is not generated`);
-  const label = `${model} ${JSON.stringify(value)}`;
-  expect(ajvValid(model, value), `ajv: ${label}`).toBe(expected);
-  const parsed = get(`safeParse${model}`)(value) as SafeParseResult<unknown>;
-  expect(parsed.ok, `safeParse${model}(${JSON.stringify(value)}): ${JSON.stringify(parsed)}`).toBe(expected);
-  if (!parsed.ok) return;
-  expect(get(n.isWire)(value), `is${model}Wire`).toBe(true);
-  expect(parsed.value).toStrictEqual(get(n.fromWire)(value));
+  return { accepts, fns: () => fns };
 }
+
+const main = suite("json-schema-assertions.yaml");
+const accepts = main.accepts;
 
 /** The issues of an invalid value: `wirePath: expected ...`. */
 function issues(model: string, value: unknown): string[] {
-  const parsed = fns[`safeParse${model}`]!(value) as SafeParseResult<unknown>;
+  const parsed = main.fns()[`safeParse${model}`]!(value) as SafeParseResult<unknown>;
   return parsed.ok ? [] : parsed.issues.map((i) => i.message);
 }
 
@@ -167,5 +176,30 @@ describe("keywords only validation enforces (spec/cases/json-schema-assertions.y
     accepts("Merged", { extra: "x" }, true);
     accepts("Merged", {}, false);
     accepts("Merged", { extra: "x", a: "y" }, false);
+  });
+});
+
+describe("allOf: every fragment's keywords hold (spec/cases/json-schema-allof.yaml)", () => {
+  const { accepts } = suite("json-schema-allof.yaml");
+  it("two maximums, two patterns", () => {
+    accepts("TwoMaximums", 10, true);
+    accepts("TwoMaximums", 15, false);
+    accepts("TwoPatterns", "abz", true);
+    accepts("TwoPatterns", "xyz", false);
+    accepts("TwoPatterns", "abc", false);
+  });
+  it("the root's type and a member's: no value is both", () => {
+    accepts("RootAndMemberType", 1, false);
+    accepts("RootAndMemberType", "1", false);
+  });
+  it("a lone member and the keywords beside it", () => {
+    accepts("LoneMember", "ab", true);
+    accepts("LoneMember", "abc", false);
+    accepts("LoneMember", 1, false);
+  });
+  it("required lists joined", () => {
+    accepts("Joined", { a: 1, b: 2 }, true);
+    accepts("Joined", { a: 1 }, false);
+    accepts("Joined", { b: 1 }, false);
   });
 });

@@ -178,6 +178,7 @@ export const FEATURE_CASES: readonly string[] = [
   "composition.yaml",
   "docs-text.yaml",
   "hostile.yaml",
+  "json-schema-allof.yaml",
   "json-schema-assertions.yaml",
   "json-schema-constraints.yaml",
   "json-schema-required.yaml",

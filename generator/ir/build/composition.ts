@@ -5,7 +5,7 @@ import { isAnyValue } from "../walk.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
 import { ASSERTION_KEYS, assertionsOf } from "./assertions.js";
 import { buildDiscriminator } from "./discriminator.js";
-import { intersection } from "./intersection.js";
+import { describeKind, disjoint, intersection } from "./intersection.js";
 import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
 import { NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
 import { buildObject, objectFrom } from "./structural.js";
@@ -19,14 +19,29 @@ export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node 
   const target = resolveRef(ctx, schema["$ref"], at);
   const ref: Node = target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
   if (ctx.version !== "3.1" || target === undefined) return ref;
+  const beside = besideNode(schema, "$ref", at, ctx);
+  return beside === undefined ? ref : intersection([ref, beside]);
+}
+
+/**
+ * The keywords beside `key` (a `$ref`, a lone allOf member) that constrain the value, as a schema of their own;
+ * undefined when they constrain nothing (annotations, `nullable`, `type: object` alone). Beside an allOf the
+ * assertions are left to the rule table's step, which takes them from the whole schema.
+ */
+function besideNode(schema: Schema, key: string, at: Location, ctx: BuildContext): Node | undefined {
   const rest = Object.fromEntries(
     Object.entries(schema).filter(
-      ([k, v]) => k !== "$ref" && !REF_SIDE_KEYS.has(k) && !k.startsWith("x-") && !(k === "type" && v === "object"),
+      ([k, v]) =>
+        k !== key &&
+        !REF_SIDE_KEYS.has(k) &&
+        !k.startsWith("x-") &&
+        !(k === "type" && v === "object") &&
+        !(key === "allOf" && ASSERTION_KEYS.has(k)),
     ),
   );
-  if (Object.keys(rest).length === 0) return ref;
+  if (Object.keys(rest).length === 0) return undefined;
   const beside = ctx.build(rest, at);
-  return isAnyValue(beside) ? ref : intersection([ref, beside]);
+  return isAnyValue(beside) ? undefined : beside;
 }
 
 /** Keys beside a `$ref` that constrain nothing (`nullable` is the rule table's step). */
@@ -48,7 +63,12 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   const members = schema["allOf"] as readonly unknown[];
   const own = ownObjectPart(schema);
   const ownUnion = schema["oneOf"] !== undefined || schema["anyOf"] !== undefined;
-  if (members.length === 1 && own === undefined && !ownUnion) return ctx.build(members[0], child(at, "allOf", 0));
+  if (members.length === 1 && own === undefined && !ownUnion) {
+    // the keywords beside a lone member hold too (`maxLength: 2, allOf: [{ type: string }]`)
+    const member = ctx.build(members[0], child(at, "allOf", 0));
+    const beside = besideNode(schema, "allOf", at, ctx);
+    return beside === undefined ? member : intersection([member, beside]);
+  }
   const sole = own === undefined && !ownUnion ? soleRef(members) : undefined;
   if (sole !== undefined) return nullableRef(ctx.build(members[sole], child(at, "allOf", sole)), members, at, ctx);
   const merged = mergeObjects(schema, at, ctx);
@@ -71,9 +91,15 @@ export function buildAllOf(schema: Schema, at: Location, ctx: BuildContext): Nod
   if (!ownUnion && areFragments(members)) {
     const { allOf: _, ...rest } = schema;
     // assertions hold per fragment (one's `if` never meets another's `then`); the allOf's own are the table's
-    const fragments = [...members, rest].map(withoutAssertions);
-    const items = fragments.flatMap((f) => (f["items"] === undefined ? [] : [f["items"]]));
-    const node = ctx.build(Object.assign({}, ...fragments, items.length > 1 ? { items: { allOf: items } } : {}), at);
+    const { merged, others } = mergeFragments([...members, rest].map(withoutAssertions));
+    const built = ctx.build(merged, at);
+    const parts = [built, ...others.map((o) => ctx.build(o, at))];
+    if (parts.some((p, i) => parts.slice(i + 1).some((q) => disjoint(p, q)))) {
+      const types = parts.map(describeKind).join(" and ");
+      const message = `allOf members disagree: ${types}; no value is both, so no value is valid`;
+      report(ctx, "warning", "allof-conflict", child(at, "allOf"), message);
+    }
+    const node = intersection(parts);
     const checks = members.flatMap((m, i) => assertionsOf(m, child(at, "allOf", i), ctx));
     return checks.length === 0 ? node : { ...node, checks: [...(node.checks ?? []), ...checks] };
   }
@@ -157,6 +183,32 @@ function siblings(schema: Schema, at: Location, ctx: BuildContext): Node[] {
   if (Object.keys(rest).length === 0) return [];
   const node = ctx.build(rest, at);
   return isAnyValue(node) ? [] : [node];
+}
+
+/**
+ * Keyword fragments as one schema, every keyword held: the first fragment to give a keyword gives it to `merged`;
+ * a later one giving it another value (a second `maximum`, `pattern` or `type`) keeps it in a schema of its own,
+ * in `others`, whose node is intersected with the merged one. `required` lists are joined; several `items` are
+ * every item all of them.
+ */
+function mergeFragments(fragments: readonly Schema[]): { merged: Schema; others: Schema[] } {
+  const merged: Record<string, unknown> = {};
+  const others: Schema[] = [];
+  const items: unknown[] = [];
+  for (const fragment of fragments) {
+    const other: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(fragment)) {
+      if (k === "items") items.push(v);
+      else if (k === "required" && Array.isArray(v) && Array.isArray(merged[k])) {
+        merged[k] = [...new Set([...(merged[k] as unknown[]), ...v])];
+      } else if (!(k in merged)) merged[k] = v;
+      else if (JSON.stringify(merged[k]) !== JSON.stringify(v)) other[k] = v;
+    }
+    if (Object.keys(other).length > 0) others.push(other);
+  }
+  if (items.length === 1) merged["items"] = items[0];
+  if (items.length > 1) merged["items"] = { allOf: items };
+  return { merged, others };
 }
 
 function withoutAssertions(schema: Schema): Schema {
