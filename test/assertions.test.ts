@@ -169,6 +169,11 @@ describe("keywords only validation enforces (spec/cases/json-schema-assertions.y
     ]);
   });
 
+  it("type [string, null] with an enum without null: null is invalid", () => {
+    accepts("EnumWithoutNull", "a", true);
+    accepts("EnumWithoutNull", null, false);
+  });
+
   it("allOf fragments keep their own if/then/else; a merge keeps every member's assertions", () => {
     accepts("Fragments", -100, true);
     accepts("Fragments", 3, true);

@@ -569,10 +569,18 @@ describe("scalar.ts", () => {
         },
       ],
       [
-        "null from a type list",
+        "a type list with null adds no null to an enum (JSON Schema), with a warning",
         {
           given: { type: ["string", "null"], enum: ["a", "b"] },
-          want: union({ kind: "enum", values: ["a", "b"] }, NULL),
+          want: { kind: "enum", values: ["a", "b"] },
+          codes: ["enum-without-null"],
+        },
+      ],
+      [
+        "null listed in the enum and the type",
+        {
+          given: { type: ["string", "null"], enum: ["a", null] },
+          want: union({ kind: "literal", value: "a" }, NULL),
         },
       ],
       [

@@ -22,7 +22,8 @@ export function literal(value: unknown, at: Location, ctx: BuildContext): Node {
 
 /**
  * `enum`: the scalar values, deduplicated, as one `enum` (one value: a literal), then objects and lists as
- * literals, then null (listed, or in `type`) as a union member; no value at all is never. In a string enum
+ * literals, then null (when listed: a `type` list with null adds none, and warns) as a union member; no value at
+ * all is never. In a string enum
  * (`type: string`, maybe with null) a number or boolean is read as a string, with a warning.
  */
 export function buildEnum(schema: Schema, at: Location, ctx: BuildContext): Node {
@@ -33,7 +34,8 @@ export function buildEnum(schema: Schema, at: Location, ctx: BuildContext): Node
   }
   const types = typeList(schema["type"]);
   const wantsString = types?.includes("string") === true && types.every((t) => t === "string" || t === "null");
-  let hasNull = types?.includes("null") === true;
+  // as JSON Schema reads it, the enum alone lists what is valid: a type list with null adds no null to it
+  let hasNull = false;
   const values: (string | number | boolean)[] = [];
   const other: Node[] = [];
   raw.forEach((v, i) => {
@@ -54,6 +56,11 @@ export function buildEnum(schema: Schema, at: Location, ctx: BuildContext): Node
   else if (values.length > 1) members.push({ kind: "enum", values });
   members.push(...other);
   if (hasNull) members.push(NULL);
+  else if (types?.includes("null") === true) {
+    const message =
+      "`type` allows null but `enum` does not list it, so null is invalid; add null to the enum to allow it";
+    report(ctx, "warning", "enum-without-null", child(at, "enum"), message);
+  }
   if (members.length === 0) return { kind: "never" };
   return members.length === 1 ? members[0]! : { kind: "union", members };
 }

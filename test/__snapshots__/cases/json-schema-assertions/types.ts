@@ -81,3 +81,9 @@ export interface Merged {
 }
 /** The wire form of {@link Merged}: the same keys. */
 export type MergedWire = Merged;
+
+export type EnumWithoutNull = "a" | "b";
+/** Every value of {@link EnumWithoutNull}, in spec order. */
+export const enumWithoutNullValues: readonly EnumWithoutNull[] = ["a", "b"];
+/** The wire form of {@link EnumWithoutNull}: the same keys. */
+export type EnumWithoutNullWire = EnumWithoutNull;

@@ -8,7 +8,8 @@ export interface Job {
   legacyNullable?: string | null;
   legacyExclusive?: number;
   tags?: string[] | null;
-  mode?: JobMode | null;
+  mode?: JobMode;
+  modeOrNull?: JobModeOrNull | null;
 }
 /** The wire form of {@link Job}: keys exactly as they travel in JSON. */
 export interface JobWire {
@@ -19,7 +20,8 @@ export interface JobWire {
   legacy_nullable?: string | null;
   legacy_exclusive?: number;
   tags?: string[] | null;
-  mode?: JobModeWire | null;
+  mode?: JobModeWire;
+  mode_or_null?: JobModeOrNullWire | null;
 }
 
 export type JobMode = "fast" | "slow";
@@ -27,6 +29,12 @@ export type JobMode = "fast" | "slow";
 export const jobModeValues: readonly JobMode[] = ["fast", "slow"];
 /** The wire form of {@link JobMode}: the same keys. */
 export type JobModeWire = JobMode;
+
+export type JobModeOrNull = "fast" | "slow";
+/** Every value of {@link JobModeOrNull}, in spec order. */
+export const jobModeOrNullValues: readonly JobModeOrNull[] = ["fast", "slow"];
+/** The wire form of {@link JobModeOrNull}: the same keys. */
+export type JobModeOrNullWire = JobModeOrNull;
 
 export interface JobError {
   code: string;
