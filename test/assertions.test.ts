@@ -174,6 +174,16 @@ describe("keywords only validation enforces (spec/cases/json-schema-assertions.y
     accepts("EnumWithoutNull", null, false);
   });
 
+  it("unevaluatedProperties: only what the keywords beside it evaluate (an anyOf member's keys when it holds)", () => {
+    accepts("Strictly", { kind: "a", size: 1 }, true);
+    accepts("Strictly", { size: 1, color: "red" }, true);
+    accepts("Strictly", { size: 1, other: 1 }, false);
+    accepts("Strictly", { kind: "a", color: "red", size: "big" }, false);
+    expect(issues("Strictly", { size: 1, other: 1 })).toEqual([
+      "$.other: expected no key that no keyword evaluates (unevaluatedProperties), received number 1",
+    ]);
+  });
+
   it("allOf fragments keep their own if/then/else; a merge keeps every member's assertions", () => {
     accepts("Fragments", -100, true);
     accepts("Fragments", 3, true);

@@ -254,10 +254,47 @@ describe("assertions.ts: the keywords only validation enforces, the step of ever
       },
     ],
     [
-      "unevaluatedProperties warns: it is not enforced",
+      "unevaluatedProperties, with what the keywords beside it evaluate (an anyOf member's keys when it holds)",
       {
-        given: { type: "object", unevaluatedProperties: false },
-        want: { kind: "record", values: UNKNOWN },
+        given: {
+          properties: { a: {} },
+          anyOf: [{ required: ["b"], properties: { b: {} } }, {}],
+          unevaluatedProperties: false,
+        },
+        want: checked(object(prop("a", UNKNOWN)), {
+          kind: "unevaluatedProperties",
+          node: NEVER,
+          evaluated: {
+            keys: ["a"],
+            patterns: [],
+            all: false,
+            branches: [
+              {
+                when: {
+                  kind: "valid",
+                  node: {
+                    kind: "unknown",
+                    checks: [
+                      {
+                        kind: "ofType",
+                        type: "object",
+                        node: { kind: "object", properties: [prop("b", UNKNOWN, true)], additional: undefined },
+                      },
+                    ],
+                  },
+                },
+                evaluated: { keys: ["b"], patterns: [], all: false, branches: [] },
+              },
+            ],
+          },
+        }),
+      },
+    ],
+    [
+      "unevaluatedItems warns: it is not enforced",
+      {
+        given: { type: "array", unevaluatedItems: false },
+        want: { kind: "array", items: UNKNOWN },
         codes: ["keyword-unenforced"],
       },
     ],

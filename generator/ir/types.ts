@@ -54,6 +54,8 @@ export type Assertion =
   | { readonly kind: "dependentRequired"; readonly key: string; readonly required: readonly string[] }
   /** `dependentSchemas` (draft4 `dependencies` with a schema): `key` present → the object is valid against `node`. */
   | { readonly kind: "dependentSchema"; readonly key: string; readonly node: Node }
+  /** `unevaluatedProperties`: an object's keys none of `evaluated` evaluates hold `node` (`never` for `false`). */
+  | { readonly kind: "unevaluatedProperties"; readonly node: Node; readonly evaluated: Evaluated }
   /**
    * `patternProperties`, with the `additionalProperties` beside it: every key matching a pattern holds that
    * pattern's schema (declared keys too); a key neither declared in `properties` nor matched holds `additional`
@@ -65,6 +67,25 @@ export type Assertion =
       readonly declared: readonly string[];
       readonly additional: Node | undefined;
     };
+
+/**
+ * Which keys of an object the keywords beside an `unevaluatedProperties` evaluate, read from the schema: keys
+ * `properties` declare and keys matching `patternProperties` (here, in allOf members and `$ref` targets), every key
+ * (`all`: `additionalProperties`, or a nested `unevaluatedProperties`), and, in `branches`, what a subschema
+ * evaluates only when it applies: an anyOf/oneOf member or `if` the value is valid against, `else` when it is not,
+ * a `dependentSchemas` entry whose key is present.
+ */
+export interface Evaluated {
+  readonly keys: readonly string[];
+  readonly patterns: readonly string[];
+  readonly all: boolean;
+  readonly branches: readonly {
+    readonly when:
+      | { readonly kind: "valid" | "invalid"; readonly node: Node }
+      | { readonly kind: "present"; readonly key: string };
+    readonly evaluated: Evaluated;
+  }[];
+}
 
 /** Every node may carry assertions (see {@link Assertion}), in the order parse checks them. */
 interface Asserted {

@@ -1,5 +1,5 @@
 /** Exhaustiveness and traversal helpers for the IR. */
-import type { Assertion, Decl, Ir, Node } from "./types.js";
+import type { Assertion, Decl, Evaluated, Ir, Node } from "./types.js";
 
 /** The end of every switch on a kind (IR, plan or expression): a kind left unhandled is a compile error. */
 export function assertNever(value: never): never {
@@ -26,6 +26,8 @@ export function assertionNodes(a: Assertion): readonly Node[] {
       return [a.test, ...(a.valid === undefined ? [] : [a.valid]), ...(a.invalid === undefined ? [] : [a.invalid])];
     case "patternProperties":
       return [...a.patterns.map((p) => p.node), ...(a.additional === undefined ? [] : [a.additional])];
+    case "unevaluatedProperties":
+      return [a.node, ...evaluatedNodes(a.evaluated)];
     case "uniqueItems":
     case "propertyCount":
     case "dependentRequired":
@@ -33,6 +35,14 @@ export function assertionNodes(a: Assertion): readonly Node[] {
     default:
       return assertNever(a);
   }
+}
+
+/** The nodes the branches of an `Evaluated` validate against. */
+function evaluatedNodes(e: Evaluated): readonly Node[] {
+  return e.branches.flatMap((b) => [
+    ...(b.when.kind === "present" ? [] : [b.when.node]),
+    ...evaluatedNodes(b.evaluated),
+  ]);
 }
 
 /**

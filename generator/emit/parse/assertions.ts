@@ -6,7 +6,7 @@
  * (`then`, `dependentSchemas`, a pattern's schema), the issues go where the node's own do, with their paths.
  */
 import { isAnyValue } from "../../ir/walk.js";
-import type { Assertion, Node } from "../../ir/types.js";
+import type { Assertion, Evaluated, Node } from "../../ir/types.js";
 import { assertNever } from "../../ir/walk.js";
 import { plural } from "../../plan/validate.js";
 import { child, describe, type Gen, pathArgs, type Path, ROOT } from "./context.js";
@@ -98,6 +98,9 @@ function assertion(w: Gen, a: Assertion, input: string, path: Path): void {
       return;
     case "patternProperties":
       patternProperties(w, a, input, path);
+      return;
+    case "unevaluatedProperties":
+      unevaluated(w, a, input, path);
       return;
     default:
       assertNever(a);
@@ -201,6 +204,55 @@ function patternProperties(
           w.line("  break;");
           w.block("default: {", rest);
         });
+      });
+    });
+  });
+}
+
+/**
+ * `unevaluatedProperties`: the keys the keywords beside it evaluate are collected (those of the branches that apply
+ * when the object is checked); every other key's value is checked against its schema.
+ */
+function unevaluated(
+  w: Gen,
+  a: Extract<Assertion, { kind: "unevaluatedProperties" }>,
+  input: string,
+  path: Path,
+): void {
+  if (isAnyValue(a.node) || (a.evaluated.all && a.evaluated.branches.length === 0)) return;
+  w.ctx.uses.add("isPlainObject");
+  const ev = w.fresh("ev");
+  const re = w.fresh("re");
+  const all = w.fresh("all");
+  const k = w.fresh("k");
+  const collect = (e: Evaluated): void => {
+    for (const key of e.keys) w.line(`${ev}.add(${JSON.stringify(key)});`);
+    for (const p of e.patterns) w.line(`${re}.push(${patternConst(p, w.ctx)});`);
+    if (e.all) w.line(`${all} = true;`);
+    for (const b of e.branches) {
+      const test =
+        b.when.kind === "present"
+          ? `Object.hasOwn(${input}, ${JSON.stringify(b.when.key)})`
+          : (() => {
+              const ok = valid(w, b.when.node, input);
+              return b.when.kind === "valid" ? ok.yes : ok.no;
+            })();
+      w.block(`if (${test}) {`, () => collect(b.evaluated));
+    }
+  };
+  w.block(`if (isPlainObject(${input})) {`, () => {
+    w.line(`const ${ev} = new Set<string>();`);
+    w.line(`const ${re}: RegExp[] = [];`);
+    w.line(`let ${all} = false;`);
+    collect(a.evaluated);
+    w.block(`if (!${all}) {`, () => {
+      w.block(`for (const ${k} of Object.keys(${input})) {`, () => {
+        w.line(`if (${ev}.has(${k}) || ${re}.some((r) => r.test(${k}))) continue;`);
+        const e = w.fresh("e");
+        w.line(`const ${e}: unknown = ${input}[${k}];`);
+        if (a.node.kind === "never" && a.node.checks === undefined) {
+          w.line(w.issue("no key that no keyword evaluates (unevaluatedProperties)", e, child(path, k)));
+        } else w.gen(a.node, e, child(path, k), false);
       });
     });
   });

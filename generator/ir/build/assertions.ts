@@ -5,8 +5,8 @@
  * `additionalProperties` beside it. The rule table's `asserted` step reads them beside whatever a rule built.
  */
 import type { Location } from "../../load/resolve-ref.js";
-import type { Assertion, Node } from "../types.js";
-import { assertingWhile, child, report, type BuildContext } from "./context.js";
+import type { Assertion, Evaluated, Node } from "../types.js";
+import { assertingWhile, child, report, resolveRef, type BuildContext } from "./context.js";
 import { isSchemaObject, type Schema } from "./schema.js";
 
 /** The keywords read here; a rule that rebuilds a schema it was given (allOf fragments) leaves them to the step. */
@@ -25,6 +25,7 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
   "dependentRequired",
   "dependentSchemas",
   "dependencies",
+  "unevaluatedProperties",
 ]);
 
 /**
@@ -32,7 +33,6 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
  * schema (never silence).
  */
 const UNENFORCED: Readonly<Record<string, string>> = {
-  unevaluatedProperties: "keys no other keyword evaluates are not checked",
   unevaluatedItems: "items no other keyword evaluates are not checked",
   $dynamicRef: "it is not followed (any value)",
 };
@@ -63,7 +63,103 @@ export function assertionsOf(schema: Schema, at: Location, ctx: BuildContext): A
   dependencies(schema, at, ctx, out);
   const patterns = patternProperties(schema, at, ctx);
   if (patterns !== undefined) out.push(patterns);
+  const unevaluated = unevaluatedProperties(schema, at, ctx);
+  if (unevaluated !== undefined) out.push(unevaluated);
   return out;
+}
+
+/**
+ * `unevaluatedProperties` (not `true`), with what the keywords beside it evaluate. The `$ref` and union rules,
+ * which build the other keywords beside them as a schema of their own, add it from the whole schema.
+ */
+export function unevaluatedProperties(schema: Schema, at: Location, ctx: BuildContext): Assertion | undefined {
+  const unevaluated = schema["unevaluatedProperties"];
+  if (unevaluated === undefined || unevaluated === true) return undefined;
+  const where = child(at, "unevaluatedProperties");
+  const node = assertingWhile(ctx.guards, () => ctx.build(unevaluated, where));
+  const { unevaluatedProperties: _, ...beside } = schema;
+  return { kind: "unevaluatedProperties", node, evaluated: quietly(ctx, () => evaluatedOf(beside, at, ctx)) };
+}
+
+/** What a schema's keywords evaluate of an object's keys (see `Evaluated`); each `$ref` is followed once. */
+function evaluatedOf(schema: unknown, at: Location, ctx: BuildContext, seen = new Set<string>()): Evaluated {
+  const keys: string[] = [];
+  const patterns: string[] = [];
+  let all = false;
+  const branches: Evaluated["branches"][number][] = [];
+  const add = (e: Evaluated): void => {
+    keys.push(...e.keys);
+    patterns.push(...e.patterns);
+    all ||= e.all;
+    branches.push(...e.branches);
+  };
+  const node = (s: unknown, where: Location): Node => assertingWhile(ctx.guards, () => ctx.build(s, where));
+  const branch = (when: Evaluated["branches"][number]["when"], e: Evaluated): void => {
+    if (e.keys.length > 0 || e.patterns.length > 0 || e.all || e.branches.length > 0)
+      branches.push({ when, evaluated: e });
+  };
+  if (!isSchemaObject(schema)) return { keys, patterns, all, branches };
+  const props = schema["properties"];
+  if (isSchemaObject(props)) keys.push(...Object.keys(props));
+  const pattern = schema["patternProperties"];
+  if (isSchemaObject(pattern)) patterns.push(...Object.keys(pattern).filter(compiles));
+  if (schema["additionalProperties"] !== undefined || schema["unevaluatedProperties"] !== undefined) all = true;
+  if (typeof schema["$ref"] === "string") {
+    const target = resolveRef(ctx, schema["$ref"], at);
+    if (target !== undefined && !seen.has(target.id)) {
+      add(evaluatedOf(target.schema, target.loc, ctx, new Set([...seen, target.id])));
+    }
+  }
+  const list = (key: string): unknown[] => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []);
+  list("allOf").forEach((m, i) => add(evaluatedOf(m, child(at, "allOf", i), ctx, seen)));
+  for (const key of ["anyOf", "oneOf"]) {
+    list(key).forEach((m, i) => {
+      const where = child(at, key, i);
+      branch({ kind: "valid", node: node(m, where) }, evaluatedOf(m, where, ctx, seen));
+    });
+  }
+  if (schema["if"] !== undefined) {
+    // valid against `if`: what `if` and `then` evaluate; else what `else` does
+    const test = node(schema["if"], child(at, "if"));
+    const ifThen = [evaluatedOf(schema["if"], child(at, "if"), ctx, seen)];
+    ifThen.push(evaluatedOf(schema["then"], child(at, "then"), ctx, seen));
+    branch(
+      { kind: "valid", node: test },
+      {
+        keys: ifThen.flatMap((e) => e.keys),
+        patterns: ifThen.flatMap((e) => e.patterns),
+        all: ifThen.some((e) => e.all),
+        branches: ifThen.flatMap((e) => e.branches),
+      },
+    );
+    branch({ kind: "invalid", node: test }, evaluatedOf(schema["else"], child(at, "else"), ctx, seen));
+  }
+  const dependent = schema["dependentSchemas"];
+  if (isSchemaObject(dependent)) {
+    for (const [key, s] of Object.entries(dependent)) {
+      branch({ kind: "present", key }, evaluatedOf(s, child(at, "dependentSchemas", key), ctx, seen));
+    }
+  }
+  return { keys: [...new Set(keys)], patterns: [...new Set(patterns)], all, branches };
+}
+
+function compiles(pattern: string): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** `f()`, its diagnostics dropped (schemas built a second time, for what they evaluate, warn once). */
+function quietly<T>(ctx: BuildContext, f: () => T): T {
+  const before = ctx.diagnostics.length;
+  try {
+    return f();
+  } finally {
+    ctx.diagnostics.length = before;
+  }
 }
 
 /** A non-negative count (`minContains: 2`), else undefined. */

@@ -3,7 +3,7 @@ import type { Location } from "../../load/resolve-ref.js";
 import type { Node } from "../types.js";
 import { isAnyValue } from "../walk.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
-import { ASSERTION_KEYS, assertionsOf } from "./assertions.js";
+import { ASSERTION_KEYS, assertionsOf, unevaluatedProperties } from "./assertions.js";
 import { buildDiscriminator } from "./discriminator.js";
 import { describeKind, disjoint, intersection } from "./intersection.js";
 import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
@@ -20,7 +20,7 @@ export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node 
   const ref: Node = target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
   if (ctx.version !== "3.1" || target === undefined) return ref;
   const beside = besideNode(schema, "$ref", at, ctx);
-  return beside === undefined ? ref : intersection([ref, beside]);
+  return withUnevaluated(beside === undefined ? ref : intersection([ref, beside]), schema, at, ctx);
 }
 
 /**
@@ -36,6 +36,7 @@ function besideNode(schema: Schema, key: string, at: Location, ctx: BuildContext
         !REF_SIDE_KEYS.has(k) &&
         !k.startsWith("x-") &&
         !(k === "type" && v === "object") &&
+        k !== "unevaluatedProperties" &&
         !(key === "allOf" && ASSERTION_KEYS.has(k)),
     ),
   );
@@ -157,7 +158,13 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
     node,
     ...other,
   ];
-  return parts.length === 1 ? node : intersection(parts);
+  return withUnevaluated(parts.length === 1 ? node : intersection(parts), schema, at, ctx);
+}
+
+/** `node` with the schema's `unevaluatedProperties`, which sees every keyword of the schema (a `$ref`, a union). */
+function withUnevaluated(node: Node, schema: Schema, at: Location, ctx: BuildContext): Node {
+  const check = unevaluatedProperties(schema, at, ctx);
+  return check === undefined ? node : { ...node, checks: [...(node.checks ?? []), check] };
 }
 
 /**
@@ -166,7 +173,7 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
  */
 const UNION_SIDE_KEYS: ReadonlySet<string> = new Set([
   ...["oneOf", "anyOf", "allOf", "discriminator", "properties", "required", "additionalProperties"],
-  ...["patternProperties", "nullable", "summary", ...ANNOTATION_KEYS],
+  ...["patternProperties", "nullable", "summary", "unevaluatedProperties", ...ANNOTATION_KEYS],
 ]);
 
 /**

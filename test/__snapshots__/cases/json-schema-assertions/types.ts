@@ -87,3 +87,25 @@ export type EnumWithoutNull = "a" | "b";
 export const enumWithoutNullValues: readonly EnumWithoutNull[] = ["a", "b"];
 /** The wire form of {@link EnumWithoutNull}: the same keys. */
 export type EnumWithoutNullWire = EnumWithoutNull;
+
+export type Strictly = StrictlyPart1 & (StrictlyPart2Variant1 | StrictlyPart2Variant2);
+/** The wire form of {@link Strictly}: the same keys. */
+export type StrictlyWire = Strictly;
+
+export interface StrictlyPart1 {
+  kind?: string;
+}
+/** The wire form of {@link StrictlyPart1}: the same keys. */
+export type StrictlyPart1Wire = StrictlyPart1;
+
+export interface StrictlyPart2Variant1 {
+  size: number;
+}
+/** The wire form of {@link StrictlyPart2Variant1}: the same keys. */
+export type StrictlyPart2Variant1Wire = StrictlyPart2Variant1;
+
+export interface StrictlyPart2Variant2 {
+  color: string;
+}
+/** The wire form of {@link StrictlyPart2Variant2}: the same keys. */
+export type StrictlyPart2Variant2Wire = StrictlyPart2Variant2;
