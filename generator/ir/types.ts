@@ -88,6 +88,11 @@ export interface ObjectNode {
   readonly properties: readonly Property[];
   /** `additionalProperties` beside known properties: extra keys, copied as data. */
   readonly additional: Node | undefined;
+  /**
+   * `additionalProperties: false` beside `properties` (and no `patternProperties`): a value with a key the object
+   * does not declare is invalid, whatever the unknown-keys policy.
+   */
+  readonly closed?: true;
 }
 
 /** `additionalProperties` alone: a map whose keys are data and are never renamed. */
@@ -107,6 +112,11 @@ export interface UnionNode {
   readonly kind: "union";
   readonly members: readonly Node[];
   readonly discriminator?: Discriminator;
+  /**
+   * `oneOf`: a value must be valid against exactly one member (checked under the `strict` option; by default the
+   * first valid member is taken, as for `anyOf`).
+   */
+  readonly exclusive?: true;
 }
 
 /** `allOf` whose members could not be merged into one object. */
