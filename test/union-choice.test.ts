@@ -178,22 +178,14 @@ describe("class 18: members that differ by a property's type or values (spec/cas
 
   it("content as parts is the rich message's; as a string, the first member's", () => {
     const f = api(fns, "EvalItemInput");
-    agrees(
-      f,
-      { role: "user", content: [{ text_value: "hi" }] },
-      { role: "user", content: [{ textValue: "hi" }] },
-    );
+    agrees(f, { role: "user", content: [{ text_value: "hi" }] }, { role: "user", content: [{ textValue: "hi" }] });
     agrees(f, { role: "user", content: "hi" }, { role: "user", content: "hi" });
     agrees(f, { role: "tool", content: "out" }, { role: "tool", content: "out" });
   });
 
   it("the enum values and the type of a shared key tell two members apart", () => {
     const f = api(fns, "ToolChoice");
-    agrees(
-      f,
-      { type: "function", options: { max_results: 3 } },
-      { type: "function", options: { maxResults: 3 } },
-    );
+    agrees(f, { type: "function", options: { max_results: 3 } }, { type: "function", options: { maxResults: 3 } });
     agrees(f, { type: "web_search", options: "fast" }, { type: "web_search", options: "fast" });
     refused(f, { type: "web_search", options: { max_results: 3 } });
   });
@@ -261,7 +253,13 @@ describe("real specs (../shared/corpus)", () => {
       },
       {
         status: "enqueued",
-        details: { message: "queued", uuid: "u", mergeMethod: "squash", mergeAction: "merge_queue", expectedHeadSha: "abc" },
+        details: {
+          message: "queued",
+          uuid: "u",
+          mergeMethod: "squash",
+          mergeAction: "merge_queue",
+          expectedHeadSha: "abc",
+        },
       },
     );
     refused(f, { status: "merged", details: { message: "m", sha: "s", extra: 1 } });

@@ -340,7 +340,9 @@ function liveUnionExpr(
     while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
     if (branches.length > 0) rest = branches.reduceRight<Expr>((r, b) => cond(b.test, b.value, r), passThrough);
   }
-  const tagged = up.tries.filter((t) => t.by === "tag").map((t) => ({ test: tagTest(t.candidate, up.discriminator!), ...branch(t.candidate) }));
+  const tagged = up.tries
+    .filter((t) => t.by === "tag")
+    .map((t) => ({ test: tagTest(t.candidate, up.discriminator!), ...branch(t.candidate) }));
   if (rest === undefined) while (tagged.length > 0 && !tagged.at(-1)!.maps) tagged.pop();
   if (rest === undefined && tagged.length === 0) return undefined;
   return orNull(tagged.reduceRight<Expr>((r, b) => cond(b.test, b.value, r), rest ?? passThrough));

@@ -199,7 +199,9 @@ function keepsEveryKey(node: Node, decls: Decls, seen: Set<string>): boolean {
 function disjoint(a: ShapeTest, b: ShapeTest): boolean {
   if (a.kind !== "object" || b.kind !== "object") return false;
   const required = (t: typeof a): string[] =>
-    t.checks.flatMap((c) => (c.kind === "tag" || c.kind === "has" || (c.kind === "field" && !c.optional) ? [c.key] : []));
+    t.checks.flatMap((c) =>
+      c.kind === "tag" || c.kind === "has" || (c.kind === "field" && !c.optional) ? [c.key] : [],
+    );
   const excludes = (t: typeof a, u: typeof a): boolean =>
     t.checks.some((c) => c.kind === "only" && required(u).some((k) => !c.keys.includes(k)));
   return (
@@ -240,13 +242,7 @@ function isExactShape(node: Node): boolean {
  * (their presence tells nothing apart), and the keys two of them declare with different shapes (a property's type
  * or constants: `{ role: string }` and `{ role: "user" | "system" }`), whose values are tested.
  */
-function memberKeys(
-  members: readonly Node[],
-  side: Side,
-  names: Names,
-  decls: Decls,
-  analysis: Analysis,
-): UnionKeys {
+function memberKeys(members: readonly Node[], side: Side, names: Names, decls: Decls, analysis: Analysis): UnionKeys {
   const objects = members.map((m) => objectOf(m, decls)).filter((o) => o !== undefined);
   if (objects.length < 2) return { common: new Set(), contested: new Set() };
   const sets = objects.map((o) => {
@@ -257,13 +253,16 @@ function memberKeys(
   // per member: each key's shape, and its constants (required keys holding one value)
   const shapes = objects.map((o) => {
     const keys = sideKeys(o, side, names);
-    return new Map(o.properties.map((p, i) => [keys[i]!, JSON.stringify(shapeOf(p.node, side, names, decls, analysis, 1))]));
+    return new Map(
+      o.properties.map((p, i) => [keys[i]!, JSON.stringify(shapeOf(p.node, side, names, decls, analysis, 1))]),
+    );
   });
   const tags = objects.map((o) => {
     const keys = sideKeys(o, side, names);
     const found = new Map<string, unknown>();
     o.properties.forEach((p, i) => {
-      if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") found.set(keys[i]!, p.node.value);
+      if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object")
+        found.set(keys[i]!, p.node.value);
     });
     return found;
   });
