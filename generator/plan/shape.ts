@@ -1,7 +1,8 @@
 /**
  * Shape tests: the cheap test that tells a union's members apart (JSON type, required keys that not every
- * object member has, properties with a constant value, an array's first item, a tuple's length and first item,
- * a constant compared whole). Data, built once per candidate and side; `code/shape.ts` prints it.
+ * object member has, properties with a constant value, the values of keys two members declare with different
+ * shapes, no undeclared key for a closed object, an array's first item, a tuple's length and first item, a
+ * constant compared whole). Data, built once per candidate and side; `code/shape.ts` prints it.
  */
 import type { Node } from "../ir/types.js";
 import type { Decls } from "../ir/query.js";

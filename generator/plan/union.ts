@@ -8,10 +8,12 @@
  *   the tag does not decide alone), and its shape test per side;
  * - a candidate's `exact`: its shape test is its whole check (a string, a constant, an enum);
  * - `tries`: the one choice rule, in the order mappers and parse try members: first by discriminator tag (the
- *   candidates the spec maps a value to, in spec order), then every candidate by its shape, in spec order;
+ *   candidates the spec maps a value to, in spec order), then by shape, in spec order, every candidate but those
+ *   whose shape requires one of their own tags (the tag try decided them): a value whose tag selects no member
+ *   (a boolean, a number, none) is chosen by shape, by mappers as by parse;
  * - `ranked`: among the shape tries that pass, the member declaring the most of the value's own keys comes first
  *   (spec order on ties; `rankMembers` in the runtime): an object that fits two open members keeps its keys. Only
- *   when it can change the order (two members accept objects and declare different keys).
+ *   when it can change the order (two members may accept the same object and declare different keys).
  *
  * Mappers take the first try that passes; parse tries them in the same order and takes the first that is valid,
  * so both take the same member whenever the mappers' one is valid. Shape tests look at the values of keys that
@@ -204,13 +206,23 @@ function disjoint(a: ShapeTest, b: ShapeTest): boolean {
     );
   const excludes = (t: typeof a, u: typeof a): boolean =>
     t.checks.some((c) => c.kind === "only" && required(u).some((k) => !c.keys.includes(k)));
-  return (
-    excludes(a, b) ||
-    excludes(b, a) ||
-    a.checks.some(
-      (x) => x.kind === "tag" && b.checks.some((y) => y.kind === "tag" && y.key === x.key && y.value !== x.value),
-    )
-  );
+  // the constants a required key may hold, when a check says (undefined: any value)
+  const values = (t: typeof a, key: string): readonly unknown[] | undefined => {
+    for (const c of t.checks) {
+      if (c.kind === "only" || c.key !== key) continue;
+      if (c.kind === "tag") return [c.value];
+      if (c.kind === "field" && !c.optional && c.test.kind === "oneOf") return c.test.values;
+      if (c.kind === "field" && !c.optional && c.test.kind === "equals") return [c.test.value];
+    }
+    return undefined;
+  };
+  const keysOf = (t: typeof a): string[] => t.checks.flatMap((c) => (c.kind === "only" ? [] : [c.key]));
+  const differ = keysOf(a).some((k) => {
+    const x = values(a, k);
+    const y = values(b, k);
+    return x !== undefined && y !== undefined && !x.some((v) => y.includes(v));
+  });
+  return excludes(a, b) || excludes(b, a) || differ;
 }
 
 /** Members whose shape test is also their full check. */
