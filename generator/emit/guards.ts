@@ -65,8 +65,11 @@ export function emitGuards(ir: Ir, plan: Plan): Module {
 function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
+  const closed = decl.node.kind === "object" && decl.node.closed === true;
   const unknown =
-    ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed.";
+    ctx.plan.unknownKeys === "reject" || closed
+      ? "Keys the spec does not declare are refused."
+      : "Unknown keys are allowed.";
   const doc =
     side === "wire"
       ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, ` +

@@ -2,7 +2,7 @@
 import { hasOnlyKeys, isPlainObject } from "./runtime.js";
 import type { MergeResult, MergeResultWire, MergeResultStatus, MergeResultStatusWire, MergeResultDetailsVariant1, MergeResultDetailsVariant1Wire, MergeResultDetailsVariant2, MergeResultDetailsVariant2Wire, MergeResultDetailsVariant3, MergeResultDetailsVariant3Wire, ClosedName, ClosedNameWire, OpenName, OpenNameWire } from "./types.js";
 
-/** True when `value` is a {@link MergeResultWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResult`). Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResult`). Keys the spec does not declare are refused. */
 export function isMergeResultWire(value: unknown): value is MergeResultWire {
   return isPlainObject(value)
     && isMergeResultStatusWire(value.status)
@@ -10,7 +10,7 @@ export function isMergeResultWire(value: unknown): value is MergeResultWire {
     && hasOnlyKeys(value, ["status", "details"]);
 }
 
-/** True when `value` is a {@link MergeResult}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResult}: checks the type deeply, not the schema's constraints. Keys the spec does not declare are refused. */
 export function isMergeResult(value: unknown): value is MergeResult {
   return isPlainObject(value)
     && isMergeResultStatus(value.status)
@@ -28,7 +28,7 @@ export function isMergeResultStatus(value: unknown): value is MergeResultStatus 
   return (value === "pending" || value === "merged" || value === "failed");
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant1Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant1`). Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant1Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant1`). Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant1Wire(value: unknown): value is MergeResultDetailsVariant1Wire {
   return isPlainObject(value)
     && typeof value.message === "string"
@@ -36,7 +36,7 @@ export function isMergeResultDetailsVariant1Wire(value: unknown): value is Merge
     && hasOnlyKeys(value, ["message", "merge_method"]);
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant1}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant1}: checks the type deeply, not the schema's constraints. Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant1(value: unknown): value is MergeResultDetailsVariant1 {
   return isPlainObject(value)
     && typeof value.message === "string"
@@ -44,19 +44,19 @@ export function isMergeResultDetailsVariant1(value: unknown): value is MergeResu
     && hasOnlyKeys(value, ["message", "mergeMethod"]);
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant2Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant2`). Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant2Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant2`). Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant2Wire(value: unknown): value is MergeResultDetailsVariant2Wire {
   return isMergeResultDetailsVariant2(value);
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant2}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant2}: checks the type deeply, not the schema's constraints. Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant2(value: unknown): value is MergeResultDetailsVariant2 {
   return isPlainObject(value)
     && typeof value.message === "string"
     && hasOnlyKeys(value, ["message"]);
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant3Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant3`). Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant3Wire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseMergeResultDetailsVariant3`). Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant3Wire(value: unknown): value is MergeResultDetailsVariant3Wire {
   return isPlainObject(value)
     && typeof value.message === "string"
@@ -64,7 +64,7 @@ export function isMergeResultDetailsVariant3Wire(value: unknown): value is Merge
     && hasOnlyKeys(value, ["message", "head_sha"]);
 }
 
-/** True when `value` is a {@link MergeResultDetailsVariant3}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
+/** True when `value` is a {@link MergeResultDetailsVariant3}: checks the type deeply, not the schema's constraints. Keys the spec does not declare are refused. */
 export function isMergeResultDetailsVariant3(value: unknown): value is MergeResultDetailsVariant3 {
   return isPlainObject(value)
     && typeof value.message === "string"
@@ -72,14 +72,14 @@ export function isMergeResultDetailsVariant3(value: unknown): value is MergeResu
     && hasOnlyKeys(value, ["message", "headSha"]);
 }
 
-/** True when `value` is a {@link ClosedNameWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseClosedName`). Unknown keys are allowed. */
+/** True when `value` is a {@link ClosedNameWire} (JSON as received): checks the type deeply, not the schema's constraints (see `parseClosedName`). Keys the spec does not declare are refused. */
 export function isClosedNameWire(value: unknown): value is ClosedNameWire {
   return isPlainObject(value)
     && (value.first_name === undefined ? !("first_name" in value) : typeof value.first_name === "string")
     && hasOnlyKeys(value, ["first_name"]);
 }
 
-/** True when `value` is a {@link ClosedName}: checks the type deeply, not the schema's constraints. Unknown keys are allowed. */
+/** True when `value` is a {@link ClosedName}: checks the type deeply, not the schema's constraints. Keys the spec does not declare are refused. */
 export function isClosedName(value: unknown): value is ClosedName {
   return isPlainObject(value)
     && (value.firstName === undefined ? !("firstName" in value) : typeof value.firstName === "string")
