@@ -90,7 +90,10 @@ export function generateFromSpecs(
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));
   const naming = lap();
-  const plan = makePlan(ir, named.names, { unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default });
+  const plan = makePlan(ir, named.names, {
+    unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default,
+    strict: options.strict ?? OPTIONS.strict.default,
+  });
   const files = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
   const emit = lap();
   return {

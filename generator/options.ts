@@ -114,6 +114,18 @@ export const OPTIONS = {
     default: false,
     help: ["string enums also accept values they do not list"],
   },
+  /**
+   * Strict `oneOf`: parse and guards require a value to be valid against exactly one member of a `oneOf` (JSON
+   * Schema's rule). Default false: the first valid member is taken, as for `anyOf`, since real specs have
+   * overlapping `oneOf` members.
+   */
+  strict: {
+    scope: "generate",
+    flag: "strict",
+    value: { type: "boolean" },
+    default: false,
+    help: ["parse and guards require a oneOf value to match exactly one member"],
+  },
   /** Regenerate even when the warm-run cache says nothing changed. */
   force: {
     scope: "cli",

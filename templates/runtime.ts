@@ -41,6 +41,34 @@ export function fieldOf(value: unknown, key: string): unknown {
     : undefined;
 }
 
+/** True when `value` is a JSON object whose own keys are all in `known` (a closed object's shape). */
+export function hasNoOtherKeys(value: unknown, known: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
+  for (const key of Object.keys(value)) if (!known.includes(key)) return false;
+  return true;
+}
+
+/**
+ * The order in which a union's members are tried: the members whose shape test passed (`keys`: the keys each
+ * declares, `true` for one that keeps every key as data, a record; `false` for a member whose test failed), the
+ * one declaring the most of the value's own keys first, spec order on ties. A value that is not an object
+ * declares nothing: spec order.
+ */
+export function rankMembers(value: unknown, candidates: readonly (readonly string[] | boolean)[]): number[] {
+  const own = typeof value === "object" && value !== null && !Array.isArray(value) ? Object.keys(value) : [];
+  const scored: { index: number; score: number }[] = [];
+  candidates.forEach((keys, index) => {
+    if (keys === false) return;
+    scored.push({ index, score: keys === true ? own.length : own.filter((k) => keys.includes(k)).length });
+  });
+  return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((c) => c.index);
+}
+
+/** The member a union's mappers take: the first of {@link rankMembers}, or -1 when no member's test passed. */
+export function pickMember(value: unknown, candidates: readonly (readonly string[] | boolean)[]): number {
+  return rankMembers(value, candidates)[0] ?? -1;
+}
+
 /**
  * A copy of a JSON object without the own keys `keys`; anything else as it is. For allOf: an open member's
  * mapper copies the keys it does not declare, those its siblings declare (and map) among them.
@@ -265,6 +293,11 @@ export function allUnique(items: readonly unknown[]): boolean {
 export function everyValue(record: { readonly [key: string]: unknown }, test: (value: unknown) => boolean): boolean {
   for (const key of Object.keys(record)) if (!test(record[key])) return false;
   return true;
+}
+
+/** True when exactly one of `tests` is true (a `oneOf` under the `strict` option). */
+export function exactlyOne(tests: readonly boolean[]): boolean {
+  return tests.filter((t) => t).length === 1;
 }
 
 /** True when every own key of `value` is one of `known` (the `reject` unknown-keys policy). */

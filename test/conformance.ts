@@ -204,11 +204,22 @@ export type Failures = Map<string, string>;
 type SafeParse = (value: unknown) => { ok: boolean; issues?: readonly { message: string }[] };
 const RUNTIME = readTemplate("runtime.ts");
 
+/**
+ * The modes every in-scope case runs in: the default options, and `strict` (a `oneOf` value must be valid against
+ * exactly one member). Each has its own list of known failures.
+ */
+export type Mode = "default" | "strict";
+export const MODES: readonly { readonly mode: Mode; readonly options: { readonly strict?: boolean } }[] = [
+  { mode: "default", options: {} },
+  { mode: "strict", options: { strict: true } },
+];
+
 /** Generates parse for `groups` as one document in OUT/`folder` and imports it; a string says why it could not. */
 async function generateParse(
   openapi: string,
   groups: readonly SuiteGroup[],
   folder: string,
+  options: { readonly strict?: boolean },
 ): Promise<Record<string, unknown> | string> {
   const path = `/conformance/${folder}.json`;
   let files;
@@ -217,7 +228,7 @@ async function generateParse(
       root: path,
       files: new Map([[path, parseSource(path, openApiDocument(openapi, groups))]]),
     };
-    const result = generateFromSpecs(specs, RUNTIME);
+    const result = generateFromSpecs(specs, RUNTIME, options);
     const errors = result.diagnostics.filter((d) => d.severity === "error");
     if (errors.length > 0) return `generation error: ${errors.map((e) => `${e.message} [${e.code}]`).join("; ")}`;
     files = result.files;
@@ -264,13 +275,18 @@ function check(module: Record<string, unknown>, groups: readonly SuiteGroup[], f
  * generate or load, one document per group, so that one refused schema fails only its own group's cases (with
  * the generator's reason).
  */
-export async function runFile(openapi: string, groups: readonly SuiteGroup[], failures: Failures): Promise<void> {
+export async function runFile(
+  openapi: string,
+  groups: readonly SuiteGroup[],
+  failures: Failures,
+  mode: (typeof MODES)[number] = MODES[0]!,
+): Promise<void> {
   if (groups.length === 0) return;
   const { draft, file } = groups[0]!;
-  const batch = await generateParse(openapi, groups, `${draft}/${file}`);
+  const batch = await generateParse(openapi, groups, `${mode.mode}/${draft}/${file}`, mode.options);
   if (typeof batch !== "string") return check(batch, groups, failures);
   for (const g of groups) {
-    const single = await generateParse(openapi, [g], `${draft}/${file}-${g.index}`);
+    const single = await generateParse(openapi, [g], `${mode.mode}/${draft}/${file}-${g.index}`, mode.options);
     if (typeof single === "string") for (const c of g.cases) failures.set(c.id, single.slice(0, 300));
     else check(single, [g], failures);
   }

@@ -182,8 +182,10 @@ describe("hard shapes", () => {
     expect(g["isBothArraysWire"]!([{ right_key: 1 }])).toBe(false);
   });
 
-  it("oneOf over overlapping objects: the first member in spec order that matches wins (as zod's union)", () => {
-    expect(p["parseOverlap"]!({ user_name: "a", user_age: 3 })).toEqual({ userName: "a" });
+  it("oneOf over overlapping objects: the member declaring the most of the value's keys wins, then spec order", () => {
+    expect(p["parseOverlap"]!({ user_name: "a", user_age: 3 })).toStrictEqual({ userName: "a", userAge: 3 });
+    expect(m["overlapFromWire"]!({ user_name: "a", user_age: 3 })).toStrictEqual({ userName: "a", userAge: 3 });
+    expect(p["parseOverlap"]!({ user_name: "a" })).toStrictEqual({ userName: "a" });
     expect(m["overlapFromWire"]!({ user_name: "a" })).toEqual({ userName: "a" });
     expect(g["isOverlapWire"]!({ user_name: "a", user_age: 3 })).toBe(true);
     expect(g["isOverlapWire"]!({ user_age: 3 })).toBe(false);

@@ -5,6 +5,7 @@ import { basename, dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { vi } from "vitest";
 import { generate, type GenerateResult } from "../generator/generate.js";
+import type { GenerateOptions } from "../generator/options.js";
 import { main } from "../generator/main.js";
 import { writeFiles } from "../generator/write/write-files.js";
 
@@ -35,9 +36,13 @@ export const STRICT_OPTIONS = {
   types: [],
 } as const;
 
-/** Generates `spec` into a fresh scratch folder named `name`; throws if the spec has errors. */
-export function generateInto(spec: string, name: string): { dir: string; result: GenerateResult } {
-  const result = generate({ input: spec });
+/** Generates `spec` into a fresh scratch folder named `name` (with `options`); throws if the spec has errors. */
+export function generateInto(
+  spec: string,
+  name: string,
+  options: Omit<GenerateOptions, "input"> = {},
+): { dir: string; result: GenerateResult } {
+  const result = generate({ ...options, input: spec });
   const errors = result.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`${spec} has errors:\n${errors.map((e) => e.message).join("\n")}`);
   const dir = join(SCRATCH, name);
@@ -187,12 +192,17 @@ export const FEATURE_CASES: readonly string[] = [
   "nullable-allof-ref.yaml",
   "nullable-30.yaml",
   "nullable-31.yaml",
+  "oneof-strict.yaml",
   "records.yaml",
   "recursion-allof-extends.yaml",
   "recursion-allof-mutual.yaml",
   "recursion-allof-self.yaml",
   "refs/main.yaml",
   "shapes.yaml",
+  "union-choice.yaml",
+  "union-closed.yaml",
+  "union-deep-shape.yaml",
+  "union-discriminator-miss.yaml",
 ];
 
 /** Runs the CLI in process (in `cwd` when given) and returns its exit code and what it printed. */

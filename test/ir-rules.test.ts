@@ -45,6 +45,8 @@ const UNKNOWN: Node = { kind: "unknown" };
 const NEVER: Node = { kind: "never" };
 const refTo = (name: string): Node => ({ kind: "ref", target: id(name) });
 const union = (...members: Node[]): Node => ({ kind: "union", members });
+/** A `oneOf`: exclusive (exactly one member, under `strict`). */
+const oneOf = (...members: Node[]): Node => ({ kind: "union", members, exclusive: true });
 const object = (...properties: Property[]): Node => ({ kind: "object", properties, additional: undefined });
 const prop = (key: string, node: Node, required = false, doc: Doc = {}): Property => ({ key, node, required, doc });
 /** `{ required: [...keys] }` without a type: any value; an object must have the keys. */
@@ -145,7 +147,7 @@ describe("rules.ts: the table", () => {
         {
           version: "3.0",
           given: { oneOf: [{ type: "string" }, { type: "integer" }], nullable: true },
-          want: union(STRING, INTEGER, NULL),
+          want: oneOf(STRING, INTEGER, NULL),
         },
       ],
       ["unknown stays unknown", { version: "3.0", given: { nullable: true }, want: UNKNOWN }],
@@ -435,7 +437,7 @@ describe("composition.ts", () => {
         "with an own oneOf: members & union",
         {
           given: { allOf: [ref("S")], oneOf: [ref("E"), { const: "c" }] },
-          want: { kind: "intersection", members: [refTo("S"), union(refTo("E"), { kind: "literal", value: "c" })] },
+          want: { kind: "intersection", members: [refTo("S"), oneOf(refTo("E"), { kind: "literal", value: "c" })] },
         },
       ],
     ]);
@@ -470,13 +472,13 @@ describe("composition.ts", () => {
       ],
       [
         "type: object beside oneOf adds nothing",
-        { given: { type: "object", oneOf: [ref("B"), ref("Fish")] }, want: union(refTo("B"), refTo("Fish")) },
+        { given: { type: "object", oneOf: [ref("B"), ref("Fish")] }, want: oneOf(refTo("B"), refTo("Fish")) },
       ],
       [
         "the members, in order",
         {
           given: { oneOf: [{ type: "string" }, { type: "integer" }] },
-          want: union(STRING, INTEGER),
+          want: oneOf(STRING, INTEGER),
         },
       ],
       [
@@ -503,7 +505,7 @@ describe("composition.ts", () => {
             oneOf: [ref("Cat"), ref("Dog"), ref("Fish")],
             discriminator: { propertyName: "kind", mapping: { kitty: "#/components/schemas/Cat" } },
           },
-          want: { kind: "union", members: pets, discriminator: { property: "kind", cases } },
+          want: { kind: "union", members: pets, discriminator: { property: "kind", cases }, exclusive: true },
         },
       ],
       [
@@ -527,14 +529,14 @@ describe("composition.ts", () => {
         "without a discriminator: matched by structure",
         {
           given: { oneOf: [ref("Cat"), ref("Dog")] },
-          want: union(refTo("Cat"), refTo("Dog")),
+          want: oneOf(refTo("Cat"), refTo("Dog")),
         },
       ],
       [
         "discriminator without propertyName: a warning",
         {
           given: { oneOf: [ref("Cat"), ref("Dog")], discriminator: {} },
-          want: union(refTo("Cat"), refTo("Dog")),
+          want: oneOf(refTo("Cat"), refTo("Dog")),
           codes: ["discriminator-invalid"],
         },
       ],
@@ -542,7 +544,7 @@ describe("composition.ts", () => {
         "discriminator over inline members only: none",
         {
           given: { oneOf: [{ type: "string" }, { type: "integer" }], discriminator: { propertyName: "kind" } },
-          want: union(STRING, INTEGER),
+          want: oneOf(STRING, INTEGER),
         },
       ],
       [
@@ -801,10 +803,17 @@ describe("structural.ts", () => {
         },
       ],
       [
-        "additionalProperties: false beside properties: no extra keys",
+        "additionalProperties: false beside properties: closed (no other key is valid)",
         {
           given: { properties: { a: {} }, additionalProperties: false },
-          want: object(prop("a", UNKNOWN)),
+          want: { kind: "object", properties: [prop("a", UNKNOWN)], additional: undefined, closed: true },
+        },
+      ],
+      [
+        "additionalProperties: false beside patternProperties too: not closed here",
+        {
+          given: { properties: { a: {} }, patternProperties: { "^x": {} }, additionalProperties: false },
+          want: { kind: "object", properties: [prop("a", UNKNOWN)], additional: UNKNOWN },
         },
       ],
       [

@@ -29,6 +29,7 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --exclude <names>   leave these schemas out unless a kept schema needs them
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
       --open-enums        string enums also accept values they do not list
+      --strict            parse and guards require a oneOf value to match exactly one member
       --force             regenerate even when nothing changed since the last run
       --check             generate in memory and compare with the output folder; write nothing;
                           exit 1 if anything differs
@@ -84,7 +85,7 @@ describe("the option table", () => {
   });
 
   it("the config keys are the job options, in table order", () => {
-    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums"]);
+    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums", "strict"]);
   });
 
   it("GenerateOptions and JobConfig are the types they were before the table", () => {
@@ -94,6 +95,7 @@ describe("the option table", () => {
       readonly exclude?: readonly string[] | undefined;
       readonly unknownKeys?: UnknownKeys | undefined;
       readonly openEnums?: boolean | undefined;
+      readonly strict?: boolean | undefined;
     }
     interface BeforeJob extends Before {
       readonly output: string;
@@ -164,7 +166,7 @@ describe("values from a config file", () => {
     [
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
-      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums)',
+      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict)',
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];

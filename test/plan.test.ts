@@ -168,13 +168,13 @@ describe("printers read the plan", () => {
     expect(text(plan, "guards.ts")).toContain("return (isCatWire(value) || isDogWire(value) || value === null);");
   });
 
-  it("a plan whose union lists its candidates the other way round changes mappers and parse alike", () => {
+  it("a plan whose union lists its tries the other way round changes mappers and parse alike", () => {
     const plan = planOf();
     const reversed: Plan = {
       ...plan,
       union: (node) => {
         const u = plan.union(node);
-        return { ...u, candidates: [...u.candidates].reverse() } satisfies UnionPlan;
+        return { ...u, tries: [...u.tries].reverse() } satisfies UnionPlan;
       },
     };
     const mappers = text(reversed, "mappers.ts");

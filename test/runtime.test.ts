@@ -15,6 +15,36 @@ describe("templates/runtime.ts", () => {
     for (const name of Object.keys(runtime)) expect(RUNTIME_EXPORTS).toContain(name);
   });
 
+  it("rankMembers: the passing members, most of the value's own keys declared first, spec order on ties", () => {
+    const value = { a: 1, b: 2, c: 3 };
+    expect(runtime.rankMembers(value, [["a"], ["a", "b"], false, ["x"], ["b", "a"]])).toEqual([1, 4, 0, 3]);
+    // a member that keeps every key (a record) scores every key
+    expect(runtime.rankMembers(value, [["a", "b", "c"], true, ["a"]])).toEqual([0, 1, 2]);
+    expect(runtime.rankMembers(value, [["a"], true])).toEqual([1, 0]);
+    // not an object: nothing is declared, spec order
+    expect(runtime.rankMembers("s", [["a"], ["a", "b"], true])).toEqual([0, 1, 2]);
+    expect(runtime.rankMembers([1], [["0"], true])).toEqual([0, 1]);
+    // inherited keys do not count
+    expect(runtime.rankMembers(Object.create({ b: 1 }) as object, [["a"], ["b"]])).toEqual([0, 1]);
+    expect(runtime.pickMember(value, [false, ["c"], ["a", "b"]])).toBe(2);
+    expect(runtime.pickMember(value, [false, false])).toBe(-1);
+  });
+
+  it("hasNoOtherKeys: an object whose own keys are all declared; never a non-object", () => {
+    expect(runtime.hasNoOtherKeys({ a: 1 }, ["a", "b"])).toBe(true);
+    expect(runtime.hasNoOtherKeys({}, [])).toBe(true);
+    expect(runtime.hasNoOtherKeys({ a: 1, c: 2 }, ["a", "b"])).toBe(false);
+    expect(runtime.hasNoOtherKeys(JSON.parse('{"__proto__": 1}'), ["a"])).toBe(false);
+    for (const v of [null, "a", 1, [], undefined]) expect(runtime.hasNoOtherKeys(v, [])).toBe(false);
+  });
+
+  it("exactlyOne: one true test", () => {
+    expect(runtime.exactlyOne([false, true, false])).toBe(true);
+    expect(runtime.exactlyOne([true, true])).toBe(false);
+    expect(runtime.exactlyOne([false, false])).toBe(false);
+    expect(runtime.exactlyOne([])).toBe(false);
+  });
+
   it("mapRecord copies keys untouched and maps values", () => {
     const input = { customer_id: 1, "Weird Key": 2 };
     const out = runtime.mapRecord(input, (v: number) => v * 10);

@@ -3,7 +3,7 @@
  * and `as unknown` casts, so they never narrow the input's declared type.
  */
 import { assertNever } from "../ir/walk.js";
-import type { ShapeTest } from "../plan/shape.js";
+import type { ObjectCheck, ShapeTest } from "../plan/shape.js";
 import {
   and,
   binary,
@@ -16,6 +16,7 @@ import {
   json,
   lit,
   member,
+  array,
   or,
   paren,
   TRUE,
@@ -71,19 +72,34 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       uses.add("isPlainObject");
       return call("isPlainObject", [unknown]);
     case "object":
-      return and(
-        test.checks.map((c) => {
-          uses.add(c.kind === "tag" ? "fieldOf" : "hasKey");
-          return c.kind === "tag"
-            ? eq(call("fieldOf", [input, lit(c.key)]), lit(c.value))
-            : call("hasKey", [input, lit(c.key)]);
-        }),
-      );
+      return and(test.checks.map((c) => objectCheck(c, input, uses)));
     case "anyOf":
       return paren(or(test.tests.map((t) => shapeExpr(t, input, uses))));
     case "allOf":
       return paren(and(test.tests.map((t) => shapeExpr(t, input, uses))));
     default:
       return assertNever(test);
+  }
+}
+
+function objectCheck(c: ObjectCheck, input: Expr, uses: Uses): Expr {
+  switch (c.kind) {
+    case "tag":
+      uses.add("fieldOf");
+      return eq(call("fieldOf", [input, lit(c.key)]), lit(c.value));
+    case "has":
+      uses.add("hasKey");
+      return call("hasKey", [input, lit(c.key)]);
+    case "field": {
+      uses.add("fieldOf");
+      const value = call("fieldOf", [input, lit(c.key)]);
+      const test = shapeExpr(c.test, value, uses);
+      return c.optional ? paren(or([eq(value, lit(undefined)), test])) : test;
+    }
+    case "only":
+      uses.add("hasNoOtherKeys");
+      return call("hasNoOtherKeys", [input, array(c.keys.map((k) => lit(k)))]);
+    default:
+      return assertNever(c);
   }
 }

@@ -5,8 +5,10 @@
  *
  * - Required keys must be present and valid; optional keys absent or valid (a present key whose value is
  *   `undefined` is not valid: JSON has no `undefined` and `exactOptionalPropertyTypes` forbids it).
- * - Unknown keys are accepted (the mappers drop them); values beside known keys of an object with
- *   `additionalProperties` are typed `unknown` and so not checked.
+ * - Unknown keys are accepted (the mappers drop them), unless the object is closed (`additionalProperties:
+ *   false`) or the policy is `reject`; values beside known keys of an object with `additionalProperties` are typed
+ *   `unknown` and so not checked.
+ * - A `oneOf` under the `strict` option: exactly one member's check passes.
  * - Constraints (minimum, pattern, ...) are not checked: they are not part of the type. `parseX` checks them.
  * - `integer` is `Number.isInteger`; `const` objects and arrays compare deeply (`jsonEquals`).
  * - Keys that name something on `Object.prototype` are read with an own-property check (`fieldOf`).
@@ -15,6 +17,7 @@ import type { WriterFunction } from "ts-morph";
 import { CHAIN } from "../code/chain.js";
 import {
   and,
+  array,
   arrow,
   binary,
   call,
@@ -62,8 +65,11 @@ export function emitGuards(ir: Ir, plan: Plan): Module {
 function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
+  const closed = decl.node.kind === "object" && decl.node.closed === true;
   const unknown =
-    ctx.plan.unknownKeys === "reject" ? "Keys the spec does not declare are refused." : "Unknown keys are allowed.";
+    ctx.plan.unknownKeys === "reject" || closed
+      ? "Keys the spec does not declare are refused."
+      : "Unknown keys are allowed.";
   const doc =
     side === "wire"
       ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, ` +
@@ -161,8 +167,14 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
       return impossible(objectChecks(node, input, side, ctx, depth));
     case "union": {
       // in spec order; a member that accepts no value is left out (the union of none is `false`)
-      const members = ctx.plan.union(node).accepted.map((m) => guardExpr(m, input, side, ctx, depth + 1));
+      const up = ctx.plan.union(node);
+      const members = up.accepted.map((m) => guardExpr(m, input, side, ctx, depth + 1));
       if (members.length === 0) return [FALSE];
+      if (up.exclusive) {
+        // a `oneOf` under `strict`: exactly one member
+        ctx.uses.add("exactlyOne");
+        return [call("exactlyOne", [array(members.map(join))])];
+      }
       if (members.some((m) => m.length === 0)) return [];
       // the same check twice (two members of one type) is written once
       const unique = new Map(members.map((m) => join(m)).map((e) => [print(e), e]));

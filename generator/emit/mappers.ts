@@ -8,9 +8,10 @@
  *   keys beside declared ones are copied as data, one-to-one (the plan's swaps).
  * - Intersections merge what their members map (object spread: `Object.assign` would set a `__proto__` key as the
  *   prototype); null stays null, `A[] & B[]` maps item by item.
- * - Unions: null first, then the first candidate, in spec order, whose test accepts the value: the
- *   discriminator value when the spec gives one (with the shape when the value is shared), else the member's
- *   shape; a value no member accepts passes through unchanged.
+ * - Unions: null first, then the plan's choice rule (plan/union.ts): the members the discriminator value selects
+ *   (with the shape when the value is shared), then the members whose shape accepts the value, the one declaring
+ *   the most of its keys first when that can differ (`pickMember`); a value no member accepts passes through
+ *   unchanged.
  * - `__proto__` and other `Object.prototype` names are ordinary data: own-property checks, own-property writes.
  */
 import type { WriterFunction } from "ts-morph";
@@ -22,6 +23,7 @@ import {
   cast,
   cond,
   eq,
+  FALSE,
   id,
   index,
   isCallOf,
@@ -41,11 +43,12 @@ import { functionDecl } from "../code/print.js";
 import type { Module, Uses } from "../code/runtime.js";
 import { shapeExpr } from "../code/shape.js";
 import { typeExpr } from "../code/type-expr.js";
-import type { Decl, Ir, Node, UnionNode } from "../ir/types.js";
+import type { Decl, Discriminator, Ir, Node, UnionNode } from "../ir/types.js";
 import { assertNever, nonNullMember } from "../ir/walk.js";
 import { converts } from "../plan/analyse.js";
 import type { Plan } from "../plan/index.js";
 import { inSide, outSide, sideKeys, type Direction, type ObjectPlan } from "../plan/object.js";
+import type { Candidate } from "../plan/union.js";
 
 interface Ctx {
   readonly plan: Plan;
@@ -262,7 +265,7 @@ function mapItem(node: Node, dir: Direction, depth: number, ctx: Ctx): Expr | un
 }
 
 function unionExpr(
-  node: Pick<UnionNode, "members" | "discriminator">,
+  node: Pick<UnionNode, "members" | "discriminator" | "exclusive">,
   input: Expr,
   dir: Direction,
   depth: number,
@@ -278,7 +281,7 @@ function unionExpr(
 }
 
 function liveUnionExpr(
-  node: Pick<UnionNode, "members" | "discriminator">,
+  node: Pick<UnionNode, "members" | "discriminator" | "exclusive">,
   input: Expr,
   dir: Direction,
   depth: number,
@@ -294,26 +297,55 @@ function liveUnionExpr(
     const e = expr(only, up.nonNull === 1 ? input : cast(input, typeExpr(only, inSide(dir), names)), dir, depth, ctx);
     return e === undefined ? undefined : orNull(e);
   }
-  // every candidate in spec order, those that map to themselves included: the first whose test accepts the value wins
-  const branches = up.candidates.map((c) => {
-    const e = expr(c.node, cast(input, typeExpr(c.node, inSide(dir), names)), dir, depth + 1, ctx);
-    let test: Expr;
-    if (up.discriminator !== undefined && c.tags.length > 0) {
-      ctx.uses.add("fieldOf");
-      const field = call("fieldOf", [input, lit(discriminatorKey(c.node, up.discriminator.property, dir, ctx))]);
-      test =
-        c.tags.length === 1
-          ? eq(field, lit(c.tags[0]!))
-          : method(array(c.tags.map((v) => lit(v))), "includes", [cast(field, "string")]);
-      // a value several members share does not decide alone: the member's shape must match too
-      if (c.sharedTag) test = and([test, shapeExpr(c.shape(inSide(dir)), input, ctx.uses)]);
-    } else test = shapeExpr(c.shape(inSide(dir)), input, ctx.uses);
-    return { test, value: e ?? cast(input, typeExpr(c.node, outSide(dir), names)), maps: e !== undefined };
-  });
-  // members after the last one that maps need no test: a value that no member accepts passes through unchanged too
-  while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
-  if (branches.length === 0) return undefined;
-  return orNull(branches.reduceRight<Expr>((rest, b) => cond(b.test, b.value, rest), cast(input, "never")));
+  // the plan's choice rule: the tag tries, then the shape tries (ranked by the keys they declare, when that can
+  // change the order); the first that accepts the value wins, those that map to themselves included
+  const side = inSide(dir);
+  const branch = (c: Candidate): { value: Expr; maps: boolean } => {
+    const e = expr(c.node, cast(input, typeExpr(c.node, side, names)), dir, depth + 1, ctx);
+    return { value: e ?? cast(input, typeExpr(c.node, outSide(dir), names)), maps: e !== undefined };
+  };
+  const tagTest = (c: Candidate, discriminator: Discriminator): Expr => {
+    ctx.uses.add("fieldOf");
+    const field = call("fieldOf", [input, lit(discriminatorKey(c.node, discriminator.property, dir, ctx))]);
+    const test =
+      c.tags.length === 1
+        ? eq(field, lit(c.tags[0]!))
+        : method(array(c.tags.map((v) => lit(v))), "includes", [cast(field, "string")]);
+    // a value several members share does not decide alone: the member's shape must match too
+    return c.sharedTag ? and([test, shapeExpr(c.shape(side), input, ctx.uses)]) : test;
+  };
+  const passThrough = cast(input, "never");
+  const shapeTries = up.tries.filter((t) => t.by === "shape").map((t) => t.candidate);
+  let rest: Expr | undefined;
+  if (up.ranked) {
+    // the member that declares the most of the value's keys among those whose shape accepts it
+    ctx.uses.add("pickMember");
+    const c = id(`c${depth}`);
+    const maps = shapeTries.map((t, i) => ({ i, ...branch(t) })).filter((b) => b.maps);
+    const pick = call("pickMember", [
+      input,
+      array(
+        shapeTries.map((t) => {
+          const test = shapeExpr(t.shape(side), input, ctx.uses);
+          const keys = t.keys(side);
+          return keys === "every" ? test : cond(test, array(keys.map((k) => lit(k))), FALSE);
+        }),
+      ),
+    ]);
+    const body = maps.reduceRight<Expr>((r, b) => cond(eq(c, lit(b.i)), b.value, r), passThrough);
+    rest = maps.length === 0 ? undefined : call(paren(arrow(`c${depth}`, body, { param: "number" })), [pick]);
+  } else {
+    const branches = shapeTries.map((t) => ({ test: shapeExpr(t.shape(side), input, ctx.uses), ...branch(t) }));
+    // members after the last one that maps need no test: a value that no member accepts passes through unchanged
+    while (branches.length > 0 && !branches.at(-1)!.maps) branches.pop();
+    if (branches.length > 0) rest = branches.reduceRight<Expr>((r, b) => cond(b.test, b.value, r), passThrough);
+  }
+  const tagged = up.tries
+    .filter((t) => t.by === "tag")
+    .map((t) => ({ test: tagTest(t.candidate, up.discriminator!), ...branch(t.candidate) }));
+  if (rest === undefined) while (tagged.length > 0 && !tagged.at(-1)!.maps) tagged.pop();
+  if (rest === undefined && tagged.length === 0) return undefined;
+  return orNull(tagged.reduceRight<Expr>((r, b) => cond(b.test, b.value, r), rest ?? passThrough));
 }
 
 /** The discriminating property's key on the side being read. */

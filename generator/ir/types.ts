@@ -162,6 +162,11 @@ export interface ObjectNode extends Asserted {
   readonly properties: readonly Property[];
   /** `additionalProperties` beside known properties: extra keys, copied as data. */
   readonly additional: Node | undefined;
+  /**
+   * `additionalProperties: false` beside `properties` (and no `patternProperties`): a value with a key the object
+   * does not declare is invalid, whatever the unknown-keys policy.
+   */
+  readonly closed?: true;
 }
 
 /** `additionalProperties` alone: a map whose keys are data and are never renamed. */
@@ -181,6 +186,11 @@ export interface UnionNode extends Asserted {
   readonly kind: "union";
   readonly members: readonly Node[];
   readonly discriminator?: Discriminator;
+  /**
+   * `oneOf`: a value must be valid against exactly one member (checked under the `strict` option; by default the
+   * first valid member is taken, as for `anyOf`).
+   */
+  readonly exclusive?: true;
 }
 
 /** `allOf` whose members could not be merged into one object. */

@@ -17,8 +17,10 @@ export interface Plan {
   readonly decls: Decls;
   readonly analysis: Analysis;
   readonly unknownKeys: UnknownKeys;
+  /** The `strict` option: a `oneOf` value must be valid against exactly one member. */
+  readonly strict: boolean;
   object(node: ObjectNode): ObjectPlan;
-  union(node: Pick<UnionNode, "members" | "discriminator">): UnionPlan;
+  union(node: Pick<UnionNode, "members" | "discriminator" | "exclusive">): UnionPlan;
   intersection(node: IntersectionNode): IntersectionPlan;
   /** The type test of a scalar: what guards check and parse reports. */
   scalar(node: PrimitiveNode | LiteralNode | EnumNode): ScalarTest;
@@ -26,6 +28,7 @@ export interface Plan {
 
 export interface PlanOptions {
   readonly unknownKeys: UnknownKeys;
+  readonly strict?: boolean;
 }
 
 export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
@@ -35,13 +38,15 @@ export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
   const unions = new WeakMap<object, UnionPlan>();
   const intersections = new WeakMap<IntersectionNode, IntersectionPlan>();
   const { unknownKeys } = options;
+  const strict = options.strict === true;
   return {
     names,
     decls,
     analysis,
     unknownKeys,
+    strict,
     object: (node) => remember(objects, node, () => objectPlan(node, names, unknownKeys)),
-    union: (node) => remember(unions, node, () => unionPlan(node, names, decls, analysis)),
+    union: (node) => remember(unions, node, () => unionPlan(node, names, decls, analysis, strict)),
     intersection: (node) =>
       remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
     scalar: scalarTest,

@@ -35,7 +35,10 @@ export interface ObjectPlan {
   readonly lead: number;
   /** Keys the spec does not declare are copied as data (`additionalProperties`, or `unknownKeys: keep`). */
   readonly copyRest: boolean;
-  /** Keys the spec does not declare are refused (`unknownKeys: reject`, no `additionalProperties`). */
+  /**
+   * Keys the spec does not declare are refused: the object is closed (`additionalProperties: false`), or
+   * `unknownKeys: reject` and no `additionalProperties`.
+   */
   readonly rejectUnknown: boolean;
   /** Extra keys renamed on the way, per direction: `[input key, output key]` (see {@link extraKeySwaps}). */
   readonly swaps: { readonly [D in Direction]: readonly (readonly [string, string])[] };
@@ -60,13 +63,21 @@ export function objectPlan(node: ObjectNode, names: Names, unknownKeys: UnknownK
     node,
     keys,
     lead: firstOptional === -1 ? node.properties.length : firstOptional,
-    copyRest: node.additional !== undefined || unknownKeys === "keep",
-    rejectUnknown: unknownKeys === "reject" && node.additional === undefined,
+    copyRest: copiesRest(node, unknownKeys),
+    rejectUnknown: node.closed === true || (unknownKeys === "reject" && node.additional === undefined),
     swaps: {
       fromWire: extraKeySwaps(wireKeys, modelKeys, "fromWire"),
       toWire: extraKeySwaps(wireKeys, modelKeys, "toWire"),
     },
   };
+}
+
+/**
+ * Whether keys the object does not declare are copied as data: additionalProperties, or the `keep` policy for an
+ * object that is not closed (`additionalProperties: false`: such a key is invalid, never copied).
+ */
+export function copiesRest(node: ObjectNode, unknownKeys: UnknownKeys): boolean {
+  return node.additional !== undefined || (unknownKeys === "keep" && node.closed !== true);
 }
 
 /**
@@ -144,7 +155,7 @@ function intersectionOmits(
   const declared = members.map((m) => declaredObjects(m, decls).flatMap(spell));
   return members.map((m, i) => {
     const o = objectOf(nonNullMember(m) ?? m, decls);
-    if (o === undefined || (o.additional === undefined && unknownKeys !== "keep")) return [];
+    if (o === undefined || !copiesRest(o, unknownKeys)) return [];
     const wireKeys = o.properties.map((p) => p.key);
     const modelKeys = names.keys(o);
     const own = new Set(side === "wire" ? wireKeys : modelKeys);

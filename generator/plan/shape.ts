@@ -1,7 +1,8 @@
 /**
  * Shape tests: the cheap test that tells a union's members apart (JSON type, required keys that not every
- * object member has, properties with a constant value, an array's first item, a tuple's length and first item,
- * a constant compared whole). Data, built once per candidate and side; `code/shape.ts` prints it.
+ * object member has, properties with a constant value, the values of keys two members declare with different
+ * shapes, no undeclared key for a closed object, an array's first item, a tuple's length and first item, a
+ * constant compared whole). Data, built once per candidate and side; `code/shape.ts` prints it.
  */
 import type { Node } from "../ir/types.js";
 import type { Decls } from "../ir/query.js";
@@ -19,7 +20,14 @@ export type ObjectCheck =
   /** The key holds this constant. */
   | { readonly kind: "tag"; readonly key: string; readonly value: Scalar }
   /** The key is present. */
-  | { readonly kind: "has"; readonly key: string };
+  | { readonly kind: "has"; readonly key: string }
+  /**
+   * The key's value passes `test` (absent passes too when `optional`): a property that two members of the union
+   * declare with different types or values tells them apart.
+   */
+  | { readonly kind: "field"; readonly key: string; readonly test: ShapeTest; readonly optional: boolean }
+  /** No other key than these (a closed object: `additionalProperties: false`). */
+  | { readonly kind: "only"; readonly keys: readonly string[] };
 
 export type ShapeTest =
   | { readonly kind: "any" }
@@ -48,7 +56,17 @@ export type ShapeTest =
 
 const ANY: ShapeTest = { kind: "any" };
 
-/** The shape test of `node` on one side; `common` keys (required in every object member) tell nothing apart. */
+/** What a union tells its object members' shape tests (see plan/union.ts). */
+export interface UnionKeys {
+  /** Required keys in every object member: their presence tells nothing apart. */
+  readonly common: ReadonlySet<string>;
+  /** Keys that two object members declare with different shapes: their values are tested. */
+  readonly contested: ReadonlySet<string>;
+}
+
+const NO_KEYS: UnionKeys = { common: new Set(), contested: new Set() };
+
+/** The shape test of `node` on one side, as a member of a union with `keys` (see {@link UnionKeys}). */
 export function shapeOf(
   node: Node,
   side: Side,
@@ -56,7 +74,7 @@ export function shapeOf(
   decls: Decls,
   analysis: Pick<Analysis, "emptySet">,
   depth: number,
-  common: ReadonlySet<string> = new Set(),
+  keys: UnionKeys = NO_KEYS,
 ): ShapeTest {
   const inner = (n: Node): ShapeTest => shapeOf(n, side, names, decls, analysis, depth + 1);
   switch (node.kind) {
@@ -81,22 +99,30 @@ export function shapeOf(
       };
     }
     case "record":
-      return { kind: "plainObject" };
+      // `additionalProperties: false` alone: the empty object
+      return node.values.kind === "never"
+        ? { kind: "object", checks: [{ kind: "only", keys: [] }] }
+        : { kind: "plainObject" };
     case "object": {
-      const keys = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);
+      const own = side === "model" ? names.keys(node) : node.properties.map((p) => p.key);
       const checks: ObjectCheck[] = [];
       node.properties.forEach((p, i) => {
-        const key = keys[i]!;
-        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object")
+        const key = own[i]!;
+        if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") {
           checks.push({ kind: "tag", key, value: p.node.value });
-        else if (p.required && !common.has(key)) checks.push({ kind: "has", key });
+          return;
+        }
+        const test = keys.contested.has(key) ? inner(p.node) : ANY;
+        if (!passesAll(test)) checks.push({ kind: "field", key, test, optional: !p.required });
+        else if (p.required && !keys.common.has(key)) checks.push({ kind: "has", key });
       });
+      if (node.closed === true) checks.push({ kind: "only", keys: own });
       return checks.length === 0 ? { kind: "plainObject" } : { kind: "object", checks };
     }
     case "ref": {
       const target = decls.get(node.target);
       if (target === undefined || depth > SHAPE_DEPTH) return ANY;
-      return shapeOf(target.node, side, names, decls, analysis, depth + 1, common);
+      return shapeOf(target.node, side, names, decls, analysis, depth + 1, keys);
     }
     case "union": {
       const live = node.members.filter((m) => !acceptsNothing(m, analysis.emptySet));
@@ -110,5 +136,55 @@ export function shapeOf(
       return { kind: "none" };
     default:
       return assertNever(node);
+  }
+}
+
+/** Whether the test passes every value (so it tells nothing). */
+export function passesAll(test: ShapeTest): boolean {
+  switch (test.kind) {
+    case "any":
+      return true;
+    case "anyOf":
+      return test.tests.some(passesAll);
+    case "allOf":
+      return test.tests.every(passesAll);
+    case "none":
+    case "null":
+    case "typeof":
+    case "equals":
+    case "jsonEquals":
+    case "oneOf":
+    case "array":
+    case "tuple":
+    case "plainObject":
+    case "object":
+      return false;
+    default:
+      return assertNever(test);
+  }
+}
+
+/** Whether some JSON object (not an array) may pass the test. */
+export function mayBeObject(test: ShapeTest): boolean {
+  switch (test.kind) {
+    case "any":
+    case "plainObject":
+    case "object":
+    case "jsonEquals":
+      return true;
+    case "anyOf":
+      return test.tests.some(mayBeObject);
+    case "allOf":
+      return test.tests.every(mayBeObject);
+    case "none":
+    case "null":
+    case "typeof":
+    case "equals":
+    case "oneOf":
+    case "array":
+    case "tuple":
+      return false;
+    default:
+      return assertNever(test);
   }
 }

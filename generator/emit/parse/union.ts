@@ -9,8 +9,41 @@ import type { Candidate } from "../../plan/union.js";
 import { child, describe, type Gen, type ParseContext, type Path } from "./context.js";
 import { simpleFailure } from "./scalars.js";
 
-/** A union: the plan's candidates in order; a member that does not parse gives way to the next. */
-export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">, input: string, path: Path): string {
+type UnionLike = Pick<UnionNode, "members" | "discriminator" | "exclusive">;
+
+/**
+ * A union: the plan's tries in order (ranked by declared keys when the plan says so); a member that does not parse
+ * gives way to the next. A `oneOf` under `strict`: then no other member may be valid.
+ */
+export function union(w: Gen, node: UnionLike, input: string, path: Path): string {
+  const up = w.ctx.plan.union(node);
+  if (!up.exclusive) return choose(w, node, input, path);
+  const before = w.fresh("n");
+  w.line(`const ${before} = issues.length;`);
+  const out = choose(w, node, input, path);
+  // valid against the member chosen: count the members it is valid against (each checked apart, its issues
+  // dropped)
+  const count = w.fresh("c");
+  w.block(`if (issues.length === ${before}) {`, () => {
+    w.line(`let ${count} = 0;`);
+    for (const m of up.accepted) {
+      w.block("{", () => {
+        const mark = w.fresh("n");
+        w.line(`const ${mark} = issues.length;`);
+        const r = w.gen(m, input, path, false);
+        if (r !== input) w.line(`void ${r};`);
+        w.line(`if (issues.length === ${mark}) ${count}++;`);
+        w.line(`issues.length = ${mark};`);
+      });
+    }
+    const expected = [...new Set(up.accepted.map((m) => describe(m, w.ctx)))].join(" | ");
+    w.line(`if (${count} > 1) ${w.issue(`exactly one of ${expected}`, input, path)}`);
+  });
+  return out;
+}
+
+/** The member a value is, by the plan's tries; its model value. */
+function choose(w: Gen, node: UnionLike, input: string, path: Path): string {
   const up = w.ctx.plan.union(node);
   const hasNull = up.nullable;
   const discriminator = up.discriminator;
@@ -47,8 +80,8 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
   const n = w.fresh("n");
   w.ctx.uses.add("IssueDraft");
   w.line(`let ${r}: unknown = ${input};`);
-  // the plan's candidates in spec order: by tag when the spec gives one for the member, else by shape
-  // (`exact` when the shape test is the whole check)
+  // the plan's tries: by tag when the spec gives one for the member, then by shape (`exact` when the shape test
+  // is the whole check); the shape tries ranked by the keys they declare when the plan says so
   const tagTest = (tags: readonly string[]): string => {
     w.ctx.uses.add("fieldOf");
     const field = `fieldOf(${input}, ${JSON.stringify(discriminator!.property)})`;
@@ -57,30 +90,36 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
       "||",
     );
   };
-  type Try = { m: Node; test: string; exact: boolean; always: boolean };
-  const shape = (c: Candidate, exact: boolean): Try => {
+  type Try = { m: Node; test: string; exact: boolean; always: boolean; keys: readonly string[] | "every" };
+  const shape = (c: Candidate): Try => {
     const test = shapeExpr(c.shape("wire"), id(input), w.ctx.uses);
-    return { m: c.node, test: print(test), exact, always: isLit(test, true) };
+    return { m: c.node, test: print(test), exact: c.exact, always: isLit(test, true), keys: c.keys("wire") };
   };
-  const candidates: Try[] = up.candidates.map((c) =>
-    c.tags.length > 0 ? { m: c.node, test: tagTest(c.tags), exact: false, always: false } : shape(c, c.exact),
+  const tries: Try[] = up.tries.map((t) =>
+    t.by === "tag"
+      ? { m: t.candidate.node, test: tagTest(t.candidate.tags), exact: false, always: false, keys: [] }
+      : shape(t.candidate),
   );
-  // a tagged member is also tried by its shape, last: a member that is itself a union gets its schema name as
-  // its only tag when the spec maps none, though its own members carry other tags
-  for (const c of up.candidates) if (c.tags.length > 0) candidates.push(shape(c, false));
+  const ranked = up.ranked ? tries.filter((_, i) => up.tries[i]!.by === "shape") : [];
+  const sequential = up.ranked ? tries.filter((_, i) => up.tries[i]!.by === "tag") : tries;
   // when the last candidate's test passes every value (any value, with constraints per type), the report that no
   // candidate matched is never reached (and is not written: TypeScript narrows nothing in unreachable code)
-  const lastAlways = candidates.at(-1)?.always === true;
+  const lastAlways = !up.ranked && sequential.at(-1)?.always === true;
   // issues of a failed candidate are kept aside only when another candidate may follow it
-  const single = candidates.slice(0, -1).every((c) => c.exact);
+  const single = !up.ranked && sequential.slice(0, -1).every((c) => c.exact);
   w.block(`${label}: {`, () => {
     if (hasNull) w.line(`if (${input} === null) break ${label};`);
     if (!single) {
       w.line(`const ${n} = issues.length;`);
       w.line(`let ${saved}: IssueDraft[] | undefined;`);
     }
-    candidates.forEach(({ m, test, exact }, index) => {
-      const last = index === candidates.length - 1;
+    // a candidate that failed: its issues kept aside when they are the fewest so far
+    const setAside = (): void => {
+      w.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
+      w.line(`else issues.length = ${n};`);
+    };
+    sequential.forEach(({ m, test, exact }, index) => {
+      const last = !up.ranked && index === sequential.length - 1;
       if (exact) {
         w.line(`if (${test}) break ${label};`);
         return;
@@ -101,10 +140,36 @@ export function union(w: Gen, node: Pick<UnionNode, "members" | "discriminator">
           if (out !== input) w.line(`${r} = ${out};`);
           w.line(`break ${label};`);
         });
-        w.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
-        w.line(`else issues.length = ${n};`);
+        setAside();
       });
     });
+    if (up.ranked) {
+      w.ctx.uses.add("rankMembers");
+      const c = w.fresh("c");
+      const keys = ranked.map((t) =>
+        t.keys === "every" ? t.test : `${t.test} ? [${t.keys.map((k) => JSON.stringify(k)).join(", ")}] : false`,
+      );
+      w.block(`for (const ${c} of rankMembers(${input}, [${keys.join(", ")}])) {`, () => {
+        w.block(`switch (${c}) {`, () => {
+          ranked.forEach(({ m, exact }, i) => {
+            if (exact) {
+              w.line(`case ${i}:`);
+              w.line(`  break ${label};`);
+              return;
+            }
+            w.block(`case ${i}: {`, () => {
+              const out = w.gen(m, input, path, false);
+              w.block(`if (issues.length === ${n}) {`, () => {
+                if (out !== input) w.line(`${r} = ${out};`);
+                w.line(`break ${label};`);
+              });
+              setAside();
+              w.line("break;");
+            });
+          });
+        });
+      });
+    }
     const expected = [...new Set(up.accepted.map((m) => describe(m, w.ctx)))].join(" | ");
     const allTagged = up.allTagged;
     // the statements that report no match, built before they are laid out (alone, or in a block)

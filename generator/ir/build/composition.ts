@@ -139,16 +139,22 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
   }
   const members: Node[] = [];
   let hasNull = false;
+  // a oneOf is exclusive (exactly one member valid, under `strict`) unless a member union of several values was
+  // flattened in: `oneOf: [anyOf: [A, B], C]` allows A and B at once, and so does `oneOf: [oneOf: [A, B], C]`
+  // for a value that is also a C; left lenient then (never refusing a valid value)
+  let exclusive = key === "oneOf";
   raw.forEach((m, i) => {
     const node = ctx.build(m, child(at, key, i));
-    const flat = node.kind === "union" && node.discriminator === undefined ? node.members : [node];
+    const flattened = node.kind === "union" && node.discriminator === undefined;
+    const flat = flattened ? node.members : [node];
+    if (flattened && node.members.filter((n) => !isNullNode(n)).length > 1) exclusive = false;
     for (const n of flat) {
       if (n.kind === "primitive" && n.type === "null") hasNull = true;
       else if (n.kind !== "never") members.push(n);
     }
   });
   const own = ownObjectPart(schema);
-  const node = unionOf(schema, at, members, hasNull, ctx);
+  const node = unionOf(schema, at, members, hasNull, exclusive, ctx);
   // both oneOf and anyOf: a value fits one of each
   const other =
     key === "oneOf" && Array.isArray(schema["anyOf"]) ? [buildUnion(withoutKey(schema, "oneOf"), at, ctx)] : [];
@@ -227,7 +233,14 @@ function withoutKey(schema: Schema, key: string): Schema {
   return rest;
 }
 
-function unionOf(schema: Schema, at: Location, members: readonly Node[], hasNull: boolean, ctx: BuildContext): Node {
+function unionOf(
+  schema: Schema,
+  at: Location,
+  members: readonly Node[],
+  hasNull: boolean,
+  exclusive: boolean,
+  ctx: BuildContext,
+): Node {
   // a member that is any value makes the union any value (one with constraints per type stays a member)
   if (members.some(isAnyValue)) return UNKNOWN;
   // members that only assert (`{ required: [a] }`): any value, valid against one of them
@@ -239,5 +252,12 @@ function unionOf(schema: Schema, at: Location, members: readonly Node[], hasNull
   if (members.length === 1) return hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;
   const discriminator = buildDiscriminator(schema, at, members, ctx);
   const all = hasNull ? [...members, NULL] : members;
-  return discriminator === undefined ? { kind: "union", members: all } : { kind: "union", members: all, discriminator };
+  return {
+    kind: "union",
+    members: all,
+    ...(discriminator === undefined ? {} : { discriminator }),
+    ...(exclusive ? { exclusive: true as const } : {}),
+  };
 }
+
+const isNullNode = (n: Node): boolean => n.kind === "primitive" && n.type === "null";

@@ -64,7 +64,11 @@ export function buildObject(schema: Schema, at: Location, ctx: BuildContext): No
   }
   // an allOf member's required keys may be declared by a sibling member: the merge declares what none does
   const declare = at.path.at(-2) !== "allOf";
-  return objectFrom(parts, required, additionalOf(schema, at), ctx, declare ? child(at, "required") : undefined);
+  const node = objectFrom(parts, required, additionalOf(schema, at), ctx, declare ? child(at, "required") : undefined);
+  // `additionalProperties: false` beside properties: no other key is valid (with patternProperties, keys that a
+  // pattern matches are: not told here)
+  const closed = schema["additionalProperties"] === false && !isSchemaObject(schema["patternProperties"]);
+  return closed && node.kind === "object" && parts.length > 0 ? { ...node, closed: true } : node;
 }
 
 /**
