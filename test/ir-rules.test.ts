@@ -224,7 +224,7 @@ describe("assertions.ts: the keywords only validation enforces, the step of ever
           additionalProperties: false,
         },
         want: checked(
-          { kind: "object", properties: [prop("a", STRING)], additional: UNKNOWN },
+          { kind: "object", properties: [prop("a", STRING)], additional: UNKNOWN, inferred: true },
           {
             kind: "patternProperties",
             patterns: [{ pattern: "^x", node: INTEGER }],
@@ -345,7 +345,11 @@ describe("composition.ts", () => {
 
   describe("allOf", () => {
     const merged = object(prop("x", STRING, true), prop("y", INTEGER));
-    const recursive: Node = { kind: "intersection", members: [refTo("B"), object(prop("y", INTEGER))] };
+    // `{ properties: ... }` without a type: an object read from its keywords (`inferred`)
+    const recursive: Node = {
+      kind: "intersection",
+      members: [refTo("B"), { ...object(prop("y", INTEGER)), inferred: true }],
+    };
     rows(buildAllOf, [
       ["one member: that member", { given: { allOf: [{ type: "string" }] }, want: STRING }],
       [
@@ -490,7 +494,14 @@ describe("composition.ts", () => {
       ],
       ["a false member adds nothing", { given: { anyOf: [{ type: "string" }, false] }, want: STRING }],
       ["only false: never", { given: { anyOf: [false] }, want: NEVER }],
-      ["an unknown member makes it unknown", { given: { oneOf: [{ type: "string" }, {}] }, want: UNKNOWN }],
+      ["an unknown anyOf member makes it unknown", { given: { anyOf: [{ type: "string" }, {}] }, want: UNKNOWN }],
+      [
+        "an unknown oneOf member: unknown, its members kept (strict checks exactly one)",
+        {
+          given: { oneOf: [{ type: "string" }, {}] },
+          want: checked(UNKNOWN, { kind: "anyOf", nodes: [STRING, UNKNOWN], oneOf: true }),
+        },
+      ],
       [
         "plain unions inside are flattened",
         {
@@ -741,13 +752,16 @@ describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
       },
     ],
     [
-      "no type, properties: object",
+      "no type, properties: object, read from its keywords (inferred)",
       {
         given: { properties: { a: { type: "string" } } },
-        want: object(prop("a", STRING)),
+        want: { ...object(prop("a", STRING)), inferred: true },
       },
     ],
-    ["no type, items: array", { given: { items: { type: "string" } }, want: { kind: "array", items: STRING } }],
+    [
+      "no type, items: array, inferred",
+      { given: { items: { type: "string" } }, want: { kind: "array", items: STRING, inferred: true } },
+    ],
     ["required alone: any value, objects must have the key", { given: { required: ["a"] }, want: requires("a") }],
     ["an unknown type is an error", { given: { type: "wat" }, want: UNKNOWN, codes: ["type-unknown"] }],
   ]);

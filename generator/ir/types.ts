@@ -128,7 +128,16 @@ export interface EnumNode extends Asserted {
   readonly open?: boolean;
 }
 
-export interface ArrayNode extends Asserted {
+/**
+ * Set on an object, record, array or tuple read from keywords without a `type` (`{ properties: ... }`): JSON Schema
+ * lets values of every other JSON type through such a schema; the types, mappers and guards read it as that type,
+ * and parse does too unless the `strict` option is on (see README).
+ */
+interface Inferred {
+  readonly inferred?: true;
+}
+
+export interface ArrayNode extends Asserted, Inferred {
   readonly kind: "array";
   readonly items: Node;
   readonly constraints?: Constraints;
@@ -140,7 +149,7 @@ export interface ArrayNode extends Asserted {
  * (`minItems`, capped at the prefix length): the others are optional (`[A, B?]`). `constraints` holds
  * minItems/maxItems, which count the whole array.
  */
-export interface TupleNode extends Asserted {
+export interface TupleNode extends Asserted, Inferred {
   readonly kind: "tuple";
   readonly items: readonly Node[];
   readonly rest: Node | undefined;
@@ -157,7 +166,7 @@ export interface Property {
 }
 
 /** An object with known keys; keys are renamed in the model. */
-export interface ObjectNode extends Asserted {
+export interface ObjectNode extends Asserted, Inferred {
   readonly kind: "object";
   readonly properties: readonly Property[];
   /** `additionalProperties` beside known properties: extra keys, copied as data. */
@@ -170,7 +179,7 @@ export interface ObjectNode extends Asserted {
 }
 
 /** `additionalProperties` alone: a map whose keys are data and are never renamed. */
-export interface RecordNode extends Asserted {
+export interface RecordNode extends Asserted, Inferred {
   readonly kind: "record";
   readonly values: Node;
 }

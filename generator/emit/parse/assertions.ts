@@ -129,6 +129,15 @@ function contains(w: Gen, a: Extract<Assertion, { kind: "contains" }>, input: st
 
 /** Members that only assert: valid against one of them (tried in order until one is). */
 function anyOf(w: Gen, a: Extract<Assertion, { kind: "anyOf" }>, input: string, path: Path): void {
+  const what = [...new Set(a.nodes.map((n) => summary(n, w)))].join(" | ");
+  if (a.oneOf && w.ctx.plan.strict) {
+    // a oneOf under `strict`: exactly one member holds (`oneOf: [{}, A]` is `not A`)
+    const c = w.fresh("c");
+    w.line(`let ${c} = 0;`);
+    for (const node of a.nodes) w.line(`if (${valid(w, node, input).yes}) ${c}++;`);
+    w.line(`if (${c} !== 1) ${w.issue(`a value valid against exactly one of: ${what}`, input, path)}`);
+    return;
+  }
   if (a.nodes.some(isAnyValue)) return;
   const found = w.fresh("f");
   w.line(`let ${found} = false;`);
@@ -140,7 +149,6 @@ function anyOf(w: Gen, a: Extract<Assertion, { kind: "anyOf" }>, input: string, 
     if (i === 0) one();
     else w.block(`if (!${found}) {`, one);
   });
-  const what = [...new Set(a.nodes.map((n) => summary(n, w)))].join(" | ");
   w.line(`if (!${found}) ${w.issue(`a value valid against one of: ${what}`, input, path)}`);
 }
 

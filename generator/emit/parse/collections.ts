@@ -1,23 +1,17 @@
 /** Arrays (minItems/maxItems, then each item), tuples (length, each position, the rest) and records. */
-import type { Constraints, Node, TupleNode, UnknownNode } from "../../ir/types.js";
+import type { ArrayNode, Constraints, Node, RecordNode, TupleNode, UnknownNode } from "../../ir/types.js";
 import { converts } from "../../plan/analyse.js";
 import { plural } from "../../plan/validate.js";
-import { checksSomething, child, type Gen, type Path } from "./context.js";
+import { checksSomething, child, type Gen, type Path, wrongType } from "./context.js";
 import { constraintChecks } from "./scalars.js";
 
 /** An array: `minItems`/`maxItems`, then each item (rebuilt only when an item converts). */
-export function array(
-  w: Gen,
-  items: Node,
-  constraints: Constraints | undefined,
-  input: string,
-  path: Path,
-  nullText: string,
-): string {
+export function array(w: Gen, node: ArrayNode, input: string, path: Path, nullText: string): string {
+  const { items, constraints } = node;
   const r = w.fresh("r");
   const rebuilds = converts(items, w.ctx.plan.analysis);
   w.line(`let ${r}: unknown = ${input};`);
-  w.line(`if (!Array.isArray(${input})) ${w.issue(`array${nullText}`, input, path)}`);
+  wrongType(w, node, `Array.isArray(${input})`, `array${nullText}`, input, path);
   w.block("else {", () => {
     if (constraints?.minItems !== undefined && constraints.minItems > 0) {
       w.line(`if (${input}.length < ${constraints.minItems}) ${w.issue(atLeast(constraints.minItems), input, path)}`);
@@ -55,7 +49,7 @@ export function tuple(w: Gen, node: TupleNode, input: string, path: Path, nullTe
   const bound = (count: number, word: string): string =>
     `array of ${least === most ? "exactly" : word} ${itemCount(count)}`;
   w.line(`let ${r}: unknown = ${input};`);
-  w.line(`if (!Array.isArray(${input})) ${w.issue(`array${nullText}`, input, path)}`);
+  wrongType(w, node, `Array.isArray(${input})`, `array${nullText}`, input, path);
   // too few items for the required ones: the positions are not checked (they would report `undefined`)
   if (required > 0) w.line(`else if (${input}.length < ${required}) ${w.issue(bound(least, "at least"), input, path)}`);
   w.block("else {", () => {
@@ -93,12 +87,13 @@ export function tuple(w: Gen, node: TupleNode, input: string, path: Path, nullTe
 }
 
 /** A record: each value (rebuilt only when a value converts; a `__proto__` key set as own). */
-export function record(w: Gen, values: Node, input: string, path: Path, nullText: string): string {
+export function record(w: Gen, node: RecordNode, input: string, path: Path, nullText: string): string {
+  const values = node.values;
   w.ctx.uses.add("isPlainObject");
   const r = w.fresh("r");
   const rebuilds = converts(values, w.ctx.plan.analysis);
   w.line(`let ${r}: unknown = ${input};`);
-  w.line(`if (!isPlainObject(${input})) ${w.issue(`object${nullText}`, input, path)}`);
+  wrongType(w, node, `isPlainObject(${input})`, `object${nullText}`, input, path);
   if (!checksSomething(values, w.ctx) && !rebuilds) return r;
   w.block("else {", () => {
     const o = w.fresh("o");

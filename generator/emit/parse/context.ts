@@ -1,8 +1,8 @@
 /** What the parse printers share: the emit context, paths, the writer interface they print through. */
 import type { Uses } from "../../code/runtime.js";
 import { mayBeUndefined } from "../../ir/query.js";
-import type { Node } from "../../ir/types.js";
-import { assertNever } from "../../ir/walk.js";
+import type { Assertion, Node } from "../../ir/types.js";
+import { assertNever, isAnyValue } from "../../ir/walk.js";
 import type { Plan } from "../../plan/index.js";
 
 export interface ParseContext {
@@ -50,12 +50,34 @@ export interface Gen {
   gen(node: Node, input: string, path: Path, orNull: boolean): string;
 }
 
+/**
+ * The statement after a value's JSON type test (`isPlainObject(x)`) failed: an issue, or, for a node read without a
+ * `type` under the `strict` option (JSON Schema lets other types through), none.
+ */
+export function wrongType(
+  w: Gen,
+  node: { readonly inferred?: true },
+  test: string,
+  expected: string,
+  input: string,
+  path: Path,
+): void {
+  if (node.inferred === true && w.ctx.plan.strict) {
+    w.block(`if (!${test}) {`, () => w.line("// no `type` in the schema: every other JSON type is valid (strict)"));
+  } else w.line(`if (!${test}) ${w.issue(expected, input, path)}`);
+}
+
+/** Whether an assertion can fail: an anyOf with a member that is any value cannot (but a oneOf under `strict`). */
+function canFail(a: Assertion, ctx: ParseContext): boolean {
+  return !(a.kind === "anyOf" && a.nodes.some(isAnyValue) && !(a.oneOf && ctx.plan.strict));
+}
+
 /** Whether checking the node can fail at all (`unknown` accepts everything). */
 export function checksSomething(node: Node, ctx: ParseContext): boolean {
   return (
     !mayBeUndefined(node, ctx.plan.decls) ||
     node.kind === "ref" ||
-    node.checks !== undefined ||
+    node.checks?.some((c) => canFail(c, ctx)) === true ||
     (node.kind === "unknown" && node.when !== undefined)
   );
 }

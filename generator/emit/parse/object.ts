@@ -3,7 +3,7 @@ import { chain } from "../../code/chain.js";
 import { accessor, literalKey, PROTOTYPE_KEYS } from "../../code/js.js";
 import { mayBeUndefined } from "../../ir/query.js";
 import type { ObjectNode } from "../../ir/types.js";
-import { checksSomething, child, describe, type Gen, type Path } from "./context.js";
+import { checksSomething, child, describe, type Gen, type Path, wrongType } from "./context.js";
 
 /** An object: the plan's lead keys in one literal, the others assigned, unknown keys rejected or copied. */
 export function object(w: Gen, node: ObjectNode, input: string, path: Path, nullText: string): string {
@@ -11,7 +11,7 @@ export function object(w: Gen, node: ObjectNode, input: string, path: Path, null
   const r = w.fresh("r");
   const plan = w.ctx.plan.object(node);
   w.line(`let ${r}: unknown = ${input};`);
-  w.line(`if (!isPlainObject(${input})) ${w.issue(`object${nullText}`, input, path)}`);
+  wrongType(w, node, `isPlainObject(${input})`, `object${nullText}`, input, path);
   w.block("else {", () => {
     const m = w.fresh("m");
     const entries: string[] = [];

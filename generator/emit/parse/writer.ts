@@ -47,11 +47,11 @@ export class Writer extends Lines implements Gen {
         constant(this, node, input, path, nullText);
         return input;
       case "array":
-        return array(this, node.items, node.constraints, input, path, nullText);
+        return array(this, node, input, path, nullText);
       case "tuple":
         return tuple(this, node, input, path, nullText);
       case "record":
-        return record(this, node.values, input, path, nullText);
+        return record(this, node, input, path, nullText);
       case "object":
         return object(this, node, input, path, nullText);
       case "union":

@@ -242,11 +242,15 @@ function unionOf(
   ctx: BuildContext,
 ): Node {
   // a member that is any value makes the union any value (one with constraints per type stays a member)
-  if (members.some(isAnyValue)) return UNKNOWN;
+  const oneOf = Array.isArray(schema["oneOf"]);
+  const nodes = hasNull ? [...members, NULL] : members;
+  // a member that is any value: so is the union (a oneOf of two or more keeps them, for `strict`'s exactly-one)
+  if (members.some(isAnyValue)) {
+    return oneOf && nodes.length > 1 ? { kind: "unknown", checks: [{ kind: "anyOf", nodes, oneOf }] } : UNKNOWN;
+  }
   // members that only assert (`{ required: [a] }`): any value, valid against one of them
   if (members.length > 1 && members.every((m) => m.kind === "unknown" && m.when === undefined)) {
-    const nodes = hasNull ? [...members, NULL] : members;
-    return { kind: "unknown", checks: [{ kind: "anyOf", nodes, oneOf: Array.isArray(schema["oneOf"]) }] };
+    return { kind: "unknown", checks: [{ kind: "anyOf", nodes, oneOf }] };
   }
   if (members.length === 0) return hasNull ? NULL : { kind: "never" };
   if (members.length === 1) return hasNull ? { kind: "union", members: [members[0]!, NULL] } : members[0]!;

@@ -18,11 +18,13 @@ export function buildTyped(schema: Schema, at: Location, ctx: BuildContext): Nod
   if (schema["type"] === undefined && (ctx.guards.asserting > 0 || inferType(schema) === undefined)) {
     return untyped(schema, at, ctx);
   }
+  const inferred = typeList(schema["type"]) === undefined;
   const types = typeList(schema["type"]) ?? [inferType(schema)];
   const nodes: Node[] = [];
   for (const t of types) {
     if (t === undefined) return anyValue(schema, at, ctx);
-    const node = buildOfType(schema, t, at, ctx);
+    const built = buildOfType(schema, t, at, ctx);
+    const node = inferred && isStructural(built) ? { ...built, inferred: true as const } : built;
     if (!nodes.some((n) => n.kind === node.kind && JSON.stringify(n) === JSON.stringify(node))) nodes.push(node);
   }
   if (Array.isArray(schema["type"]) && ctx.version === "3.0") {
@@ -85,6 +87,10 @@ function untyped(schema: Schema, at: Location, ctx: BuildContext): Node {
   if (type === undefined) return any;
   const node = type === "object" ? buildObject(schema, at, ctx) : buildArray(schema, at, ctx);
   return { ...any, kind: "unknown", checks: [{ kind: "ofType", type, node }] };
+}
+
+function isStructural(node: Node): boolean {
+  return node.kind === "object" || node.kind === "record" || node.kind === "array" || node.kind === "tuple";
 }
 
 function inferType(schema: Schema): "object" | "array" | undefined {
