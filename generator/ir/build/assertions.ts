@@ -35,6 +35,7 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
 const UNENFORCED: Readonly<Record<string, string>> = {
   unevaluatedItems: "items no other keyword evaluates are not checked",
   $dynamicRef: "it is not followed (any value)",
+  $recursiveRef: "it is not followed (any value; a 2019-09 keyword)",
 };
 
 /** The assertions a schema object makes, in the order parse checks them; unenforced keywords warn. */
