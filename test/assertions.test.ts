@@ -184,6 +184,16 @@ describe("keywords only validation enforces (spec/cases/json-schema-assertions.y
     ]);
   });
 
+  it("unevaluatedItems: only the prefix of the anyOf member that holds", () => {
+    accepts("Headed", ["a"], true);
+    accepts("Headed", [1, 2], true);
+    accepts("Headed", ["a", 2], false);
+    accepts("Headed", [1, 2, 3], false);
+    expect(issues("Headed", ["a", true])).toEqual([
+      "$[1]: expected no item that no keyword evaluates (unevaluatedItems), received boolean true",
+    ]);
+  });
+
   it("allOf fragments keep their own if/then/else; a merge keeps every member's assertions", () => {
     accepts("Fragments", -100, true);
     accepts("Fragments", 3, true);

@@ -48,6 +48,13 @@ const union = (...members: Node[]): Node => ({ kind: "union", members });
 /** A `oneOf`: exclusive (exactly one member, under `strict`). */
 const oneOf = (...members: Node[]): Node => ({ kind: "union", members, exclusive: true });
 const object = (...properties: Property[]): Node => ({ kind: "object", properties, additional: undefined });
+/** An object read from `properties` without a `type`. */
+const inferredObject = (...properties: Property[]): Node => ({
+  kind: "object",
+  properties,
+  additional: undefined,
+  inferred: true,
+});
 const prop = (key: string, node: Node, required = false, doc: Doc = {}): Property => ({ key, node, required, doc });
 /** `{ required: [...keys] }` without a type: any value; an object must have the keys. */
 const requires = (...keys: string[]): Node => ({
@@ -293,10 +300,25 @@ describe("assertions.ts: the keywords only validation enforces, the step of ever
       },
     ],
     [
-      "unevaluatedItems warns: it is not enforced",
+      "unevaluatedItems, with what the keywords beside it evaluate (prefixItems, contains)",
       {
-        given: { type: "array", unevaluatedItems: false },
-        want: { kind: "array", items: UNKNOWN },
+        given: { type: "array", prefixItems: [{}], contains: { const: 1 }, unevaluatedItems: false },
+        want: checked(
+          { kind: "tuple", items: [UNKNOWN], rest: UNKNOWN, required: 0 },
+          { kind: "contains", node: { kind: "literal", value: 1 }, min: 1, max: undefined },
+          {
+            kind: "unevaluatedItems",
+            node: NEVER,
+            evaluated: { prefix: 1, all: false, contains: [{ kind: "literal", value: 1 }], branches: [] },
+          },
+        ),
+      },
+    ],
+    [
+      "$dynamicRef warns: it is not enforced",
+      {
+        given: { $dynamicRef: "#node" },
+        want: UNKNOWN,
         codes: ["keyword-unenforced"],
       },
     ],
@@ -348,7 +370,7 @@ describe("composition.ts", () => {
     // `{ properties: ... }` without a type: an object read from its keywords (`inferred`)
     const recursive: Node = {
       kind: "intersection",
-      members: [refTo("B"), { ...object(prop("y", INTEGER)), inferred: true }],
+      members: [refTo("B"), inferredObject(prop("y", INTEGER))],
     };
     rows(buildAllOf, [
       ["one member: that member", { given: { allOf: [{ type: "string" }] }, want: STRING }],
@@ -755,7 +777,7 @@ describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
       "no type, properties: object, read from its keywords (inferred)",
       {
         given: { properties: { a: { type: "string" } } },
-        want: { ...object(prop("a", STRING)), inferred: true },
+        want: inferredObject(prop("a", STRING)),
       },
     ],
     [

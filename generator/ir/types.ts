@@ -54,6 +54,8 @@ export type Assertion =
   | { readonly kind: "dependentRequired"; readonly key: string; readonly required: readonly string[] }
   /** `dependentSchemas` (draft4 `dependencies` with a schema): `key` present → the object is valid against `node`. */
   | { readonly kind: "dependentSchema"; readonly key: string; readonly node: Node }
+  /** `unevaluatedItems`: an array's items none of `evaluated` evaluates hold `node` (`never` for `false`). */
+  | { readonly kind: "unevaluatedItems"; readonly node: Node; readonly evaluated: EvaluatedItems }
   /** `unevaluatedProperties`: an object's keys none of `evaluated` evaluates hold `node` (`never` for `false`). */
   | { readonly kind: "unevaluatedProperties"; readonly node: Node; readonly evaluated: Evaluated }
   /**
@@ -84,6 +86,22 @@ export interface Evaluated {
       | { readonly kind: "valid" | "invalid"; readonly node: Node }
       | { readonly kind: "present"; readonly key: string };
     readonly evaluated: Evaluated;
+  }[];
+}
+
+/**
+ * Which items of an array the keywords beside an `unevaluatedItems` evaluate, read from the schema: the first
+ * `prefix` (`prefixItems`, the longest of those that apply), every item (`all`: `items`, or a nested
+ * `unevaluatedItems`), the items valid against a `contains` schema, and, in `branches`, what an anyOf/oneOf member
+ * or `if`/`then`/`else` branch evaluates when it applies (through `$ref` and `allOf` too).
+ */
+export interface EvaluatedItems {
+  readonly prefix: number;
+  readonly all: boolean;
+  readonly contains: readonly Node[];
+  readonly branches: readonly {
+    readonly when: { readonly kind: "valid" | "invalid"; readonly node: Node };
+    readonly evaluated: EvaluatedItems;
   }[];
 }
 

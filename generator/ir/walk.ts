@@ -1,5 +1,5 @@
 /** Exhaustiveness and traversal helpers for the IR. */
-import type { Assertion, Decl, Evaluated, Ir, Node } from "./types.js";
+import type { Assertion, Decl, Evaluated, EvaluatedItems, Ir, Node } from "./types.js";
 
 /** The end of every switch on a kind (IR, plan or expression): a kind left unhandled is a compile error. */
 export function assertNever(value: never): never {
@@ -28,6 +28,8 @@ export function assertionNodes(a: Assertion): readonly Node[] {
       return [...a.patterns.map((p) => p.node), ...(a.additional === undefined ? [] : [a.additional])];
     case "unevaluatedProperties":
       return [a.node, ...evaluatedNodes(a.evaluated)];
+    case "unevaluatedItems":
+      return [a.node, ...evaluatedItemNodes(a.evaluated)];
     case "uniqueItems":
     case "propertyCount":
     case "dependentRequired":
@@ -35,6 +37,11 @@ export function assertionNodes(a: Assertion): readonly Node[] {
     default:
       return assertNever(a);
   }
+}
+
+/** The nodes the `contains` schemas and branches of an `EvaluatedItems` validate against. */
+function evaluatedItemNodes(e: EvaluatedItems): readonly Node[] {
+  return [...e.contains, ...e.branches.flatMap((b) => [b.when.node, ...evaluatedItemNodes(b.evaluated)])];
 }
 
 /** The nodes the branches of an `Evaluated` validate against. */

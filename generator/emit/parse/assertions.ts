@@ -6,7 +6,7 @@
  * (`then`, `dependentSchemas`, a pattern's schema), the issues go where the node's own do, with their paths.
  */
 import { isAnyValue } from "../../ir/walk.js";
-import type { Assertion, Evaluated, Node } from "../../ir/types.js";
+import type { Assertion, Evaluated, EvaluatedItems, Node } from "../../ir/types.js";
 import { assertNever } from "../../ir/walk.js";
 import { plural } from "../../plan/validate.js";
 import { child, describe, type Gen, pathArgs, type Path, ROOT } from "./context.js";
@@ -101,6 +101,9 @@ function assertion(w: Gen, a: Assertion, input: string, path: Path): void {
       return;
     case "unevaluatedProperties":
       unevaluated(w, a, input, path);
+      return;
+    case "unevaluatedItems":
+      unevaluatedArray(w, a, input, path);
       return;
     default:
       assertNever(a);
@@ -261,6 +264,55 @@ function unevaluated(
         if (a.node.kind === "never" && a.node.checks === undefined) {
           w.line(w.issue("no key that no keyword evaluates (unevaluatedProperties)", e, child(path, k)));
         } else w.gen(a.node, e, child(path, k), false);
+      });
+    });
+  });
+}
+
+/**
+ * `unevaluatedItems`: how far the prefixes that apply reach, whether every item is evaluated, and which items a
+ * `contains` schema holds for are collected; every other item is checked against its schema.
+ */
+function unevaluatedArray(
+  w: Gen,
+  a: Extract<Assertion, { kind: "unevaluatedItems" }>,
+  input: string,
+  path: Path,
+): void {
+  if (isAnyValue(a.node) || (a.evaluated.all && a.evaluated.branches.length === 0)) return;
+  const upto = w.fresh("upto");
+  const all = w.fresh("all");
+  const hit = w.fresh("hit");
+  const collect = (e: EvaluatedItems): void => {
+    if (e.prefix > 0) w.line(`${upto} = Math.max(${upto}, ${e.prefix});`);
+    if (e.all) w.line(`${all} = true;`);
+    for (const node of e.contains) {
+      const i = w.fresh("i");
+      w.block(`for (let ${i} = 0; ${i} < ${input}.length; ${i}++) {`, () => {
+        const item = w.fresh("e");
+        w.line(`const ${item}: unknown = ${input}[${i}];`);
+        w.line(`if (${valid(w, node, item).yes}) ${hit}.add(${i});`);
+      });
+    }
+    for (const b of e.branches) {
+      const ok = valid(w, b.when.node, input);
+      w.block(`if (${b.when.kind === "valid" ? ok.yes : ok.no}) {`, () => collect(b.evaluated));
+    }
+  };
+  w.block(`if (Array.isArray(${input})) {`, () => {
+    w.line(`let ${upto} = 0;`);
+    w.line(`let ${all} = false;`);
+    w.line(`const ${hit} = new Set<number>();`);
+    collect(a.evaluated);
+    const i = w.fresh("i");
+    w.block(`if (!${all}) {`, () => {
+      w.block(`for (let ${i} = ${upto}; ${i} < ${input}.length; ${i}++) {`, () => {
+        w.line(`if (${hit}.has(${i})) continue;`);
+        const e = w.fresh("e");
+        w.line(`const ${e}: unknown = ${input}[${i}];`);
+        if (a.node.kind === "never" && a.node.checks === undefined) {
+          w.line(w.issue("no item that no keyword evaluates (unevaluatedItems)", e, child(path, i)));
+        } else w.gen(a.node, e, child(path, i), false);
       });
     });
   });

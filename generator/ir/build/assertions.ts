@@ -5,7 +5,7 @@
  * `additionalProperties` beside it. The rule table's `asserted` step reads them beside whatever a rule built.
  */
 import type { Location } from "../../load/resolve-ref.js";
-import type { Assertion, Evaluated, Node } from "../types.js";
+import type { Assertion, Evaluated, EvaluatedItems, Node } from "../types.js";
 import { assertingWhile, child, report, resolveRef, type BuildContext } from "./context.js";
 import { isSchemaObject, type Schema } from "./schema.js";
 
@@ -26,6 +26,7 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
   "dependentSchemas",
   "dependencies",
   "unevaluatedProperties",
+  "unevaluatedItems",
 ]);
 
 /**
@@ -33,7 +34,6 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
  * schema (never silence).
  */
 const UNENFORCED: Readonly<Record<string, string>> = {
-  unevaluatedItems: "items no other keyword evaluates are not checked",
   $dynamicRef: "it is not followed (any value)",
   $recursiveRef: "it is not followed (any value; a 2019-09 keyword)",
 };
@@ -66,7 +66,73 @@ export function assertionsOf(schema: Schema, at: Location, ctx: BuildContext): A
   if (patterns !== undefined) out.push(patterns);
   const unevaluated = unevaluatedProperties(schema, at, ctx);
   if (unevaluated !== undefined) out.push(unevaluated);
+  const items = unevaluatedItems(schema, at, ctx);
+  if (items !== undefined) out.push(items);
   return out;
+}
+
+/** `unevaluatedItems` (not `true`), with what the keywords beside it evaluate (see `EvaluatedItems`). */
+export function unevaluatedItems(schema: Schema, at: Location, ctx: BuildContext): Assertion | undefined {
+  const unevaluated = schema["unevaluatedItems"];
+  if (unevaluated === undefined || unevaluated === true) return undefined;
+  const where = child(at, "unevaluatedItems");
+  const node = assertingWhile(ctx.guards, () => ctx.build(unevaluated, where));
+  const { unevaluatedItems: _, ...beside } = schema;
+  return { kind: "unevaluatedItems", node, evaluated: quietly(ctx, () => evaluatedItemsOf(beside, at, ctx)) };
+}
+
+/** What a schema's keywords evaluate of an array's items (see `EvaluatedItems`); each `$ref` is followed once. */
+function evaluatedItemsOf(schema: unknown, at: Location, ctx: BuildContext, seen = new Set<string>()): EvaluatedItems {
+  let prefix = 0;
+  let all = false;
+  const contains: Node[] = [];
+  const branches: EvaluatedItems["branches"][number][] = [];
+  const add = (e: EvaluatedItems): void => {
+    prefix = Math.max(prefix, e.prefix);
+    all ||= e.all;
+    contains.push(...e.contains);
+    branches.push(...e.branches);
+  };
+  const node = (s: unknown, where: Location): Node => assertingWhile(ctx.guards, () => ctx.build(s, where));
+  const branch = (when: EvaluatedItems["branches"][number]["when"], e: EvaluatedItems): void => {
+    if (e.prefix > 0 || e.all || e.contains.length > 0 || e.branches.length > 0) branches.push({ when, evaluated: e });
+  };
+  if (!isSchemaObject(schema)) return { prefix, all, contains, branches };
+  if (Array.isArray(schema["prefixItems"])) prefix = schema["prefixItems"].length;
+  if (schema["items"] !== undefined || schema["unevaluatedItems"] !== undefined) all = true;
+  if (schema["contains"] !== undefined) contains.push(node(schema["contains"], child(at, "contains")));
+  if (typeof schema["$ref"] === "string") {
+    const target = resolveRef(ctx, schema["$ref"], at);
+    if (target !== undefined && !seen.has(target.id)) {
+      add(evaluatedItemsOf(target.schema, target.loc, ctx, new Set([...seen, target.id])));
+    }
+  }
+  const list = (key: string): unknown[] => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []);
+  list("allOf").forEach((m, i) => add(evaluatedItemsOf(m, child(at, "allOf", i), ctx, seen)));
+  for (const key of ["anyOf", "oneOf"]) {
+    list(key).forEach((m, i) => {
+      const where = child(at, key, i);
+      branch({ kind: "valid", node: node(m, where) }, evaluatedItemsOf(m, where, ctx, seen));
+    });
+  }
+  if (schema["if"] !== undefined) {
+    const test = node(schema["if"], child(at, "if"));
+    const [a, b] = [
+      evaluatedItemsOf(schema["if"], child(at, "if"), ctx, seen),
+      evaluatedItemsOf(schema["then"], child(at, "then"), ctx, seen),
+    ];
+    branch(
+      { kind: "valid", node: test },
+      {
+        prefix: Math.max(a.prefix, b.prefix),
+        all: a.all || b.all,
+        contains: [...a.contains, ...b.contains],
+        branches: [...a.branches, ...b.branches],
+      },
+    );
+    branch({ kind: "invalid", node: test }, evaluatedItemsOf(schema["else"], child(at, "else"), ctx, seen));
+  }
+  return { prefix, all, contains, branches };
 }
 
 /**

@@ -3,7 +3,7 @@ import type { Location } from "../../load/resolve-ref.js";
 import type { Node } from "../types.js";
 import { isAnyValue } from "../walk.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
-import { ASSERTION_KEYS, assertionsOf, unevaluatedProperties } from "./assertions.js";
+import { ASSERTION_KEYS, assertionsOf, unevaluatedItems, unevaluatedProperties } from "./assertions.js";
 import { buildDiscriminator } from "./discriminator.js";
 import { describeKind, disjoint, intersection } from "./intersection.js";
 import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
@@ -37,6 +37,7 @@ function besideNode(schema: Schema, key: string, at: Location, ctx: BuildContext
         !k.startsWith("x-") &&
         !(k === "type" && v === "object") &&
         k !== "unevaluatedProperties" &&
+        k !== "unevaluatedItems" &&
         !(key === "allOf" && ASSERTION_KEYS.has(k)),
     ),
   );
@@ -169,8 +170,10 @@ export function buildUnion(schema: Schema, at: Location, ctx: BuildContext): Nod
 
 /** `node` with the schema's `unevaluatedProperties`, which sees every keyword of the schema (a `$ref`, a union). */
 function withUnevaluated(node: Node, schema: Schema, at: Location, ctx: BuildContext): Node {
-  const check = unevaluatedProperties(schema, at, ctx);
-  return check === undefined ? node : { ...node, checks: [...(node.checks ?? []), check] };
+  const checks = [unevaluatedProperties(schema, at, ctx), unevaluatedItems(schema, at, ctx)].filter(
+    (c) => c !== undefined,
+  );
+  return checks.length === 0 ? node : { ...node, checks: [...(node.checks ?? []), ...checks] };
 }
 
 /**
@@ -179,7 +182,7 @@ function withUnevaluated(node: Node, schema: Schema, at: Location, ctx: BuildCon
  */
 const UNION_SIDE_KEYS: ReadonlySet<string> = new Set([
   ...["oneOf", "anyOf", "allOf", "discriminator", "properties", "required", "additionalProperties"],
-  ...["patternProperties", "nullable", "summary", "unevaluatedProperties", ...ANNOTATION_KEYS],
+  ...["patternProperties", "nullable", "summary", "unevaluatedProperties", "unevaluatedItems", ...ANNOTATION_KEYS],
 ]);
 
 /**

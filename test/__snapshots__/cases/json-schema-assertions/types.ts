@@ -109,3 +109,7 @@ export interface StrictlyPart2Variant2 {
 }
 /** The wire form of {@link StrictlyPart2Variant2}: the same keys. */
 export type StrictlyPart2Variant2Wire = StrictlyPart2Variant2;
+
+export type Headed = unknown[] & ([string?, ...unknown[]] | [number?, number?, ...unknown[]]);
+/** The wire form of {@link Headed}: the same keys. */
+export type HeadedWire = Headed;
