@@ -100,7 +100,7 @@ export interface EvaluatedItems {
   readonly all: boolean;
   readonly contains: readonly Node[];
   readonly branches: readonly {
-    readonly when: { readonly kind: "valid" | "invalid"; readonly node: Node };
+    readonly when: Evaluated["branches"][number]["when"];
     readonly evaluated: EvaluatedItems;
   }[];
 }

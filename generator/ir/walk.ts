@@ -41,15 +41,19 @@ export function assertionNodes(a: Assertion): readonly Node[] {
 
 /** The nodes the `contains` schemas and branches of an `EvaluatedItems` validate against. */
 function evaluatedItemNodes(e: EvaluatedItems): readonly Node[] {
-  return [...e.contains, ...e.branches.flatMap((b) => [b.when.node, ...evaluatedItemNodes(b.evaluated)])];
+  return [...e.contains, ...branchNodes(e.branches, evaluatedItemNodes)];
 }
 
 /** The nodes the branches of an `Evaluated` validate against. */
 function evaluatedNodes(e: Evaluated): readonly Node[] {
-  return e.branches.flatMap((b) => [
-    ...(b.when.kind === "present" ? [] : [b.when.node]),
-    ...evaluatedNodes(b.evaluated),
-  ]);
+  return branchNodes(e.branches, evaluatedNodes);
+}
+
+function branchNodes<E>(
+  branches: readonly { readonly when: Evaluated["branches"][number]["when"]; readonly evaluated: E }[],
+  inner: (e: E) => readonly Node[],
+): readonly Node[] {
+  return branches.flatMap((b) => [...(b.when.kind === "present" ? [] : [b.when.node]), ...inner(b.evaluated)]);
 }
 
 /**

@@ -240,16 +240,7 @@ function unevaluated(
     for (const key of e.keys) w.line(`${ev}.add(${JSON.stringify(key)});`);
     for (const p of e.patterns) w.line(`${re}.push(${patternConst(p, w.ctx)});`);
     if (e.all) w.line(`${all} = true;`);
-    for (const b of e.branches) {
-      const test =
-        b.when.kind === "present"
-          ? `Object.hasOwn(${input}, ${JSON.stringify(b.when.key)})`
-          : (() => {
-              const ok = valid(w, b.when.node, input);
-              return b.when.kind === "valid" ? ok.yes : ok.no;
-            })();
-      w.block(`if (${test}) {`, () => collect(b.evaluated));
-    }
+    for (const b of e.branches) w.block(`if (${branchTest(w, b.when, input)}) {`, () => collect(b.evaluated));
   };
   w.block(`if (isPlainObject(${input})) {`, () => {
     w.line(`const ${ev} = new Set<string>();`);
@@ -294,10 +285,7 @@ function unevaluatedArray(
         w.line(`if (${valid(w, node, item).yes}) ${hit}.add(${i});`);
       });
     }
-    for (const b of e.branches) {
-      const ok = valid(w, b.when.node, input);
-      w.block(`if (${b.when.kind === "valid" ? ok.yes : ok.no}) {`, () => collect(b.evaluated));
-    }
+    for (const b of e.branches) w.block(`if (${branchTest(w, b.when, input)}) {`, () => collect(b.evaluated));
   };
   w.block(`if (Array.isArray(${input})) {`, () => {
     w.line(`let ${upto} = 0;`);
@@ -316,6 +304,13 @@ function unevaluatedArray(
       });
     });
   });
+}
+
+/** When a branch of an evaluation applies: `input` is (or is not) valid against a schema, or has a key. */
+function branchTest(w: Gen, when: Evaluated["branches"][number]["when"], input: string): string {
+  if (when.kind === "present") return `Object.hasOwn(${input}, ${JSON.stringify(when.key)})`;
+  const ok = valid(w, when.node, input);
+  return when.kind === "valid" ? ok.yes : ok.no;
 }
 
 /** Checks `input` against `node` into an issue list of its own; returns the list's name. */

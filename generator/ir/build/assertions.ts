@@ -78,61 +78,7 @@ export function unevaluatedItems(schema: Schema, at: Location, ctx: BuildContext
   const where = child(at, "unevaluatedItems");
   const node = assertingWhile(ctx.guards, () => ctx.build(unevaluated, where));
   const { unevaluatedItems: _, ...beside } = schema;
-  return { kind: "unevaluatedItems", node, evaluated: quietly(ctx, () => evaluatedItemsOf(beside, at, ctx)) };
-}
-
-/** What a schema's keywords evaluate of an array's items (see `EvaluatedItems`); each `$ref` is followed once. */
-function evaluatedItemsOf(schema: unknown, at: Location, ctx: BuildContext, seen = new Set<string>()): EvaluatedItems {
-  let prefix = 0;
-  let all = false;
-  const contains: Node[] = [];
-  const branches: EvaluatedItems["branches"][number][] = [];
-  const add = (e: EvaluatedItems): void => {
-    prefix = Math.max(prefix, e.prefix);
-    all ||= e.all;
-    contains.push(...e.contains);
-    branches.push(...e.branches);
-  };
-  const node = (s: unknown, where: Location): Node => assertingWhile(ctx.guards, () => ctx.build(s, where));
-  const branch = (when: EvaluatedItems["branches"][number]["when"], e: EvaluatedItems): void => {
-    if (e.prefix > 0 || e.all || e.contains.length > 0 || e.branches.length > 0) branches.push({ when, evaluated: e });
-  };
-  if (!isSchemaObject(schema)) return { prefix, all, contains, branches };
-  if (Array.isArray(schema["prefixItems"])) prefix = schema["prefixItems"].length;
-  if (schema["items"] !== undefined || schema["unevaluatedItems"] !== undefined) all = true;
-  if (schema["contains"] !== undefined) contains.push(node(schema["contains"], child(at, "contains")));
-  if (typeof schema["$ref"] === "string") {
-    const target = resolveRef(ctx, schema["$ref"], at);
-    if (target !== undefined && !seen.has(target.id)) {
-      add(evaluatedItemsOf(target.schema, target.loc, ctx, new Set([...seen, target.id])));
-    }
-  }
-  const list = (key: string): unknown[] => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []);
-  list("allOf").forEach((m, i) => add(evaluatedItemsOf(m, child(at, "allOf", i), ctx, seen)));
-  for (const key of ["anyOf", "oneOf"]) {
-    list(key).forEach((m, i) => {
-      const where = child(at, key, i);
-      branch({ kind: "valid", node: node(m, where) }, evaluatedItemsOf(m, where, ctx, seen));
-    });
-  }
-  if (schema["if"] !== undefined) {
-    const test = node(schema["if"], child(at, "if"));
-    const [a, b] = [
-      evaluatedItemsOf(schema["if"], child(at, "if"), ctx, seen),
-      evaluatedItemsOf(schema["then"], child(at, "then"), ctx, seen),
-    ];
-    branch(
-      { kind: "valid", node: test },
-      {
-        prefix: Math.max(a.prefix, b.prefix),
-        all: a.all || b.all,
-        contains: [...a.contains, ...b.contains],
-        branches: [...a.branches, ...b.branches],
-      },
-    );
-    branch({ kind: "invalid", node: test }, evaluatedItemsOf(schema["else"], child(at, "else"), ctx, seen));
-  }
-  return { prefix, all, contains, branches };
+  return { kind: "unevaluatedItems", node, evaluated: quietly(ctx, () => evaluate(ITEMS, beside, at, ctx)) };
 }
 
 /**
@@ -145,70 +91,114 @@ export function unevaluatedProperties(schema: Schema, at: Location, ctx: BuildCo
   const where = child(at, "unevaluatedProperties");
   const node = assertingWhile(ctx.guards, () => ctx.build(unevaluated, where));
   const { unevaluatedProperties: _, ...beside } = schema;
-  return { kind: "unevaluatedProperties", node, evaluated: quietly(ctx, () => evaluatedOf(beside, at, ctx)) };
+  return { kind: "unevaluatedProperties", node, evaluated: quietly(ctx, () => evaluate(KEYS, beside, at, ctx)) };
 }
 
-/** What a schema's keywords evaluate of an object's keys (see `Evaluated`); each `$ref` is followed once. */
-function evaluatedOf(schema: unknown, at: Location, ctx: BuildContext, seen = new Set<string>()): Evaluated {
-  const keys: string[] = [];
-  const patterns: string[] = [];
-  let all = false;
-  const branches: Evaluated["branches"][number][] = [];
-  const add = (e: Evaluated): void => {
-    keys.push(...e.keys);
-    patterns.push(...e.patterns);
-    all ||= e.all;
-    branches.push(...e.branches);
-  };
+/** A branch of an evaluation: what a subschema evaluates when it applies. */
+type Branch<E> = { readonly when: Evaluated["branches"][number]["when"]; readonly evaluated: E };
+
+/** How one kind of evaluation (keys or items) reads a schema's own keywords and joins evaluations. */
+interface Evaluation<E extends { readonly branches: readonly Branch<E>[] }> {
+  /** What the schema's own keywords evaluate (`properties`, `prefixItems`, ...), with branches of its own. */
+  own(schema: Schema, at: Location, node: (s: unknown, where: Location) => Node): E;
+  /** All of them (allOf members, a `$ref` target, `if` with `then`). */
+  join(parts: readonly E[]): E;
+  /** Whether it evaluates nothing (a branch that would add nothing is left out). */
+  empty(e: E): boolean;
+  /** Whether `dependentSchemas` entries are branches (keys of objects), when their key is present. */
+  readonly dependent: boolean;
+}
+
+/**
+ * What a schema evaluates, as `how` reads it: its own keywords, every `$ref` target (each followed once on a path)
+ * and allOf member; anyOf/oneOf members and `if`/`then` as branches when they hold, `else` when `if` does not.
+ */
+function evaluate<E extends { readonly branches: readonly Branch<E>[] }>(
+  how: Evaluation<E>,
+  schema: unknown,
+  at: Location,
+  ctx: BuildContext,
+  seen: ReadonlySet<string> = new Set(),
+): E {
+  if (!isSchemaObject(schema)) return how.join([]);
   const node = (s: unknown, where: Location): Node => assertingWhile(ctx.guards, () => ctx.build(s, where));
-  const branch = (when: Evaluated["branches"][number]["when"], e: Evaluated): void => {
-    if (e.keys.length > 0 || e.patterns.length > 0 || e.all || e.branches.length > 0)
-      branches.push({ when, evaluated: e });
-  };
-  if (!isSchemaObject(schema)) return { keys, patterns, all, branches };
-  const props = schema["properties"];
-  if (isSchemaObject(props)) keys.push(...Object.keys(props));
-  const pattern = schema["patternProperties"];
-  if (isSchemaObject(pattern)) patterns.push(...Object.keys(pattern).filter(compiles));
-  if (schema["additionalProperties"] !== undefined || schema["unevaluatedProperties"] !== undefined) all = true;
+  const again = (s: unknown, where: Location, ids = seen): E => evaluate(how, s, where, ctx, ids);
+  const parts = [how.own(schema, at, node)];
   if (typeof schema["$ref"] === "string") {
     const target = resolveRef(ctx, schema["$ref"], at);
     if (target !== undefined && !seen.has(target.id)) {
-      add(evaluatedOf(target.schema, target.loc, ctx, new Set([...seen, target.id])));
+      parts.push(again(target.schema, target.loc, new Set([...seen, target.id])));
     }
   }
   const list = (key: string): unknown[] => (Array.isArray(schema[key]) ? (schema[key] as unknown[]) : []);
-  list("allOf").forEach((m, i) => add(evaluatedOf(m, child(at, "allOf", i), ctx, seen)));
+  list("allOf").forEach((m, i) => parts.push(again(m, child(at, "allOf", i))));
+  const branches: Branch<E>[] = [];
+  const branch = (when: Branch<E>["when"], e: E): void => {
+    if (!how.empty(e)) branches.push({ when, evaluated: e });
+  };
   for (const key of ["anyOf", "oneOf"]) {
     list(key).forEach((m, i) => {
       const where = child(at, key, i);
-      branch({ kind: "valid", node: node(m, where) }, evaluatedOf(m, where, ctx, seen));
+      branch({ kind: "valid", node: node(m, where) }, again(m, where));
     });
   }
   if (schema["if"] !== undefined) {
-    // valid against `if`: what `if` and `then` evaluate; else what `else` does
     const test = node(schema["if"], child(at, "if"));
-    const ifThen = [evaluatedOf(schema["if"], child(at, "if"), ctx, seen)];
-    ifThen.push(evaluatedOf(schema["then"], child(at, "then"), ctx, seen));
     branch(
       { kind: "valid", node: test },
-      {
-        keys: ifThen.flatMap((e) => e.keys),
-        patterns: ifThen.flatMap((e) => e.patterns),
-        all: ifThen.some((e) => e.all),
-        branches: ifThen.flatMap((e) => e.branches),
-      },
+      how.join([again(schema["if"], child(at, "if")), again(schema["then"], child(at, "then"))]),
     );
-    branch({ kind: "invalid", node: test }, evaluatedOf(schema["else"], child(at, "else"), ctx, seen));
+    branch({ kind: "invalid", node: test }, again(schema["else"], child(at, "else")));
   }
   const dependent = schema["dependentSchemas"];
-  if (isSchemaObject(dependent)) {
+  if (how.dependent && isSchemaObject(dependent)) {
     for (const [key, s] of Object.entries(dependent)) {
-      branch({ kind: "present", key }, evaluatedOf(s, child(at, "dependentSchemas", key), ctx, seen));
+      branch({ kind: "present", key }, again(s, child(at, "dependentSchemas", key)));
     }
   }
-  return { keys: [...new Set(keys)], patterns: [...new Set(patterns)], all, branches };
+  const joined = how.join(parts);
+  return branches.length === 0 ? joined : how.join([joined, { ...how.join([]), branches } as E]);
 }
+
+/** The keys of an object a schema evaluates (see `Evaluated`). */
+const KEYS: Evaluation<Evaluated> = {
+  dependent: true,
+  own: (schema) => {
+    const props = schema["properties"];
+    const pattern = schema["patternProperties"];
+    return {
+      keys: isSchemaObject(props) ? Object.keys(props) : [],
+      patterns: isSchemaObject(pattern) ? Object.keys(pattern).filter(compiles) : [],
+      all: schema["additionalProperties"] !== undefined || schema["unevaluatedProperties"] !== undefined,
+      branches: [],
+    };
+  },
+  join: (parts) => ({
+    keys: [...new Set(parts.flatMap((e) => e.keys))],
+    patterns: [...new Set(parts.flatMap((e) => e.patterns))],
+    all: parts.some((e) => e.all),
+    branches: parts.flatMap((e) => e.branches),
+  }),
+  empty: (e) => e.keys.length === 0 && e.patterns.length === 0 && !e.all && e.branches.length === 0,
+};
+
+/** The items of an array a schema evaluates (see `EvaluatedItems`). */
+const ITEMS: Evaluation<EvaluatedItems> = {
+  dependent: false,
+  own: (schema, at, node) => ({
+    prefix: Array.isArray(schema["prefixItems"]) ? schema["prefixItems"].length : 0,
+    all: schema["items"] !== undefined || schema["unevaluatedItems"] !== undefined,
+    contains: schema["contains"] === undefined ? [] : [node(schema["contains"], child(at, "contains"))],
+    branches: [],
+  }),
+  join: (parts) => ({
+    prefix: Math.max(0, ...parts.map((e) => e.prefix)),
+    all: parts.some((e) => e.all),
+    contains: parts.flatMap((e) => e.contains),
+    branches: parts.flatMap((e) => e.branches),
+  }),
+  empty: (e) => e.prefix === 0 && !e.all && e.contains.length === 0 && e.branches.length === 0,
+};
 
 function compiles(pattern: string): boolean {
   try {
