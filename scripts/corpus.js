@@ -9,7 +9,8 @@
 //   npm run corpus -- --collection <dir>         every OpenAPI 3.x document under <dir>; --limit N, --runs N, --no-tsc
 //                                                --no-laws (generate and type-check only), --every N (every
 //                                                Nth spec in path order: a sample), --batch N (with --no-laws:
-//                                                one tsc run type-checks N specs' outputs)
+//                                                one tsc run type-checks N specs' outputs), --from N (skip the
+//                                                first N specs), --match <regex> (specs whose path matches)
 //
 // Runs from dist/ (npm run corpus builds first). test/arbitrary.ts is transpiled with TypeScript's
 // transpileModule into .tmp/, its generator imports pointed at dist/; the generated .ts is transpiled the same way.
@@ -36,6 +37,7 @@ const runs = Number(value("--runs", 5));
 const noTsc = flag("--no-tsc");
 const noLaws = flag("--no-laws");
 const every = Number(value("--every", 1));
+const from = Number(value("--from", 0));
 // with --no-laws: type-check the outputs of up to N specs (and about BATCH_MODELS models) in one tsc run, so
 // tsc's start-up (~1.5 s) is paid once per batch; errors are told apart by folder
 const batch = noLaws ? Number(value("--batch", 1)) : 1;
@@ -283,10 +285,13 @@ function oaiExamples(model, mod) {
   return total === 0 ? "-" : `${ok}/${total}`;
 }
 
+const base = collection === undefined ? resolve(ROOT, "..", "shared", "corpus") : resolve(collection);
+const match = value("--match", undefined);
 const specs = specsOf()
+  .slice(from)
+  .filter((p) => match === undefined || new RegExp(match).test(relative(base, p)))
   .filter((_, i) => i % every === 0)
   .slice(0, limit);
-const base = collection === undefined ? resolve(ROOT, "..", "shared", "corpus") : resolve(collection);
 const rows = [];
 const causes = new Map();
 const cause = (kind, text) => {

@@ -7,7 +7,8 @@
  * - Records keep their keys (data), arrays map their items; values that need no conversion are shared. Extra
  *   keys beside declared ones are copied as data, one-to-one (the plan's swaps).
  * - Intersections merge what their members map (object spread: `Object.assign` would set a `__proto__` key as the
- *   prototype); null stays null, `A[] & B[]` maps item by item.
+ *   prototype); null stays null, `A[] & B[]` maps item by item; when a member allows strings or arrays
+ *   (`allOf: [A, {oneOf: [string, B]}]`), only a plain object is merged.
  * - Unions: null first, then the first candidate, in spec order, whose test accepts the value: the
  *   discriminator value when the spec gives one (with the shape when the value is shared), else the member's
  *   shape; a value no member accepts passes through unchanged.
@@ -234,8 +235,8 @@ function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx):
         const e = paren(cast(mappedArray, typeExpr(node, outSide(dir), plan.names)));
         return !ip.asArray.nullable ? e : cond(eq(input, lit(null)), lit(null), e);
       }
-      const each = node.members.map((m, i) => {
-        const e = expr(m, input, dir, depth + 1, ctx);
+      const raw = node.members.map((m) => expr(m, input, dir, depth + 1, ctx));
+      const each = raw.map((e, i) => {
         const omit = ip.omits[dir][i]!;
         if (e === undefined || omit.length === 0) return e;
         ctx.uses.add("omitKeys");
@@ -251,14 +252,13 @@ function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx):
       );
       // merging would turn null into {}: a null that every member allows stays null
       const orNull = (e: Expr): Expr => (ip.keepsNull ? cond(eq(input, lit(null)), lit(null), e) : e);
-      const first = ip.nonObject.indexOf(true);
-      if (first === -1) return orNull(merged);
+      if (!ip.nonObject.includes(true)) return orNull(merged);
       // a value that is not a plain object is not merged (spreading "ab" gives {0: "a", 1: "b"}): the first
-      // member that allows it maps it alone
+      // member that allows it and maps anything maps it alone (the value as it is when none maps anything)
       ctx.uses.add("isPlainObject");
-      const alone = node.members.findIndex((_, i) => ip.nonObject[i] === true && each[i] !== undefined);
-      const other = paren(cast(cast(alone === -1 ? input : each[alone]!, "unknown"), outType));
-      // (of the value as unknown: a narrowed `wire` would refuse the members' casts)
+      const alone = raw.find((e, i) => ip.nonObject[i] === true && e !== undefined) ?? input;
+      const other = paren(cast(cast(alone, "unknown"), outType));
+      // (the test reads the value as unknown: a narrowed `wire` would refuse the members' casts)
       return orNull(cond(call("isPlainObject", [cast(input, "unknown")]), merged, other));
     }
     case "object":
