@@ -127,7 +127,8 @@ export function intersectionPlan(
       toWire: intersectionOmits(members, "toWire", names, decls, unknownKeys),
     },
     keepsNull: members.every((m) => allowsNull(m, decls)),
-    nonObject: members.map((m) => allowsNonObject(m, decls)),
+    // (a member that is any value maps nothing: it leaves the merge as it is)
+    nonObject: members.map((m) => m.kind !== "unknown" && allowsNonObject(m, decls)),
   };
 }
 
