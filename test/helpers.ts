@@ -179,6 +179,8 @@ export function caseFiles(): string[] {
 
 /** The per-feature specs under spec/cases/ whose types, mappers and docs are snapshotted (test/cases.test.ts). */
 export const FEATURE_CASES: readonly string[] = [
+  "allof-nullable-parts.yaml",
+  "allof-union-primitive.yaml",
   "anchors.yaml",
   "composition.yaml",
   "docs-text.yaml",
@@ -189,11 +191,13 @@ export const FEATURE_CASES: readonly string[] = [
   "json-schema-required.yaml",
   "json-schema-tuples.yaml",
   "naming.yaml",
+  "naming-stable.yaml",
   "nullable-allof-ref.yaml",
   "nullable-30.yaml",
   "nullable-31.yaml",
   "oneof-strict.yaml",
   "records.yaml",
+  "ref-cycle.yaml",
   "recursion-allof-extends.yaml",
   "recursion-allof-mutual.yaml",
   "recursion-allof-self.yaml",

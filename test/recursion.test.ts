@@ -264,33 +264,47 @@ describe("allOf of one $ref beside annotation-only members", () => {
   });
 });
 
-describe("a schema defined as itself is a clear input error, not a crash", () => {
+describe("a schema defined as itself is typed as any value with a warning, not a crash (class 19)", () => {
   it.each([
     [
       "allOf of itself beside a description",
       "A: { allOf: [{ $ref: '#/components/schemas/A' }, { description: self }] }",
-      "ref-cycle",
+      ["A"],
     ],
-    ["allOf of itself", "A: { allOf: [{ $ref: '#/components/schemas/A' }] }", "ref-cycle"],
-    ["a $ref to itself", "A: { $ref: '#/components/schemas/A' }", "ref-cycle"],
+    ["allOf of itself", "A: { allOf: [{ $ref: '#/components/schemas/A' }] }", ["A"]],
+    ["a $ref to itself", "A: { $ref: '#/components/schemas/A' }", ["A"]],
     [
       "a union through a ref back",
       "A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }",
-      "ref-cycle",
+      ["A", "B"],
     ],
     [
-      "A extends B extends A",
-      "A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: object, properties: { a: { type: string } } }] }\n" +
-        "B: { allOf: [{ $ref: '#/components/schemas/A' }, { type: object, properties: { b: { type: string } } }] }",
-      "allof-cycle",
+      "a pure $ref cycle beside an ordinary schema",
+      "Baz: { $ref: '#/components/schemas/Qux' }\nQux: { $ref: '#/components/schemas/Baz' }\n" +
+        "Ok: { type: object, properties: { baz: { $ref: '#/components/schemas/Baz' } } }",
+      ["Baz", "Qux"],
     ],
-  ])("%s", (_, schemas, code) => {
-    const { codes } = irOf(schemas);
-    expect(codes.length).toBeGreaterThan(0);
-    expect(new Set(codes)).toEqual(new Set([code]));
+  ])("%s", (_, schemas, cyclic) => {
+    const specs = specSet(schemas);
+    const built = buildIr(specs, checkSpec(specs));
+    expect(built.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+    expect(built.diagnostics.map((d) => [d.severity, d.code])).toEqual([["warning", "ref-cycle"]]);
+    for (const d of built.ir.decls) {
+      const name = d.nameParts[0]!;
+      if (cyclic.includes(name)) expect(d.node, name).toEqual({ kind: "unknown" });
+      else expect(d.node.kind, name).not.toBe("unknown");
+    }
   });
 
-  it("the message names the cycle", () => {
+  it("A extends B extends A is an input error (allof-cycle)", () => {
+    const { codes } = irOf(
+      "A: { allOf: [{ $ref: '#/components/schemas/B' }, { type: object, properties: { a: { type: string } } }] }\n" +
+        "B: { allOf: [{ $ref: '#/components/schemas/A' }, { type: object, properties: { b: { type: string } } }] }",
+    );
+    expect(new Set(codes)).toEqual(new Set(["allof-cycle"]));
+  });
+
+  it("the warning names the cycle, at the first schema on it", () => {
     const specs = specSet(
       "A: { oneOf: [{ $ref: '#/components/schemas/B' }, { type: string }] }\nB: { $ref: '#/components/schemas/A' }",
     );
@@ -299,8 +313,11 @@ describe("a schema defined as itself is a clear input error, not a crash", () =>
       "#/components/schemas/A is defined as itself " +
         "(#/components/schemas/A → #/components/schemas/B → #/components/schemas/A) " +
         "through $ref, allOf, oneOf or anyOf with no object or array in between; " +
-        "no type can be that, break the cycle",
+        "no type can be that: they are typed as any value (unknown), break the cycle",
     );
+    expect(d?.severity).toBe("warning");
+    expect(d?.file).toBe(FILE);
+    expect(d?.pointer).toBe("#/components/schemas/A");
     expect(d?.position?.line).toBe(6);
   });
 });

@@ -7,7 +7,8 @@
  * - Records keep their keys (data), arrays map their items; values that need no conversion are shared. Extra
  *   keys beside declared ones are copied as data, one-to-one (the plan's swaps).
  * - Intersections merge what their members map (object spread: `Object.assign` would set a `__proto__` key as the
- *   prototype); null stays null, `A[] & B[]` maps item by item.
+ *   prototype); null stays null, `A[] & B[]` maps item by item; when a member allows strings or arrays
+ *   (`allOf: [A, {oneOf: [string, B]}]`), only a plain object is merged.
  * - Unions: null first, then the plan's choice rule (plan/union.ts): the members the discriminator value selects
  *   (with the shape when the value is shared), then the members whose shape accepts the value, the one declaring
  *   the most of its keys first when that can differ (`pickMember`); a value no member accepts passes through
@@ -230,23 +231,38 @@ function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx):
       if (ip.asArray !== undefined) {
         // cast: `map` of `A[] & B[]` would type its items as `A`
         const asArray = ip.asArray.array;
-        const e = expr(asArray, cast(input, typeExpr(asArray, inSide(dir), plan.names)), dir, depth, ctx);
-        return e === undefined || !ip.asArray.nullable ? e : cond(eq(input, lit(null)), lit(null), e);
+        const mappedArray = expr(asArray, cast(input, typeExpr(asArray, inSide(dir), plan.names)), dir, depth, ctx);
+        if (mappedArray === undefined) return undefined;
+        // typed as the intersection: `(A & B)[]` is not comparable to `A[] & (B | null)[]` inside an object
+        // literal that a later required key makes partial
+        const e = paren(cast(mappedArray, typeExpr(node, outSide(dir), plan.names)));
+        return !ip.asArray.nullable ? e : cond(eq(input, lit(null)), lit(null), e);
       }
-      const mapped = node.members
-        .map((m, i) => {
-          const e = expr(m, input, dir, depth + 1, ctx);
-          const omit = ip.omits[dir][i]!;
-          if (e === undefined || omit.length === 0) return e;
-          ctx.uses.add("omitKeys");
-          return call("omitKeys", [e, array(omit.map((k) => lit(k)))]);
-        })
-        .filter((e) => e !== undefined);
+      const raw = node.members.map((m) => expr(m, input, dir, depth + 1, ctx));
+      const each = raw.map((e, i) => {
+        const omit = ip.omits[dir][i]!;
+        if (e === undefined || omit.length === 0) return e;
+        ctx.uses.add("omitKeys");
+        return call("omitKeys", [e, array(omit.map((k) => lit(k)))]);
+      });
+      const mapped = each.flatMap((e, i) => (e === undefined ? [] : [{ e, nonObject: ip.nonObject[i]! }]));
       if (mapped.length === 0) return undefined;
-      // spread, not Object.assign, whose [[Set]] would take a `__proto__` key for the prototype
-      const merged = paren(cast(object(mapped.map((e) => ({ spread: e }))), typeExpr(node, outSide(dir), plan.names)));
+      const outType = typeExpr(node, outSide(dir), plan.names);
+      // spread, not Object.assign, whose [[Set]] would take a `__proto__` key for the prototype; a member that
+      // allows strings or arrays maps a plain object to an object, typed so (a string cannot be spread)
+      const merged = paren(
+        cast(object(mapped.map((m) => ({ spread: m.nonObject ? paren(cast(m.e, "object")) : m.e }))), outType),
+      );
       // merging would turn null into {}: a null that every member allows stays null
-      return ip.keepsNull ? cond(eq(input, lit(null)), lit(null), merged) : merged;
+      const orNull = (e: Expr): Expr => (ip.keepsNull ? cond(eq(input, lit(null)), lit(null), e) : e);
+      if (!ip.nonObject.includes(true)) return orNull(merged);
+      // a value that is not a plain object is not merged (spreading "ab" gives {0: "a", 1: "b"}): the first
+      // member that allows it and maps anything maps it alone (the value as it is when none maps anything)
+      ctx.uses.add("isPlainObject");
+      const alone = raw.find((e, i) => ip.nonObject[i] === true && e !== undefined) ?? input;
+      const other = paren(cast(cast(alone, "unknown"), outType));
+      // (the test reads the value as unknown: a narrowed `wire` would refuse the members' casts)
+      return orNull(cond(call("isPlainObject", [cast(input, "unknown")]), merged, other));
     }
     case "object":
       throw new Error("internal error: an object below a declaration's root was not hoisted");

@@ -1,8 +1,8 @@
 /**
  * Questions about IR nodes that look through references: what a node is once its `$ref`s are followed. Every
  * query that follows refs keeps one guard, the set of declarations already on its path, so it ends on any
- * graph (a chain of refs, unions and intersections back to itself is a `ref-cycle` error, but the queries do not
- * rely on that).
+ * graph (a chain of refs, unions and intersections back to itself is typed as any value, with a `ref-cycle`
+ * warning, but the queries do not rely on that).
  */
 import type { ArrayNode, Decl, Node, ObjectNode } from "./types.js";
 import { assertNever, nonNullMember } from "./walk.js";

@@ -2,9 +2,12 @@
  * Decides every generated identifier: type, wire type, mapper, guard and parse function names per
  * declaration, and the model key of every property. Collisions are resolved deterministically and reported:
  *
- * - declarations claim names in priority order (component schemas, then other ref targets, then hoisted
- *   inline schemas), each in spec order; a declaration whose name (or any name derived from it) is taken
- *   gets the first free `Name2`, `Name3`, ...;
+ * - declarations claim names in priority order: schemas whose own name already is their type name (`User`,
+ *   not `user`) first, then component schemas, other ref targets, hoisted inline schemas, each shorter names
+ *   first (`User` before `UserWire`, whose `isUserWire` would take `User`'s guard), then in spec order;
+ *   first every declaration whose name (and every name derived from it) is free takes it, then the others get
+ *   the first free `Name2`, `Name3`, ...: `User` stays `User` beside `user`, and adding a schema renames no
+ *   other unless theirs is the same name and the new one comes first in that order;
  * - within an object, keys whose model key equals the wire key claim it first, then the rest in spec order;
  *   a key whose model key is taken keeps its wire spelling, or if that is taken too, gets `key2`, `key3`, ...
  * - names the runtime helpers export are reserved.
@@ -79,36 +82,55 @@ export function patternConstName(index: number): string {
 
 const PRIORITY: Record<Decl["source"], number> = { component: 0, ref: 1, hoisted: 2 };
 
+/** A schema whose own name already is its type name (`User`, not `user` or `Pet.owner`): it keeps that name. */
+function isExact(d: Decl, base: string): boolean {
+  return d.source !== "hoisted" && d.nameParts.length === 1 && d.nameParts[0] === base;
+}
+
 export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
   const taken = new Set<string>([...RUNTIME_EXPORTS, ...GLOBAL_TYPES]);
   const byDecl = new Map<string, DeclNames>();
   const winner = new Map<string, Decl>();
   const ordered = ir.decls
-    .map((d, i) => ({ d, i }))
-    .sort((a, b) => PRIORITY[a.d.source] - PRIORITY[b.d.source] || a.i - b.i);
-  for (const { d } of ordered) {
-    const base = typeName(d.nameParts);
-    let n = 1;
-    let names = derivedNames(base);
-    // the model name also names a doc page: it must differ from the others in more than case
-    const free = (c: DeclNames): boolean =>
-      !Object.values(c).some((v) => taken.has(v)) && !taken.has(`file:${c.model.toLowerCase()}`);
-    while (!free(names)) names = derivedNames(`${base}${++n}`);
+    .map((d, i) => ({ d, i, base: typeName(d.nameParts) }))
+    .map((e) => ({ ...e, exact: isExact(e.d, e.base) ? 0 : 1 }))
+    .sort(
+      (a, b) =>
+        a.exact - b.exact || PRIORITY[a.d.source] - PRIORITY[b.d.source] || a.base.length - b.base.length || a.i - b.i,
+    );
+  // the model name also names a doc page: it must differ from the others in more than case
+  const free = (c: DeclNames): boolean =>
+    !Object.values(c).some((v) => taken.has(v)) && !taken.has(`file:${c.model.toLowerCase()}`);
+  const claim = (d: Decl, names: DeclNames): void => {
     for (const v of Object.values(names)) taken.add(v);
     taken.add(`file:${names.model.toLowerCase()}`);
     byDecl.set(d.id, names);
-    if (n > 1) {
-      const other = winner.get(base);
-      const holder = other ? `${describe(other)} already has` : "is taken";
-      diagnostics.push({
-        severity: "warning",
-        code: "name-collision",
-        file: d.origin.file,
-        pointer: encodePointer(d.origin.path),
-        message: `${describe(d)} would be named ${base}, which ${holder}; it is named ${names.model}`,
-      });
-    } else winner.set(base, d);
+  };
+  // first every declaration whose name is free takes it, then the rest get suffixes: a suffixed name
+  // (`Foo2`) never takes the plain name of another declaration (a schema `foo2`), so adding a schema renames
+  // only a later one of its own name
+  for (const { d, base } of ordered) {
+    const names = derivedNames(base);
+    if (!free(names)) continue;
+    claim(d, names);
+    winner.set(base, d);
+  }
+  for (const { d, base } of ordered) {
+    if (byDecl.has(d.id)) continue;
+    let n = 1;
+    let names = derivedNames(base);
+    while (!free(names)) names = derivedNames(`${base}${++n}`);
+    claim(d, names);
+    const other = winner.get(base);
+    const holder = other ? `${describe(other)} already has` : "is taken";
+    diagnostics.push({
+      severity: "warning",
+      code: "name-collision",
+      file: d.origin.file,
+      pointer: encodePointer(d.origin.path),
+      message: `${describe(d)} would be named ${base}, which ${holder}; it is named ${names.model}`,
+    });
   }
 
   const keyNames = new Map<ObjectNode, readonly string[]>();

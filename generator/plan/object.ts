@@ -5,7 +5,7 @@
  */
 import type { Node, ObjectNode } from "../ir/types.js";
 import { arrayIntersection, declaredObjects, objectOf, type Decls, allowsNull } from "../ir/query.js";
-import { nonNullMember } from "../ir/walk.js";
+import { assertNever, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 
@@ -117,6 +117,12 @@ export interface IntersectionPlan {
   readonly omits: { readonly [D in Direction]: readonly (readonly string[])[] };
   /** Every member allows null: a null stays null (merging would turn it into `{}`). */
   readonly keepsNull: boolean;
+  /**
+   * Per member: it allows values that are not plain objects (a string, a number, an array: `allOf: [A,
+   * {oneOf: [string, B]}]`), which cannot be spread. Such a member is merged only when the value is a plain
+   * object; any other value is mapped by the first such member alone (the other members do not accept it).
+   */
+  readonly nonObject: readonly boolean[];
 }
 
 export function intersectionPlan(
@@ -132,7 +138,40 @@ export function intersectionPlan(
       toWire: intersectionOmits(members, "toWire", names, decls, unknownKeys),
     },
     keepsNull: members.every((m) => allowsNull(m, decls)),
+    // (a member that is any value maps nothing: it leaves the merge as it is)
+    nonObject: members.map((m) => m.kind !== "unknown" && allowsNonObject(m, decls)),
   };
+}
+
+/** Whether a value of `node` (through refs) may be something other than a plain object or null. */
+function allowsNonObject(node: Node, decls: Decls, seen = new Set<string>()): boolean {
+  switch (node.kind) {
+    case "primitive":
+      return node.type !== "null";
+    case "literal":
+      return typeof node.value !== "object" || Array.isArray(node.value);
+    case "enum":
+    case "array":
+    case "tuple":
+    case "unknown":
+      return true;
+    case "object":
+    case "record":
+    case "never":
+      return false;
+    case "union":
+      return node.members.some((m) => allowsNonObject(m, decls, new Set(seen)));
+    case "intersection":
+      return node.members.every((m) => allowsNonObject(m, decls, new Set(seen)));
+    case "ref": {
+      if (seen.has(node.target)) return false;
+      seen.add(node.target);
+      const t = decls.get(node.target)?.node;
+      return t !== undefined && allowsNonObject(t, decls, seen);
+    }
+    default:
+      return assertNever(node);
+  }
 }
 
 /**

@@ -5,14 +5,27 @@ import { mayBeUndefined } from "../../ir/query.js";
 import type { ObjectNode } from "../../ir/types.js";
 import { checksSomething, child, describe, type Gen, type Path, wrongType } from "./context.js";
 
+/**
+ * An object with more keys checks them in chunks, each in its own arrow function, and reads the value through a
+ * const of its narrowed type: TypeScript finds a variable's type by walking back through every branch before
+ * the reference and gives up after about a thousand (TS2563, "too large for control flow analysis": DocuSign's
+ * `accountSettingsInformation` has 674 keys, two branches each); a function starts a new walk.
+ */
+const MANY_KEYS = 100;
+
 /** An object: the plan's lead keys in one literal, the others assigned, unknown keys rejected or copied. */
-export function object(w: Gen, node: ObjectNode, input: string, path: Path, nullText: string): string {
+export function object(w: Gen, node: ObjectNode, value: string, path: Path, nullText: string): string {
   w.ctx.uses.add("isPlainObject");
   const r = w.fresh("r");
   const plan = w.ctx.plan.object(node);
-  w.line(`let ${r}: unknown = ${input};`);
-  wrongType(w, node, `isPlainObject(${input})`, `object${nullText}`, input, path);
+  w.line(`let ${r}: unknown = ${value};`);
+  wrongType(w, node, `isPlainObject(${value})`, `object${nullText}`, value, path);
   w.block("else {", () => {
+    let input = value;
+    if (plan.keys.length > MANY_KEYS) {
+      input = w.fresh("o");
+      w.line(`const ${input}: { readonly [key: string]: unknown } = ${value};`);
+    }
     const m = w.fresh("m");
     const entries: string[] = [];
     const read = (i: number): { p: string; at: Path } => {
@@ -54,14 +67,24 @@ export function object(w: Gen, node: ObjectNode, input: string, path: Path, null
       return;
     }
     w.literal(`const ${m}: { [key: string]: unknown } = `, entries, ";");
-    for (let i = plan.lead; i < plan.keys.length; i++) {
-      const k = plan.keys[i]!;
-      const { p, at } = read(i);
-      if (k.required) w.line(assign(w, m, k.model, required(i, p, at)));
-      else {
-        w.block(`if (${p} !== undefined) {`, () => {
-          w.line(assign(w, m, k.model, w.gen(k.node, p, at, false)));
-        });
+    const rest = (from: number, to: number): void => {
+      for (let i = from; i < to; i++) {
+        const k = plan.keys[i]!;
+        const { p, at } = read(i);
+        if (k.required) w.line(assign(w, m, k.model, required(i, p, at)));
+        else {
+          w.block(`if (${p} !== undefined) {`, () => {
+            w.line(assign(w, m, k.model, w.gen(k.node, p, at, false)));
+          });
+        }
+      }
+    };
+    if (plan.keys.length <= MANY_KEYS) rest(plan.lead, plan.keys.length);
+    else {
+      for (let from = plan.lead; from < plan.keys.length; from += MANY_KEYS) {
+        const c = w.fresh("c");
+        w.block(`const ${c} = (): void => {`, () => rest(from, Math.min(from + MANY_KEYS, plan.keys.length)), "};");
+        w.line(`${c}();`);
       }
     }
     if (plan.copyRest) {

@@ -229,7 +229,14 @@ export function intersection(w: Gen, node: IntersectionNode, input: string, path
   const r = w.fresh("r");
   // spread (Object.assign would take a `__proto__` key for the prototype), and a null that every member allows
   // stays null (merging would turn it into {})
-  const merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
+  let merged = `{ ${mapped.map((m) => `...(${m} as object)`).join(", ")} }`;
+  // the plan: a value that is not a plain object is not merged (spreading "ab" gives {0: "a", 1: "b"}), the
+  // first member that allows it maps it alone
+  if (ip.nonObject.includes(true)) {
+    w.ctx.uses.add("isPlainObject");
+    const alone = outs.find((o, i) => ip.nonObject[i] === true && o.converts)?.out ?? input;
+    merged = `isPlainObject(${input}) ? ${merged} : ${alone}`;
+  }
   w.line(`const ${r} = ${ip.keepsNull ? `${input} === null ? null : ${merged}` : merged};`);
   return r;
 }

@@ -19,8 +19,9 @@ export interface BuildResult {
 }
 
 /**
- * The declarations in the order found (components in spec order first), then a `ref-cycle` error for each
- * group of declarations defined as themselves.
+ * The declarations in the order found (components in spec order first). A group of declarations defined as
+ * themselves (`Baz: { $ref: Qux }`, `Qux: { $ref: Baz }`) gets a `ref-cycle` warning and is typed as any
+ * value: the rest of the document is generated as usual.
  */
 export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
   const ctx = createContext(specs, checked.version, buildSchema);
@@ -39,13 +40,21 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
     built.set(id, { id, nameParts, node, doc: docOf(schema), source, origin });
   }
   const ir: Ir = { decls: [...decls.keys()].map((id) => built.get(id)!) };
-  reportCycles(ir, ctx);
-  return { ir, diagnostics: ctx.diagnostics };
+  const cyclic = reportCycles(ir, ctx);
+  if (cyclic.size === 0) return { ir, diagnostics: ctx.diagnostics };
+  // no value is checked by such a cycle (JSON Schema never gets to a keyword that tests one): any value, the
+  // one type that accepts whatever a validator might
+  const anyValue = (d: Decl): Decl => (cyclic.has(d.id) ? { ...d, node: { kind: "unknown" } } : d);
+  return { ir: { decls: ir.decls.map(anyValue) }, diagnostics: ctx.diagnostics };
 }
 
-/** A `ref-cycle` error per direct cycle, unless an `allof-cycle` was reported inside it already (mergeObjects). */
-function reportCycles(ir: Ir, ctx: BuildContext): void {
+/**
+ * A `ref-cycle` warning per direct cycle, unless an `allof-cycle` was reported inside it already (mergeObjects);
+ * returns the ids of the declarations on the warned cycles.
+ */
+function reportCycles(ir: Ir, ctx: BuildContext): Set<string> {
   const { decls } = ctx.registry;
+  const cyclic = new Set<string>();
   const pointer = (id: string): string => encodePointer(decls.get(id)!.origin.path);
   for (const cycle of directCycles(ir)) {
     const origins = cycle.map((id) => decls.get(id)!.origin);
@@ -55,9 +64,12 @@ function reportCycles(ir: Ir, ctx: BuildContext): void {
     const names = [...cycle, cycle[0]!].map(pointer);
     const message =
       `${names[0]} is defined as itself (${names.join(" → ")}) through $ref, allOf, oneOf or anyOf with no object ` +
-      "or array in between; no type can be that, break the cycle";
-    report(ctx, "error", "ref-cycle", decls.get(cycle[0]!)!.origin, message);
+      `or array in between; no type can be that: ${cycle.length === 1 ? "it is" : "they are"} typed as any value ` +
+      "(unknown), break the cycle";
+    report(ctx, "warning", "ref-cycle", decls.get(cycle[0]!)!.origin, message);
+    for (const id of cycle) cyclic.add(id);
   }
+  return cyclic;
 }
 
 /**

@@ -1550,1505 +1550,1515 @@ function parseWideInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!isPlainObject(value)) addIssue(issues, "object", value);
   else {
-    const p3: unknown = value.field_0000;
-    if (!Number.isInteger(p3)) addIssue(issues, "integer", p3, ["field_0000"], ["field0000"]);
-    const m2: { [key: string]: unknown } = {
-      field0000: p3,
+    const o2: { readonly [key: string]: unknown } = value;
+    const p4: unknown = o2.field_0000;
+    if (!Number.isInteger(p4)) addIssue(issues, "integer", p4, ["field_0000"], ["field0000"]);
+    const m3: { [key: string]: unknown } = {
+      field0000: p4,
     };
-    const p4: unknown = value.field_0001;
-    if (p4 !== undefined) {
-      if (!Number.isInteger(p4)) addIssue(issues, "integer", p4, ["field_0001"], ["field0001"]);
-      m2.field0001 = p4;
-    }
-    const p5: unknown = value.field_0002;
-    if (p5 !== undefined) {
-      if (!Number.isInteger(p5)) addIssue(issues, "integer", p5, ["field_0002"], ["field0002"]);
-      m2.field0002 = p5;
-    }
-    const p6: unknown = value.field_0003;
-    if (p6 !== undefined) {
-      if (!Number.isInteger(p6)) addIssue(issues, "integer", p6, ["field_0003"], ["field0003"]);
-      m2.field0003 = p6;
-    }
-    const p7: unknown = value.field_0004;
-    if (p7 !== undefined) {
-      if (!Number.isInteger(p7)) addIssue(issues, "integer", p7, ["field_0004"], ["field0004"]);
-      m2.field0004 = p7;
-    }
-    const p8: unknown = value.field_0005;
-    if (p8 !== undefined) {
-      if (!Number.isInteger(p8)) addIssue(issues, "integer", p8, ["field_0005"], ["field0005"]);
-      m2.field0005 = p8;
-    }
-    const p9: unknown = value.field_0006;
-    if (p9 !== undefined) {
-      if (!Number.isInteger(p9)) addIssue(issues, "integer", p9, ["field_0006"], ["field0006"]);
-      m2.field0006 = p9;
-    }
-    const p10: unknown = value.field_0007;
-    if (p10 !== undefined) {
-      if (!Number.isInteger(p10)) addIssue(issues, "integer", p10, ["field_0007"], ["field0007"]);
-      m2.field0007 = p10;
-    }
-    const p11: unknown = value.field_0008;
-    if (p11 !== undefined) {
-      if (!Number.isInteger(p11)) addIssue(issues, "integer", p11, ["field_0008"], ["field0008"]);
-      m2.field0008 = p11;
-    }
-    const p12: unknown = value.field_0009;
-    if (p12 !== undefined) {
-      if (!Number.isInteger(p12)) addIssue(issues, "integer", p12, ["field_0009"], ["field0009"]);
-      m2.field0009 = p12;
-    }
-    const p13: unknown = value.field_0010;
-    if (p13 !== undefined) {
-      if (!Number.isInteger(p13)) addIssue(issues, "integer", p13, ["field_0010"], ["field0010"]);
-      m2.field0010 = p13;
-    }
-    const p14: unknown = value.field_0011;
-    if (p14 !== undefined) {
-      if (!Number.isInteger(p14)) addIssue(issues, "integer", p14, ["field_0011"], ["field0011"]);
-      m2.field0011 = p14;
-    }
-    const p15: unknown = value.field_0012;
-    if (p15 !== undefined) {
-      if (!Number.isInteger(p15)) addIssue(issues, "integer", p15, ["field_0012"], ["field0012"]);
-      m2.field0012 = p15;
-    }
-    const p16: unknown = value.field_0013;
-    if (p16 !== undefined) {
-      if (!Number.isInteger(p16)) addIssue(issues, "integer", p16, ["field_0013"], ["field0013"]);
-      m2.field0013 = p16;
-    }
-    const p17: unknown = value.field_0014;
-    if (p17 !== undefined) {
-      if (!Number.isInteger(p17)) addIssue(issues, "integer", p17, ["field_0014"], ["field0014"]);
-      m2.field0014 = p17;
-    }
-    const p18: unknown = value.field_0015;
-    if (p18 !== undefined) {
-      if (!Number.isInteger(p18)) addIssue(issues, "integer", p18, ["field_0015"], ["field0015"]);
-      m2.field0015 = p18;
-    }
-    const p19: unknown = value.field_0016;
-    if (p19 !== undefined) {
-      if (!Number.isInteger(p19)) addIssue(issues, "integer", p19, ["field_0016"], ["field0016"]);
-      m2.field0016 = p19;
-    }
-    const p20: unknown = value.field_0017;
-    if (p20 !== undefined) {
-      if (!Number.isInteger(p20)) addIssue(issues, "integer", p20, ["field_0017"], ["field0017"]);
-      m2.field0017 = p20;
-    }
-    const p21: unknown = value.field_0018;
-    if (p21 !== undefined) {
-      if (!Number.isInteger(p21)) addIssue(issues, "integer", p21, ["field_0018"], ["field0018"]);
-      m2.field0018 = p21;
-    }
-    const p22: unknown = value.field_0019;
-    if (p22 !== undefined) {
-      if (!Number.isInteger(p22)) addIssue(issues, "integer", p22, ["field_0019"], ["field0019"]);
-      m2.field0019 = p22;
-    }
-    const p23: unknown = value.field_0020;
-    if (p23 !== undefined) {
-      if (!Number.isInteger(p23)) addIssue(issues, "integer", p23, ["field_0020"], ["field0020"]);
-      m2.field0020 = p23;
-    }
-    const p24: unknown = value.field_0021;
-    if (p24 !== undefined) {
-      if (!Number.isInteger(p24)) addIssue(issues, "integer", p24, ["field_0021"], ["field0021"]);
-      m2.field0021 = p24;
-    }
-    const p25: unknown = value.field_0022;
-    if (p25 !== undefined) {
-      if (!Number.isInteger(p25)) addIssue(issues, "integer", p25, ["field_0022"], ["field0022"]);
-      m2.field0022 = p25;
-    }
-    const p26: unknown = value.field_0023;
-    if (p26 !== undefined) {
-      if (!Number.isInteger(p26)) addIssue(issues, "integer", p26, ["field_0023"], ["field0023"]);
-      m2.field0023 = p26;
-    }
-    const p27: unknown = value.field_0024;
-    if (p27 !== undefined) {
-      if (!Number.isInteger(p27)) addIssue(issues, "integer", p27, ["field_0024"], ["field0024"]);
-      m2.field0024 = p27;
-    }
-    const p28: unknown = value.field_0025;
-    if (p28 !== undefined) {
-      if (!Number.isInteger(p28)) addIssue(issues, "integer", p28, ["field_0025"], ["field0025"]);
-      m2.field0025 = p28;
-    }
-    const p29: unknown = value.field_0026;
-    if (p29 !== undefined) {
-      if (!Number.isInteger(p29)) addIssue(issues, "integer", p29, ["field_0026"], ["field0026"]);
-      m2.field0026 = p29;
-    }
-    const p30: unknown = value.field_0027;
-    if (p30 !== undefined) {
-      if (!Number.isInteger(p30)) addIssue(issues, "integer", p30, ["field_0027"], ["field0027"]);
-      m2.field0027 = p30;
-    }
-    const p31: unknown = value.field_0028;
-    if (p31 !== undefined) {
-      if (!Number.isInteger(p31)) addIssue(issues, "integer", p31, ["field_0028"], ["field0028"]);
-      m2.field0028 = p31;
-    }
-    const p32: unknown = value.field_0029;
-    if (p32 !== undefined) {
-      if (!Number.isInteger(p32)) addIssue(issues, "integer", p32, ["field_0029"], ["field0029"]);
-      m2.field0029 = p32;
-    }
-    const p33: unknown = value.field_0030;
-    if (p33 !== undefined) {
-      if (!Number.isInteger(p33)) addIssue(issues, "integer", p33, ["field_0030"], ["field0030"]);
-      m2.field0030 = p33;
-    }
-    const p34: unknown = value.field_0031;
-    if (p34 !== undefined) {
-      if (!Number.isInteger(p34)) addIssue(issues, "integer", p34, ["field_0031"], ["field0031"]);
-      m2.field0031 = p34;
-    }
-    const p35: unknown = value.field_0032;
-    if (p35 !== undefined) {
-      if (!Number.isInteger(p35)) addIssue(issues, "integer", p35, ["field_0032"], ["field0032"]);
-      m2.field0032 = p35;
-    }
-    const p36: unknown = value.field_0033;
-    if (p36 !== undefined) {
-      if (!Number.isInteger(p36)) addIssue(issues, "integer", p36, ["field_0033"], ["field0033"]);
-      m2.field0033 = p36;
-    }
-    const p37: unknown = value.field_0034;
-    if (p37 !== undefined) {
-      if (!Number.isInteger(p37)) addIssue(issues, "integer", p37, ["field_0034"], ["field0034"]);
-      m2.field0034 = p37;
-    }
-    const p38: unknown = value.field_0035;
-    if (p38 !== undefined) {
-      if (!Number.isInteger(p38)) addIssue(issues, "integer", p38, ["field_0035"], ["field0035"]);
-      m2.field0035 = p38;
-    }
-    const p39: unknown = value.field_0036;
-    if (p39 !== undefined) {
-      if (!Number.isInteger(p39)) addIssue(issues, "integer", p39, ["field_0036"], ["field0036"]);
-      m2.field0036 = p39;
-    }
-    const p40: unknown = value.field_0037;
-    if (p40 !== undefined) {
-      if (!Number.isInteger(p40)) addIssue(issues, "integer", p40, ["field_0037"], ["field0037"]);
-      m2.field0037 = p40;
-    }
-    const p41: unknown = value.field_0038;
-    if (p41 !== undefined) {
-      if (!Number.isInteger(p41)) addIssue(issues, "integer", p41, ["field_0038"], ["field0038"]);
-      m2.field0038 = p41;
-    }
-    const p42: unknown = value.field_0039;
-    if (p42 !== undefined) {
-      if (!Number.isInteger(p42)) addIssue(issues, "integer", p42, ["field_0039"], ["field0039"]);
-      m2.field0039 = p42;
-    }
-    const p43: unknown = value.field_0040;
-    if (p43 !== undefined) {
-      if (!Number.isInteger(p43)) addIssue(issues, "integer", p43, ["field_0040"], ["field0040"]);
-      m2.field0040 = p43;
-    }
-    const p44: unknown = value.field_0041;
-    if (p44 !== undefined) {
-      if (!Number.isInteger(p44)) addIssue(issues, "integer", p44, ["field_0041"], ["field0041"]);
-      m2.field0041 = p44;
-    }
-    const p45: unknown = value.field_0042;
-    if (p45 !== undefined) {
-      if (!Number.isInteger(p45)) addIssue(issues, "integer", p45, ["field_0042"], ["field0042"]);
-      m2.field0042 = p45;
-    }
-    const p46: unknown = value.field_0043;
-    if (p46 !== undefined) {
-      if (!Number.isInteger(p46)) addIssue(issues, "integer", p46, ["field_0043"], ["field0043"]);
-      m2.field0043 = p46;
-    }
-    const p47: unknown = value.field_0044;
-    if (p47 !== undefined) {
-      if (!Number.isInteger(p47)) addIssue(issues, "integer", p47, ["field_0044"], ["field0044"]);
-      m2.field0044 = p47;
-    }
-    const p48: unknown = value.field_0045;
-    if (p48 !== undefined) {
-      if (!Number.isInteger(p48)) addIssue(issues, "integer", p48, ["field_0045"], ["field0045"]);
-      m2.field0045 = p48;
-    }
-    const p49: unknown = value.field_0046;
-    if (p49 !== undefined) {
-      if (!Number.isInteger(p49)) addIssue(issues, "integer", p49, ["field_0046"], ["field0046"]);
-      m2.field0046 = p49;
-    }
-    const p50: unknown = value.field_0047;
-    if (p50 !== undefined) {
-      if (!Number.isInteger(p50)) addIssue(issues, "integer", p50, ["field_0047"], ["field0047"]);
-      m2.field0047 = p50;
-    }
-    const p51: unknown = value.field_0048;
-    if (p51 !== undefined) {
-      if (!Number.isInteger(p51)) addIssue(issues, "integer", p51, ["field_0048"], ["field0048"]);
-      m2.field0048 = p51;
-    }
-    const p52: unknown = value.field_0049;
-    if (p52 !== undefined) {
-      if (!Number.isInteger(p52)) addIssue(issues, "integer", p52, ["field_0049"], ["field0049"]);
-      m2.field0049 = p52;
-    }
-    const p53: unknown = value.field_0050;
-    if (p53 !== undefined) {
-      if (!Number.isInteger(p53)) addIssue(issues, "integer", p53, ["field_0050"], ["field0050"]);
-      m2.field0050 = p53;
-    }
-    const p54: unknown = value.field_0051;
-    if (p54 !== undefined) {
-      if (!Number.isInteger(p54)) addIssue(issues, "integer", p54, ["field_0051"], ["field0051"]);
-      m2.field0051 = p54;
-    }
-    const p55: unknown = value.field_0052;
-    if (p55 !== undefined) {
-      if (!Number.isInteger(p55)) addIssue(issues, "integer", p55, ["field_0052"], ["field0052"]);
-      m2.field0052 = p55;
-    }
-    const p56: unknown = value.field_0053;
-    if (p56 !== undefined) {
-      if (!Number.isInteger(p56)) addIssue(issues, "integer", p56, ["field_0053"], ["field0053"]);
-      m2.field0053 = p56;
-    }
-    const p57: unknown = value.field_0054;
-    if (p57 !== undefined) {
-      if (!Number.isInteger(p57)) addIssue(issues, "integer", p57, ["field_0054"], ["field0054"]);
-      m2.field0054 = p57;
-    }
-    const p58: unknown = value.field_0055;
-    if (p58 !== undefined) {
-      if (!Number.isInteger(p58)) addIssue(issues, "integer", p58, ["field_0055"], ["field0055"]);
-      m2.field0055 = p58;
-    }
-    const p59: unknown = value.field_0056;
-    if (p59 !== undefined) {
-      if (!Number.isInteger(p59)) addIssue(issues, "integer", p59, ["field_0056"], ["field0056"]);
-      m2.field0056 = p59;
-    }
-    const p60: unknown = value.field_0057;
-    if (p60 !== undefined) {
-      if (!Number.isInteger(p60)) addIssue(issues, "integer", p60, ["field_0057"], ["field0057"]);
-      m2.field0057 = p60;
-    }
-    const p61: unknown = value.field_0058;
-    if (p61 !== undefined) {
-      if (!Number.isInteger(p61)) addIssue(issues, "integer", p61, ["field_0058"], ["field0058"]);
-      m2.field0058 = p61;
-    }
-    const p62: unknown = value.field_0059;
-    if (p62 !== undefined) {
-      if (!Number.isInteger(p62)) addIssue(issues, "integer", p62, ["field_0059"], ["field0059"]);
-      m2.field0059 = p62;
-    }
-    const p63: unknown = value.field_0060;
-    if (p63 !== undefined) {
-      if (!Number.isInteger(p63)) addIssue(issues, "integer", p63, ["field_0060"], ["field0060"]);
-      m2.field0060 = p63;
-    }
-    const p64: unknown = value.field_0061;
-    if (p64 !== undefined) {
-      if (!Number.isInteger(p64)) addIssue(issues, "integer", p64, ["field_0061"], ["field0061"]);
-      m2.field0061 = p64;
-    }
-    const p65: unknown = value.field_0062;
-    if (p65 !== undefined) {
-      if (!Number.isInteger(p65)) addIssue(issues, "integer", p65, ["field_0062"], ["field0062"]);
-      m2.field0062 = p65;
-    }
-    const p66: unknown = value.field_0063;
-    if (p66 !== undefined) {
-      if (!Number.isInteger(p66)) addIssue(issues, "integer", p66, ["field_0063"], ["field0063"]);
-      m2.field0063 = p66;
-    }
-    const p67: unknown = value.field_0064;
-    if (p67 !== undefined) {
-      if (!Number.isInteger(p67)) addIssue(issues, "integer", p67, ["field_0064"], ["field0064"]);
-      m2.field0064 = p67;
-    }
-    const p68: unknown = value.field_0065;
-    if (p68 !== undefined) {
-      if (!Number.isInteger(p68)) addIssue(issues, "integer", p68, ["field_0065"], ["field0065"]);
-      m2.field0065 = p68;
-    }
-    const p69: unknown = value.field_0066;
-    if (p69 !== undefined) {
-      if (!Number.isInteger(p69)) addIssue(issues, "integer", p69, ["field_0066"], ["field0066"]);
-      m2.field0066 = p69;
-    }
-    const p70: unknown = value.field_0067;
-    if (p70 !== undefined) {
-      if (!Number.isInteger(p70)) addIssue(issues, "integer", p70, ["field_0067"], ["field0067"]);
-      m2.field0067 = p70;
-    }
-    const p71: unknown = value.field_0068;
-    if (p71 !== undefined) {
-      if (!Number.isInteger(p71)) addIssue(issues, "integer", p71, ["field_0068"], ["field0068"]);
-      m2.field0068 = p71;
-    }
-    const p72: unknown = value.field_0069;
-    if (p72 !== undefined) {
-      if (!Number.isInteger(p72)) addIssue(issues, "integer", p72, ["field_0069"], ["field0069"]);
-      m2.field0069 = p72;
-    }
-    const p73: unknown = value.field_0070;
-    if (p73 !== undefined) {
-      if (!Number.isInteger(p73)) addIssue(issues, "integer", p73, ["field_0070"], ["field0070"]);
-      m2.field0070 = p73;
-    }
-    const p74: unknown = value.field_0071;
-    if (p74 !== undefined) {
-      if (!Number.isInteger(p74)) addIssue(issues, "integer", p74, ["field_0071"], ["field0071"]);
-      m2.field0071 = p74;
-    }
-    const p75: unknown = value.field_0072;
-    if (p75 !== undefined) {
-      if (!Number.isInteger(p75)) addIssue(issues, "integer", p75, ["field_0072"], ["field0072"]);
-      m2.field0072 = p75;
-    }
-    const p76: unknown = value.field_0073;
-    if (p76 !== undefined) {
-      if (!Number.isInteger(p76)) addIssue(issues, "integer", p76, ["field_0073"], ["field0073"]);
-      m2.field0073 = p76;
-    }
-    const p77: unknown = value.field_0074;
-    if (p77 !== undefined) {
-      if (!Number.isInteger(p77)) addIssue(issues, "integer", p77, ["field_0074"], ["field0074"]);
-      m2.field0074 = p77;
-    }
-    const p78: unknown = value.field_0075;
-    if (p78 !== undefined) {
-      if (!Number.isInteger(p78)) addIssue(issues, "integer", p78, ["field_0075"], ["field0075"]);
-      m2.field0075 = p78;
-    }
-    const p79: unknown = value.field_0076;
-    if (p79 !== undefined) {
-      if (!Number.isInteger(p79)) addIssue(issues, "integer", p79, ["field_0076"], ["field0076"]);
-      m2.field0076 = p79;
-    }
-    const p80: unknown = value.field_0077;
-    if (p80 !== undefined) {
-      if (!Number.isInteger(p80)) addIssue(issues, "integer", p80, ["field_0077"], ["field0077"]);
-      m2.field0077 = p80;
-    }
-    const p81: unknown = value.field_0078;
-    if (p81 !== undefined) {
-      if (!Number.isInteger(p81)) addIssue(issues, "integer", p81, ["field_0078"], ["field0078"]);
-      m2.field0078 = p81;
-    }
-    const p82: unknown = value.field_0079;
-    if (p82 !== undefined) {
-      if (!Number.isInteger(p82)) addIssue(issues, "integer", p82, ["field_0079"], ["field0079"]);
-      m2.field0079 = p82;
-    }
-    const p83: unknown = value.field_0080;
-    if (p83 !== undefined) {
-      if (!Number.isInteger(p83)) addIssue(issues, "integer", p83, ["field_0080"], ["field0080"]);
-      m2.field0080 = p83;
-    }
-    const p84: unknown = value.field_0081;
-    if (p84 !== undefined) {
-      if (!Number.isInteger(p84)) addIssue(issues, "integer", p84, ["field_0081"], ["field0081"]);
-      m2.field0081 = p84;
-    }
-    const p85: unknown = value.field_0082;
-    if (p85 !== undefined) {
-      if (!Number.isInteger(p85)) addIssue(issues, "integer", p85, ["field_0082"], ["field0082"]);
-      m2.field0082 = p85;
-    }
-    const p86: unknown = value.field_0083;
-    if (p86 !== undefined) {
-      if (!Number.isInteger(p86)) addIssue(issues, "integer", p86, ["field_0083"], ["field0083"]);
-      m2.field0083 = p86;
-    }
-    const p87: unknown = value.field_0084;
-    if (p87 !== undefined) {
-      if (!Number.isInteger(p87)) addIssue(issues, "integer", p87, ["field_0084"], ["field0084"]);
-      m2.field0084 = p87;
-    }
-    const p88: unknown = value.field_0085;
-    if (p88 !== undefined) {
-      if (!Number.isInteger(p88)) addIssue(issues, "integer", p88, ["field_0085"], ["field0085"]);
-      m2.field0085 = p88;
-    }
-    const p89: unknown = value.field_0086;
-    if (p89 !== undefined) {
-      if (!Number.isInteger(p89)) addIssue(issues, "integer", p89, ["field_0086"], ["field0086"]);
-      m2.field0086 = p89;
-    }
-    const p90: unknown = value.field_0087;
-    if (p90 !== undefined) {
-      if (!Number.isInteger(p90)) addIssue(issues, "integer", p90, ["field_0087"], ["field0087"]);
-      m2.field0087 = p90;
-    }
-    const p91: unknown = value.field_0088;
-    if (p91 !== undefined) {
-      if (!Number.isInteger(p91)) addIssue(issues, "integer", p91, ["field_0088"], ["field0088"]);
-      m2.field0088 = p91;
-    }
-    const p92: unknown = value.field_0089;
-    if (p92 !== undefined) {
-      if (!Number.isInteger(p92)) addIssue(issues, "integer", p92, ["field_0089"], ["field0089"]);
-      m2.field0089 = p92;
-    }
-    const p93: unknown = value.field_0090;
-    if (p93 !== undefined) {
-      if (!Number.isInteger(p93)) addIssue(issues, "integer", p93, ["field_0090"], ["field0090"]);
-      m2.field0090 = p93;
-    }
-    const p94: unknown = value.field_0091;
-    if (p94 !== undefined) {
-      if (!Number.isInteger(p94)) addIssue(issues, "integer", p94, ["field_0091"], ["field0091"]);
-      m2.field0091 = p94;
-    }
-    const p95: unknown = value.field_0092;
-    if (p95 !== undefined) {
-      if (!Number.isInteger(p95)) addIssue(issues, "integer", p95, ["field_0092"], ["field0092"]);
-      m2.field0092 = p95;
-    }
-    const p96: unknown = value.field_0093;
-    if (p96 !== undefined) {
-      if (!Number.isInteger(p96)) addIssue(issues, "integer", p96, ["field_0093"], ["field0093"]);
-      m2.field0093 = p96;
-    }
-    const p97: unknown = value.field_0094;
-    if (p97 !== undefined) {
-      if (!Number.isInteger(p97)) addIssue(issues, "integer", p97, ["field_0094"], ["field0094"]);
-      m2.field0094 = p97;
-    }
-    const p98: unknown = value.field_0095;
-    if (p98 !== undefined) {
-      if (!Number.isInteger(p98)) addIssue(issues, "integer", p98, ["field_0095"], ["field0095"]);
-      m2.field0095 = p98;
-    }
-    const p99: unknown = value.field_0096;
-    if (p99 !== undefined) {
-      if (!Number.isInteger(p99)) addIssue(issues, "integer", p99, ["field_0096"], ["field0096"]);
-      m2.field0096 = p99;
-    }
-    const p100: unknown = value.field_0097;
-    if (p100 !== undefined) {
-      if (!Number.isInteger(p100)) addIssue(issues, "integer", p100, ["field_0097"], ["field0097"]);
-      m2.field0097 = p100;
-    }
-    const p101: unknown = value.field_0098;
-    if (p101 !== undefined) {
-      if (!Number.isInteger(p101)) addIssue(issues, "integer", p101, ["field_0098"], ["field0098"]);
-      m2.field0098 = p101;
-    }
-    const p102: unknown = value.field_0099;
-    if (p102 !== undefined) {
-      if (!Number.isInteger(p102)) addIssue(issues, "integer", p102, ["field_0099"], ["field0099"]);
-      m2.field0099 = p102;
-    }
-    const p103: unknown = value.field_0100;
-    if (p103 !== undefined) {
-      if (!Number.isInteger(p103)) addIssue(issues, "integer", p103, ["field_0100"], ["field0100"]);
-      m2.field0100 = p103;
-    }
-    const p104: unknown = value.field_0101;
-    if (p104 !== undefined) {
-      if (!Number.isInteger(p104)) addIssue(issues, "integer", p104, ["field_0101"], ["field0101"]);
-      m2.field0101 = p104;
-    }
-    const p105: unknown = value.field_0102;
-    if (p105 !== undefined) {
-      if (!Number.isInteger(p105)) addIssue(issues, "integer", p105, ["field_0102"], ["field0102"]);
-      m2.field0102 = p105;
-    }
-    const p106: unknown = value.field_0103;
-    if (p106 !== undefined) {
-      if (!Number.isInteger(p106)) addIssue(issues, "integer", p106, ["field_0103"], ["field0103"]);
-      m2.field0103 = p106;
-    }
-    const p107: unknown = value.field_0104;
-    if (p107 !== undefined) {
-      if (!Number.isInteger(p107)) addIssue(issues, "integer", p107, ["field_0104"], ["field0104"]);
-      m2.field0104 = p107;
-    }
-    const p108: unknown = value.field_0105;
-    if (p108 !== undefined) {
-      if (!Number.isInteger(p108)) addIssue(issues, "integer", p108, ["field_0105"], ["field0105"]);
-      m2.field0105 = p108;
-    }
-    const p109: unknown = value.field_0106;
-    if (p109 !== undefined) {
-      if (!Number.isInteger(p109)) addIssue(issues, "integer", p109, ["field_0106"], ["field0106"]);
-      m2.field0106 = p109;
-    }
-    const p110: unknown = value.field_0107;
-    if (p110 !== undefined) {
-      if (!Number.isInteger(p110)) addIssue(issues, "integer", p110, ["field_0107"], ["field0107"]);
-      m2.field0107 = p110;
-    }
-    const p111: unknown = value.field_0108;
-    if (p111 !== undefined) {
-      if (!Number.isInteger(p111)) addIssue(issues, "integer", p111, ["field_0108"], ["field0108"]);
-      m2.field0108 = p111;
-    }
-    const p112: unknown = value.field_0109;
-    if (p112 !== undefined) {
-      if (!Number.isInteger(p112)) addIssue(issues, "integer", p112, ["field_0109"], ["field0109"]);
-      m2.field0109 = p112;
-    }
-    const p113: unknown = value.field_0110;
-    if (p113 !== undefined) {
-      if (!Number.isInteger(p113)) addIssue(issues, "integer", p113, ["field_0110"], ["field0110"]);
-      m2.field0110 = p113;
-    }
-    const p114: unknown = value.field_0111;
-    if (p114 !== undefined) {
-      if (!Number.isInteger(p114)) addIssue(issues, "integer", p114, ["field_0111"], ["field0111"]);
-      m2.field0111 = p114;
-    }
-    const p115: unknown = value.field_0112;
-    if (p115 !== undefined) {
-      if (!Number.isInteger(p115)) addIssue(issues, "integer", p115, ["field_0112"], ["field0112"]);
-      m2.field0112 = p115;
-    }
-    const p116: unknown = value.field_0113;
-    if (p116 !== undefined) {
-      if (!Number.isInteger(p116)) addIssue(issues, "integer", p116, ["field_0113"], ["field0113"]);
-      m2.field0113 = p116;
-    }
-    const p117: unknown = value.field_0114;
-    if (p117 !== undefined) {
-      if (!Number.isInteger(p117)) addIssue(issues, "integer", p117, ["field_0114"], ["field0114"]);
-      m2.field0114 = p117;
-    }
-    const p118: unknown = value.field_0115;
-    if (p118 !== undefined) {
-      if (!Number.isInteger(p118)) addIssue(issues, "integer", p118, ["field_0115"], ["field0115"]);
-      m2.field0115 = p118;
-    }
-    const p119: unknown = value.field_0116;
-    if (p119 !== undefined) {
-      if (!Number.isInteger(p119)) addIssue(issues, "integer", p119, ["field_0116"], ["field0116"]);
-      m2.field0116 = p119;
-    }
-    const p120: unknown = value.field_0117;
-    if (p120 !== undefined) {
-      if (!Number.isInteger(p120)) addIssue(issues, "integer", p120, ["field_0117"], ["field0117"]);
-      m2.field0117 = p120;
-    }
-    const p121: unknown = value.field_0118;
-    if (p121 !== undefined) {
-      if (!Number.isInteger(p121)) addIssue(issues, "integer", p121, ["field_0118"], ["field0118"]);
-      m2.field0118 = p121;
-    }
-    const p122: unknown = value.field_0119;
-    if (p122 !== undefined) {
-      if (!Number.isInteger(p122)) addIssue(issues, "integer", p122, ["field_0119"], ["field0119"]);
-      m2.field0119 = p122;
-    }
-    const p123: unknown = value.field_0120;
-    if (p123 !== undefined) {
-      if (!Number.isInteger(p123)) addIssue(issues, "integer", p123, ["field_0120"], ["field0120"]);
-      m2.field0120 = p123;
-    }
-    const p124: unknown = value.field_0121;
-    if (p124 !== undefined) {
-      if (!Number.isInteger(p124)) addIssue(issues, "integer", p124, ["field_0121"], ["field0121"]);
-      m2.field0121 = p124;
-    }
-    const p125: unknown = value.field_0122;
-    if (p125 !== undefined) {
-      if (!Number.isInteger(p125)) addIssue(issues, "integer", p125, ["field_0122"], ["field0122"]);
-      m2.field0122 = p125;
-    }
-    const p126: unknown = value.field_0123;
-    if (p126 !== undefined) {
-      if (!Number.isInteger(p126)) addIssue(issues, "integer", p126, ["field_0123"], ["field0123"]);
-      m2.field0123 = p126;
-    }
-    const p127: unknown = value.field_0124;
-    if (p127 !== undefined) {
-      if (!Number.isInteger(p127)) addIssue(issues, "integer", p127, ["field_0124"], ["field0124"]);
-      m2.field0124 = p127;
-    }
-    const p128: unknown = value.field_0125;
-    if (p128 !== undefined) {
-      if (!Number.isInteger(p128)) addIssue(issues, "integer", p128, ["field_0125"], ["field0125"]);
-      m2.field0125 = p128;
-    }
-    const p129: unknown = value.field_0126;
-    if (p129 !== undefined) {
-      if (!Number.isInteger(p129)) addIssue(issues, "integer", p129, ["field_0126"], ["field0126"]);
-      m2.field0126 = p129;
-    }
-    const p130: unknown = value.field_0127;
-    if (p130 !== undefined) {
-      if (!Number.isInteger(p130)) addIssue(issues, "integer", p130, ["field_0127"], ["field0127"]);
-      m2.field0127 = p130;
-    }
-    const p131: unknown = value.field_0128;
-    if (p131 !== undefined) {
-      if (!Number.isInteger(p131)) addIssue(issues, "integer", p131, ["field_0128"], ["field0128"]);
-      m2.field0128 = p131;
-    }
-    const p132: unknown = value.field_0129;
-    if (p132 !== undefined) {
-      if (!Number.isInteger(p132)) addIssue(issues, "integer", p132, ["field_0129"], ["field0129"]);
-      m2.field0129 = p132;
-    }
-    const p133: unknown = value.field_0130;
-    if (p133 !== undefined) {
-      if (!Number.isInteger(p133)) addIssue(issues, "integer", p133, ["field_0130"], ["field0130"]);
-      m2.field0130 = p133;
-    }
-    const p134: unknown = value.field_0131;
-    if (p134 !== undefined) {
-      if (!Number.isInteger(p134)) addIssue(issues, "integer", p134, ["field_0131"], ["field0131"]);
-      m2.field0131 = p134;
-    }
-    const p135: unknown = value.field_0132;
-    if (p135 !== undefined) {
-      if (!Number.isInteger(p135)) addIssue(issues, "integer", p135, ["field_0132"], ["field0132"]);
-      m2.field0132 = p135;
-    }
-    const p136: unknown = value.field_0133;
-    if (p136 !== undefined) {
-      if (!Number.isInteger(p136)) addIssue(issues, "integer", p136, ["field_0133"], ["field0133"]);
-      m2.field0133 = p136;
-    }
-    const p137: unknown = value.field_0134;
-    if (p137 !== undefined) {
-      if (!Number.isInteger(p137)) addIssue(issues, "integer", p137, ["field_0134"], ["field0134"]);
-      m2.field0134 = p137;
-    }
-    const p138: unknown = value.field_0135;
-    if (p138 !== undefined) {
-      if (!Number.isInteger(p138)) addIssue(issues, "integer", p138, ["field_0135"], ["field0135"]);
-      m2.field0135 = p138;
-    }
-    const p139: unknown = value.field_0136;
-    if (p139 !== undefined) {
-      if (!Number.isInteger(p139)) addIssue(issues, "integer", p139, ["field_0136"], ["field0136"]);
-      m2.field0136 = p139;
-    }
-    const p140: unknown = value.field_0137;
-    if (p140 !== undefined) {
-      if (!Number.isInteger(p140)) addIssue(issues, "integer", p140, ["field_0137"], ["field0137"]);
-      m2.field0137 = p140;
-    }
-    const p141: unknown = value.field_0138;
-    if (p141 !== undefined) {
-      if (!Number.isInteger(p141)) addIssue(issues, "integer", p141, ["field_0138"], ["field0138"]);
-      m2.field0138 = p141;
-    }
-    const p142: unknown = value.field_0139;
-    if (p142 !== undefined) {
-      if (!Number.isInteger(p142)) addIssue(issues, "integer", p142, ["field_0139"], ["field0139"]);
-      m2.field0139 = p142;
-    }
-    const p143: unknown = value.field_0140;
-    if (p143 !== undefined) {
-      if (!Number.isInteger(p143)) addIssue(issues, "integer", p143, ["field_0140"], ["field0140"]);
-      m2.field0140 = p143;
-    }
-    const p144: unknown = value.field_0141;
-    if (p144 !== undefined) {
-      if (!Number.isInteger(p144)) addIssue(issues, "integer", p144, ["field_0141"], ["field0141"]);
-      m2.field0141 = p144;
-    }
-    const p145: unknown = value.field_0142;
-    if (p145 !== undefined) {
-      if (!Number.isInteger(p145)) addIssue(issues, "integer", p145, ["field_0142"], ["field0142"]);
-      m2.field0142 = p145;
-    }
-    const p146: unknown = value.field_0143;
-    if (p146 !== undefined) {
-      if (!Number.isInteger(p146)) addIssue(issues, "integer", p146, ["field_0143"], ["field0143"]);
-      m2.field0143 = p146;
-    }
-    const p147: unknown = value.field_0144;
-    if (p147 !== undefined) {
-      if (!Number.isInteger(p147)) addIssue(issues, "integer", p147, ["field_0144"], ["field0144"]);
-      m2.field0144 = p147;
-    }
-    const p148: unknown = value.field_0145;
-    if (p148 !== undefined) {
-      if (!Number.isInteger(p148)) addIssue(issues, "integer", p148, ["field_0145"], ["field0145"]);
-      m2.field0145 = p148;
-    }
-    const p149: unknown = value.field_0146;
-    if (p149 !== undefined) {
-      if (!Number.isInteger(p149)) addIssue(issues, "integer", p149, ["field_0146"], ["field0146"]);
-      m2.field0146 = p149;
-    }
-    const p150: unknown = value.field_0147;
-    if (p150 !== undefined) {
-      if (!Number.isInteger(p150)) addIssue(issues, "integer", p150, ["field_0147"], ["field0147"]);
-      m2.field0147 = p150;
-    }
-    const p151: unknown = value.field_0148;
-    if (p151 !== undefined) {
-      if (!Number.isInteger(p151)) addIssue(issues, "integer", p151, ["field_0148"], ["field0148"]);
-      m2.field0148 = p151;
-    }
-    const p152: unknown = value.field_0149;
-    if (p152 !== undefined) {
-      if (!Number.isInteger(p152)) addIssue(issues, "integer", p152, ["field_0149"], ["field0149"]);
-      m2.field0149 = p152;
-    }
-    const p153: unknown = value.field_0150;
-    if (p153 !== undefined) {
-      if (!Number.isInteger(p153)) addIssue(issues, "integer", p153, ["field_0150"], ["field0150"]);
-      m2.field0150 = p153;
-    }
-    const p154: unknown = value.field_0151;
-    if (p154 !== undefined) {
-      if (!Number.isInteger(p154)) addIssue(issues, "integer", p154, ["field_0151"], ["field0151"]);
-      m2.field0151 = p154;
-    }
-    const p155: unknown = value.field_0152;
-    if (p155 !== undefined) {
-      if (!Number.isInteger(p155)) addIssue(issues, "integer", p155, ["field_0152"], ["field0152"]);
-      m2.field0152 = p155;
-    }
-    const p156: unknown = value.field_0153;
-    if (p156 !== undefined) {
-      if (!Number.isInteger(p156)) addIssue(issues, "integer", p156, ["field_0153"], ["field0153"]);
-      m2.field0153 = p156;
-    }
-    const p157: unknown = value.field_0154;
-    if (p157 !== undefined) {
-      if (!Number.isInteger(p157)) addIssue(issues, "integer", p157, ["field_0154"], ["field0154"]);
-      m2.field0154 = p157;
-    }
-    const p158: unknown = value.field_0155;
-    if (p158 !== undefined) {
-      if (!Number.isInteger(p158)) addIssue(issues, "integer", p158, ["field_0155"], ["field0155"]);
-      m2.field0155 = p158;
-    }
-    const p159: unknown = value.field_0156;
-    if (p159 !== undefined) {
-      if (!Number.isInteger(p159)) addIssue(issues, "integer", p159, ["field_0156"], ["field0156"]);
-      m2.field0156 = p159;
-    }
-    const p160: unknown = value.field_0157;
-    if (p160 !== undefined) {
-      if (!Number.isInteger(p160)) addIssue(issues, "integer", p160, ["field_0157"], ["field0157"]);
-      m2.field0157 = p160;
-    }
-    const p161: unknown = value.field_0158;
-    if (p161 !== undefined) {
-      if (!Number.isInteger(p161)) addIssue(issues, "integer", p161, ["field_0158"], ["field0158"]);
-      m2.field0158 = p161;
-    }
-    const p162: unknown = value.field_0159;
-    if (p162 !== undefined) {
-      if (!Number.isInteger(p162)) addIssue(issues, "integer", p162, ["field_0159"], ["field0159"]);
-      m2.field0159 = p162;
-    }
-    const p163: unknown = value.field_0160;
-    if (p163 !== undefined) {
-      if (!Number.isInteger(p163)) addIssue(issues, "integer", p163, ["field_0160"], ["field0160"]);
-      m2.field0160 = p163;
-    }
-    const p164: unknown = value.field_0161;
-    if (p164 !== undefined) {
-      if (!Number.isInteger(p164)) addIssue(issues, "integer", p164, ["field_0161"], ["field0161"]);
-      m2.field0161 = p164;
-    }
-    const p165: unknown = value.field_0162;
-    if (p165 !== undefined) {
-      if (!Number.isInteger(p165)) addIssue(issues, "integer", p165, ["field_0162"], ["field0162"]);
-      m2.field0162 = p165;
-    }
-    const p166: unknown = value.field_0163;
-    if (p166 !== undefined) {
-      if (!Number.isInteger(p166)) addIssue(issues, "integer", p166, ["field_0163"], ["field0163"]);
-      m2.field0163 = p166;
-    }
-    const p167: unknown = value.field_0164;
-    if (p167 !== undefined) {
-      if (!Number.isInteger(p167)) addIssue(issues, "integer", p167, ["field_0164"], ["field0164"]);
-      m2.field0164 = p167;
-    }
-    const p168: unknown = value.field_0165;
-    if (p168 !== undefined) {
-      if (!Number.isInteger(p168)) addIssue(issues, "integer", p168, ["field_0165"], ["field0165"]);
-      m2.field0165 = p168;
-    }
-    const p169: unknown = value.field_0166;
-    if (p169 !== undefined) {
-      if (!Number.isInteger(p169)) addIssue(issues, "integer", p169, ["field_0166"], ["field0166"]);
-      m2.field0166 = p169;
-    }
-    const p170: unknown = value.field_0167;
-    if (p170 !== undefined) {
-      if (!Number.isInteger(p170)) addIssue(issues, "integer", p170, ["field_0167"], ["field0167"]);
-      m2.field0167 = p170;
-    }
-    const p171: unknown = value.field_0168;
-    if (p171 !== undefined) {
-      if (!Number.isInteger(p171)) addIssue(issues, "integer", p171, ["field_0168"], ["field0168"]);
-      m2.field0168 = p171;
-    }
-    const p172: unknown = value.field_0169;
-    if (p172 !== undefined) {
-      if (!Number.isInteger(p172)) addIssue(issues, "integer", p172, ["field_0169"], ["field0169"]);
-      m2.field0169 = p172;
-    }
-    const p173: unknown = value.field_0170;
-    if (p173 !== undefined) {
-      if (!Number.isInteger(p173)) addIssue(issues, "integer", p173, ["field_0170"], ["field0170"]);
-      m2.field0170 = p173;
-    }
-    const p174: unknown = value.field_0171;
-    if (p174 !== undefined) {
-      if (!Number.isInteger(p174)) addIssue(issues, "integer", p174, ["field_0171"], ["field0171"]);
-      m2.field0171 = p174;
-    }
-    const p175: unknown = value.field_0172;
-    if (p175 !== undefined) {
-      if (!Number.isInteger(p175)) addIssue(issues, "integer", p175, ["field_0172"], ["field0172"]);
-      m2.field0172 = p175;
-    }
-    const p176: unknown = value.field_0173;
-    if (p176 !== undefined) {
-      if (!Number.isInteger(p176)) addIssue(issues, "integer", p176, ["field_0173"], ["field0173"]);
-      m2.field0173 = p176;
-    }
-    const p177: unknown = value.field_0174;
-    if (p177 !== undefined) {
-      if (!Number.isInteger(p177)) addIssue(issues, "integer", p177, ["field_0174"], ["field0174"]);
-      m2.field0174 = p177;
-    }
-    const p178: unknown = value.field_0175;
-    if (p178 !== undefined) {
-      if (!Number.isInteger(p178)) addIssue(issues, "integer", p178, ["field_0175"], ["field0175"]);
-      m2.field0175 = p178;
-    }
-    const p179: unknown = value.field_0176;
-    if (p179 !== undefined) {
-      if (!Number.isInteger(p179)) addIssue(issues, "integer", p179, ["field_0176"], ["field0176"]);
-      m2.field0176 = p179;
-    }
-    const p180: unknown = value.field_0177;
-    if (p180 !== undefined) {
-      if (!Number.isInteger(p180)) addIssue(issues, "integer", p180, ["field_0177"], ["field0177"]);
-      m2.field0177 = p180;
-    }
-    const p181: unknown = value.field_0178;
-    if (p181 !== undefined) {
-      if (!Number.isInteger(p181)) addIssue(issues, "integer", p181, ["field_0178"], ["field0178"]);
-      m2.field0178 = p181;
-    }
-    const p182: unknown = value.field_0179;
-    if (p182 !== undefined) {
-      if (!Number.isInteger(p182)) addIssue(issues, "integer", p182, ["field_0179"], ["field0179"]);
-      m2.field0179 = p182;
-    }
-    const p183: unknown = value.field_0180;
-    if (p183 !== undefined) {
-      if (!Number.isInteger(p183)) addIssue(issues, "integer", p183, ["field_0180"], ["field0180"]);
-      m2.field0180 = p183;
-    }
-    const p184: unknown = value.field_0181;
-    if (p184 !== undefined) {
-      if (!Number.isInteger(p184)) addIssue(issues, "integer", p184, ["field_0181"], ["field0181"]);
-      m2.field0181 = p184;
-    }
-    const p185: unknown = value.field_0182;
-    if (p185 !== undefined) {
-      if (!Number.isInteger(p185)) addIssue(issues, "integer", p185, ["field_0182"], ["field0182"]);
-      m2.field0182 = p185;
-    }
-    const p186: unknown = value.field_0183;
-    if (p186 !== undefined) {
-      if (!Number.isInteger(p186)) addIssue(issues, "integer", p186, ["field_0183"], ["field0183"]);
-      m2.field0183 = p186;
-    }
-    const p187: unknown = value.field_0184;
-    if (p187 !== undefined) {
-      if (!Number.isInteger(p187)) addIssue(issues, "integer", p187, ["field_0184"], ["field0184"]);
-      m2.field0184 = p187;
-    }
-    const p188: unknown = value.field_0185;
-    if (p188 !== undefined) {
-      if (!Number.isInteger(p188)) addIssue(issues, "integer", p188, ["field_0185"], ["field0185"]);
-      m2.field0185 = p188;
-    }
-    const p189: unknown = value.field_0186;
-    if (p189 !== undefined) {
-      if (!Number.isInteger(p189)) addIssue(issues, "integer", p189, ["field_0186"], ["field0186"]);
-      m2.field0186 = p189;
-    }
-    const p190: unknown = value.field_0187;
-    if (p190 !== undefined) {
-      if (!Number.isInteger(p190)) addIssue(issues, "integer", p190, ["field_0187"], ["field0187"]);
-      m2.field0187 = p190;
-    }
-    const p191: unknown = value.field_0188;
-    if (p191 !== undefined) {
-      if (!Number.isInteger(p191)) addIssue(issues, "integer", p191, ["field_0188"], ["field0188"]);
-      m2.field0188 = p191;
-    }
-    const p192: unknown = value.field_0189;
-    if (p192 !== undefined) {
-      if (!Number.isInteger(p192)) addIssue(issues, "integer", p192, ["field_0189"], ["field0189"]);
-      m2.field0189 = p192;
-    }
-    const p193: unknown = value.field_0190;
-    if (p193 !== undefined) {
-      if (!Number.isInteger(p193)) addIssue(issues, "integer", p193, ["field_0190"], ["field0190"]);
-      m2.field0190 = p193;
-    }
-    const p194: unknown = value.field_0191;
-    if (p194 !== undefined) {
-      if (!Number.isInteger(p194)) addIssue(issues, "integer", p194, ["field_0191"], ["field0191"]);
-      m2.field0191 = p194;
-    }
-    const p195: unknown = value.field_0192;
-    if (p195 !== undefined) {
-      if (!Number.isInteger(p195)) addIssue(issues, "integer", p195, ["field_0192"], ["field0192"]);
-      m2.field0192 = p195;
-    }
-    const p196: unknown = value.field_0193;
-    if (p196 !== undefined) {
-      if (!Number.isInteger(p196)) addIssue(issues, "integer", p196, ["field_0193"], ["field0193"]);
-      m2.field0193 = p196;
-    }
-    const p197: unknown = value.field_0194;
-    if (p197 !== undefined) {
-      if (!Number.isInteger(p197)) addIssue(issues, "integer", p197, ["field_0194"], ["field0194"]);
-      m2.field0194 = p197;
-    }
-    const p198: unknown = value.field_0195;
-    if (p198 !== undefined) {
-      if (!Number.isInteger(p198)) addIssue(issues, "integer", p198, ["field_0195"], ["field0195"]);
-      m2.field0195 = p198;
-    }
-    const p199: unknown = value.field_0196;
-    if (p199 !== undefined) {
-      if (!Number.isInteger(p199)) addIssue(issues, "integer", p199, ["field_0196"], ["field0196"]);
-      m2.field0196 = p199;
-    }
-    const p200: unknown = value.field_0197;
-    if (p200 !== undefined) {
-      if (!Number.isInteger(p200)) addIssue(issues, "integer", p200, ["field_0197"], ["field0197"]);
-      m2.field0197 = p200;
-    }
-    const p201: unknown = value.field_0198;
-    if (p201 !== undefined) {
-      if (!Number.isInteger(p201)) addIssue(issues, "integer", p201, ["field_0198"], ["field0198"]);
-      m2.field0198 = p201;
-    }
-    const p202: unknown = value.field_0199;
-    if (p202 !== undefined) {
-      if (!Number.isInteger(p202)) addIssue(issues, "integer", p202, ["field_0199"], ["field0199"]);
-      m2.field0199 = p202;
-    }
-    const p203: unknown = value.field_0200;
-    if (p203 !== undefined) {
-      if (!Number.isInteger(p203)) addIssue(issues, "integer", p203, ["field_0200"], ["field0200"]);
-      m2.field0200 = p203;
-    }
-    const p204: unknown = value.field_0201;
-    if (p204 !== undefined) {
-      if (!Number.isInteger(p204)) addIssue(issues, "integer", p204, ["field_0201"], ["field0201"]);
-      m2.field0201 = p204;
-    }
-    const p205: unknown = value.field_0202;
-    if (p205 !== undefined) {
-      if (!Number.isInteger(p205)) addIssue(issues, "integer", p205, ["field_0202"], ["field0202"]);
-      m2.field0202 = p205;
-    }
-    const p206: unknown = value.field_0203;
-    if (p206 !== undefined) {
-      if (!Number.isInteger(p206)) addIssue(issues, "integer", p206, ["field_0203"], ["field0203"]);
-      m2.field0203 = p206;
-    }
-    const p207: unknown = value.field_0204;
-    if (p207 !== undefined) {
-      if (!Number.isInteger(p207)) addIssue(issues, "integer", p207, ["field_0204"], ["field0204"]);
-      m2.field0204 = p207;
-    }
-    const p208: unknown = value.field_0205;
-    if (p208 !== undefined) {
-      if (!Number.isInteger(p208)) addIssue(issues, "integer", p208, ["field_0205"], ["field0205"]);
-      m2.field0205 = p208;
-    }
-    const p209: unknown = value.field_0206;
-    if (p209 !== undefined) {
-      if (!Number.isInteger(p209)) addIssue(issues, "integer", p209, ["field_0206"], ["field0206"]);
-      m2.field0206 = p209;
-    }
-    const p210: unknown = value.field_0207;
-    if (p210 !== undefined) {
-      if (!Number.isInteger(p210)) addIssue(issues, "integer", p210, ["field_0207"], ["field0207"]);
-      m2.field0207 = p210;
-    }
-    const p211: unknown = value.field_0208;
-    if (p211 !== undefined) {
-      if (!Number.isInteger(p211)) addIssue(issues, "integer", p211, ["field_0208"], ["field0208"]);
-      m2.field0208 = p211;
-    }
-    const p212: unknown = value.field_0209;
-    if (p212 !== undefined) {
-      if (!Number.isInteger(p212)) addIssue(issues, "integer", p212, ["field_0209"], ["field0209"]);
-      m2.field0209 = p212;
-    }
-    const p213: unknown = value.field_0210;
-    if (p213 !== undefined) {
-      if (!Number.isInteger(p213)) addIssue(issues, "integer", p213, ["field_0210"], ["field0210"]);
-      m2.field0210 = p213;
-    }
-    const p214: unknown = value.field_0211;
-    if (p214 !== undefined) {
-      if (!Number.isInteger(p214)) addIssue(issues, "integer", p214, ["field_0211"], ["field0211"]);
-      m2.field0211 = p214;
-    }
-    const p215: unknown = value.field_0212;
-    if (p215 !== undefined) {
-      if (!Number.isInteger(p215)) addIssue(issues, "integer", p215, ["field_0212"], ["field0212"]);
-      m2.field0212 = p215;
-    }
-    const p216: unknown = value.field_0213;
-    if (p216 !== undefined) {
-      if (!Number.isInteger(p216)) addIssue(issues, "integer", p216, ["field_0213"], ["field0213"]);
-      m2.field0213 = p216;
-    }
-    const p217: unknown = value.field_0214;
-    if (p217 !== undefined) {
-      if (!Number.isInteger(p217)) addIssue(issues, "integer", p217, ["field_0214"], ["field0214"]);
-      m2.field0214 = p217;
-    }
-    const p218: unknown = value.field_0215;
-    if (p218 !== undefined) {
-      if (!Number.isInteger(p218)) addIssue(issues, "integer", p218, ["field_0215"], ["field0215"]);
-      m2.field0215 = p218;
-    }
-    const p219: unknown = value.field_0216;
-    if (p219 !== undefined) {
-      if (!Number.isInteger(p219)) addIssue(issues, "integer", p219, ["field_0216"], ["field0216"]);
-      m2.field0216 = p219;
-    }
-    const p220: unknown = value.field_0217;
-    if (p220 !== undefined) {
-      if (!Number.isInteger(p220)) addIssue(issues, "integer", p220, ["field_0217"], ["field0217"]);
-      m2.field0217 = p220;
-    }
-    const p221: unknown = value.field_0218;
-    if (p221 !== undefined) {
-      if (!Number.isInteger(p221)) addIssue(issues, "integer", p221, ["field_0218"], ["field0218"]);
-      m2.field0218 = p221;
-    }
-    const p222: unknown = value.field_0219;
-    if (p222 !== undefined) {
-      if (!Number.isInteger(p222)) addIssue(issues, "integer", p222, ["field_0219"], ["field0219"]);
-      m2.field0219 = p222;
-    }
-    const p223: unknown = value.field_0220;
-    if (p223 !== undefined) {
-      if (!Number.isInteger(p223)) addIssue(issues, "integer", p223, ["field_0220"], ["field0220"]);
-      m2.field0220 = p223;
-    }
-    const p224: unknown = value.field_0221;
-    if (p224 !== undefined) {
-      if (!Number.isInteger(p224)) addIssue(issues, "integer", p224, ["field_0221"], ["field0221"]);
-      m2.field0221 = p224;
-    }
-    const p225: unknown = value.field_0222;
-    if (p225 !== undefined) {
-      if (!Number.isInteger(p225)) addIssue(issues, "integer", p225, ["field_0222"], ["field0222"]);
-      m2.field0222 = p225;
-    }
-    const p226: unknown = value.field_0223;
-    if (p226 !== undefined) {
-      if (!Number.isInteger(p226)) addIssue(issues, "integer", p226, ["field_0223"], ["field0223"]);
-      m2.field0223 = p226;
-    }
-    const p227: unknown = value.field_0224;
-    if (p227 !== undefined) {
-      if (!Number.isInteger(p227)) addIssue(issues, "integer", p227, ["field_0224"], ["field0224"]);
-      m2.field0224 = p227;
-    }
-    const p228: unknown = value.field_0225;
-    if (p228 !== undefined) {
-      if (!Number.isInteger(p228)) addIssue(issues, "integer", p228, ["field_0225"], ["field0225"]);
-      m2.field0225 = p228;
-    }
-    const p229: unknown = value.field_0226;
-    if (p229 !== undefined) {
-      if (!Number.isInteger(p229)) addIssue(issues, "integer", p229, ["field_0226"], ["field0226"]);
-      m2.field0226 = p229;
-    }
-    const p230: unknown = value.field_0227;
-    if (p230 !== undefined) {
-      if (!Number.isInteger(p230)) addIssue(issues, "integer", p230, ["field_0227"], ["field0227"]);
-      m2.field0227 = p230;
-    }
-    const p231: unknown = value.field_0228;
-    if (p231 !== undefined) {
-      if (!Number.isInteger(p231)) addIssue(issues, "integer", p231, ["field_0228"], ["field0228"]);
-      m2.field0228 = p231;
-    }
-    const p232: unknown = value.field_0229;
-    if (p232 !== undefined) {
-      if (!Number.isInteger(p232)) addIssue(issues, "integer", p232, ["field_0229"], ["field0229"]);
-      m2.field0229 = p232;
-    }
-    const p233: unknown = value.field_0230;
-    if (p233 !== undefined) {
-      if (!Number.isInteger(p233)) addIssue(issues, "integer", p233, ["field_0230"], ["field0230"]);
-      m2.field0230 = p233;
-    }
-    const p234: unknown = value.field_0231;
-    if (p234 !== undefined) {
-      if (!Number.isInteger(p234)) addIssue(issues, "integer", p234, ["field_0231"], ["field0231"]);
-      m2.field0231 = p234;
-    }
-    const p235: unknown = value.field_0232;
-    if (p235 !== undefined) {
-      if (!Number.isInteger(p235)) addIssue(issues, "integer", p235, ["field_0232"], ["field0232"]);
-      m2.field0232 = p235;
-    }
-    const p236: unknown = value.field_0233;
-    if (p236 !== undefined) {
-      if (!Number.isInteger(p236)) addIssue(issues, "integer", p236, ["field_0233"], ["field0233"]);
-      m2.field0233 = p236;
-    }
-    const p237: unknown = value.field_0234;
-    if (p237 !== undefined) {
-      if (!Number.isInteger(p237)) addIssue(issues, "integer", p237, ["field_0234"], ["field0234"]);
-      m2.field0234 = p237;
-    }
-    const p238: unknown = value.field_0235;
-    if (p238 !== undefined) {
-      if (!Number.isInteger(p238)) addIssue(issues, "integer", p238, ["field_0235"], ["field0235"]);
-      m2.field0235 = p238;
-    }
-    const p239: unknown = value.field_0236;
-    if (p239 !== undefined) {
-      if (!Number.isInteger(p239)) addIssue(issues, "integer", p239, ["field_0236"], ["field0236"]);
-      m2.field0236 = p239;
-    }
-    const p240: unknown = value.field_0237;
-    if (p240 !== undefined) {
-      if (!Number.isInteger(p240)) addIssue(issues, "integer", p240, ["field_0237"], ["field0237"]);
-      m2.field0237 = p240;
-    }
-    const p241: unknown = value.field_0238;
-    if (p241 !== undefined) {
-      if (!Number.isInteger(p241)) addIssue(issues, "integer", p241, ["field_0238"], ["field0238"]);
-      m2.field0238 = p241;
-    }
-    const p242: unknown = value.field_0239;
-    if (p242 !== undefined) {
-      if (!Number.isInteger(p242)) addIssue(issues, "integer", p242, ["field_0239"], ["field0239"]);
-      m2.field0239 = p242;
-    }
-    const p243: unknown = value.field_0240;
-    if (p243 !== undefined) {
-      if (!Number.isInteger(p243)) addIssue(issues, "integer", p243, ["field_0240"], ["field0240"]);
-      m2.field0240 = p243;
-    }
-    const p244: unknown = value.field_0241;
-    if (p244 !== undefined) {
-      if (!Number.isInteger(p244)) addIssue(issues, "integer", p244, ["field_0241"], ["field0241"]);
-      m2.field0241 = p244;
-    }
-    const p245: unknown = value.field_0242;
-    if (p245 !== undefined) {
-      if (!Number.isInteger(p245)) addIssue(issues, "integer", p245, ["field_0242"], ["field0242"]);
-      m2.field0242 = p245;
-    }
-    const p246: unknown = value.field_0243;
-    if (p246 !== undefined) {
-      if (!Number.isInteger(p246)) addIssue(issues, "integer", p246, ["field_0243"], ["field0243"]);
-      m2.field0243 = p246;
-    }
-    const p247: unknown = value.field_0244;
-    if (p247 !== undefined) {
-      if (!Number.isInteger(p247)) addIssue(issues, "integer", p247, ["field_0244"], ["field0244"]);
-      m2.field0244 = p247;
-    }
-    const p248: unknown = value.field_0245;
-    if (p248 !== undefined) {
-      if (!Number.isInteger(p248)) addIssue(issues, "integer", p248, ["field_0245"], ["field0245"]);
-      m2.field0245 = p248;
-    }
-    const p249: unknown = value.field_0246;
-    if (p249 !== undefined) {
-      if (!Number.isInteger(p249)) addIssue(issues, "integer", p249, ["field_0246"], ["field0246"]);
-      m2.field0246 = p249;
-    }
-    const p250: unknown = value.field_0247;
-    if (p250 !== undefined) {
-      if (!Number.isInteger(p250)) addIssue(issues, "integer", p250, ["field_0247"], ["field0247"]);
-      m2.field0247 = p250;
-    }
-    const p251: unknown = value.field_0248;
-    if (p251 !== undefined) {
-      if (!Number.isInteger(p251)) addIssue(issues, "integer", p251, ["field_0248"], ["field0248"]);
-      m2.field0248 = p251;
-    }
-    const p252: unknown = value.field_0249;
-    if (p252 !== undefined) {
-      if (!Number.isInteger(p252)) addIssue(issues, "integer", p252, ["field_0249"], ["field0249"]);
-      m2.field0249 = p252;
-    }
-    const p253: unknown = value.field_0250;
-    if (p253 !== undefined) {
-      if (!Number.isInteger(p253)) addIssue(issues, "integer", p253, ["field_0250"], ["field0250"]);
-      m2.field0250 = p253;
-    }
-    const p254: unknown = value.field_0251;
-    if (p254 !== undefined) {
-      if (!Number.isInteger(p254)) addIssue(issues, "integer", p254, ["field_0251"], ["field0251"]);
-      m2.field0251 = p254;
-    }
-    const p255: unknown = value.field_0252;
-    if (p255 !== undefined) {
-      if (!Number.isInteger(p255)) addIssue(issues, "integer", p255, ["field_0252"], ["field0252"]);
-      m2.field0252 = p255;
-    }
-    const p256: unknown = value.field_0253;
-    if (p256 !== undefined) {
-      if (!Number.isInteger(p256)) addIssue(issues, "integer", p256, ["field_0253"], ["field0253"]);
-      m2.field0253 = p256;
-    }
-    const p257: unknown = value.field_0254;
-    if (p257 !== undefined) {
-      if (!Number.isInteger(p257)) addIssue(issues, "integer", p257, ["field_0254"], ["field0254"]);
-      m2.field0254 = p257;
-    }
-    const p258: unknown = value.field_0255;
-    if (p258 !== undefined) {
-      if (!Number.isInteger(p258)) addIssue(issues, "integer", p258, ["field_0255"], ["field0255"]);
-      m2.field0255 = p258;
-    }
-    const p259: unknown = value.field_0256;
-    if (p259 !== undefined) {
-      if (!Number.isInteger(p259)) addIssue(issues, "integer", p259, ["field_0256"], ["field0256"]);
-      m2.field0256 = p259;
-    }
-    const p260: unknown = value.field_0257;
-    if (p260 !== undefined) {
-      if (!Number.isInteger(p260)) addIssue(issues, "integer", p260, ["field_0257"], ["field0257"]);
-      m2.field0257 = p260;
-    }
-    const p261: unknown = value.field_0258;
-    if (p261 !== undefined) {
-      if (!Number.isInteger(p261)) addIssue(issues, "integer", p261, ["field_0258"], ["field0258"]);
-      m2.field0258 = p261;
-    }
-    const p262: unknown = value.field_0259;
-    if (p262 !== undefined) {
-      if (!Number.isInteger(p262)) addIssue(issues, "integer", p262, ["field_0259"], ["field0259"]);
-      m2.field0259 = p262;
-    }
-    const p263: unknown = value.field_0260;
-    if (p263 !== undefined) {
-      if (!Number.isInteger(p263)) addIssue(issues, "integer", p263, ["field_0260"], ["field0260"]);
-      m2.field0260 = p263;
-    }
-    const p264: unknown = value.field_0261;
-    if (p264 !== undefined) {
-      if (!Number.isInteger(p264)) addIssue(issues, "integer", p264, ["field_0261"], ["field0261"]);
-      m2.field0261 = p264;
-    }
-    const p265: unknown = value.field_0262;
-    if (p265 !== undefined) {
-      if (!Number.isInteger(p265)) addIssue(issues, "integer", p265, ["field_0262"], ["field0262"]);
-      m2.field0262 = p265;
-    }
-    const p266: unknown = value.field_0263;
-    if (p266 !== undefined) {
-      if (!Number.isInteger(p266)) addIssue(issues, "integer", p266, ["field_0263"], ["field0263"]);
-      m2.field0263 = p266;
-    }
-    const p267: unknown = value.field_0264;
-    if (p267 !== undefined) {
-      if (!Number.isInteger(p267)) addIssue(issues, "integer", p267, ["field_0264"], ["field0264"]);
-      m2.field0264 = p267;
-    }
-    const p268: unknown = value.field_0265;
-    if (p268 !== undefined) {
-      if (!Number.isInteger(p268)) addIssue(issues, "integer", p268, ["field_0265"], ["field0265"]);
-      m2.field0265 = p268;
-    }
-    const p269: unknown = value.field_0266;
-    if (p269 !== undefined) {
-      if (!Number.isInteger(p269)) addIssue(issues, "integer", p269, ["field_0266"], ["field0266"]);
-      m2.field0266 = p269;
-    }
-    const p270: unknown = value.field_0267;
-    if (p270 !== undefined) {
-      if (!Number.isInteger(p270)) addIssue(issues, "integer", p270, ["field_0267"], ["field0267"]);
-      m2.field0267 = p270;
-    }
-    const p271: unknown = value.field_0268;
-    if (p271 !== undefined) {
-      if (!Number.isInteger(p271)) addIssue(issues, "integer", p271, ["field_0268"], ["field0268"]);
-      m2.field0268 = p271;
-    }
-    const p272: unknown = value.field_0269;
-    if (p272 !== undefined) {
-      if (!Number.isInteger(p272)) addIssue(issues, "integer", p272, ["field_0269"], ["field0269"]);
-      m2.field0269 = p272;
-    }
-    const p273: unknown = value.field_0270;
-    if (p273 !== undefined) {
-      if (!Number.isInteger(p273)) addIssue(issues, "integer", p273, ["field_0270"], ["field0270"]);
-      m2.field0270 = p273;
-    }
-    const p274: unknown = value.field_0271;
-    if (p274 !== undefined) {
-      if (!Number.isInteger(p274)) addIssue(issues, "integer", p274, ["field_0271"], ["field0271"]);
-      m2.field0271 = p274;
-    }
-    const p275: unknown = value.field_0272;
-    if (p275 !== undefined) {
-      if (!Number.isInteger(p275)) addIssue(issues, "integer", p275, ["field_0272"], ["field0272"]);
-      m2.field0272 = p275;
-    }
-    const p276: unknown = value.field_0273;
-    if (p276 !== undefined) {
-      if (!Number.isInteger(p276)) addIssue(issues, "integer", p276, ["field_0273"], ["field0273"]);
-      m2.field0273 = p276;
-    }
-    const p277: unknown = value.field_0274;
-    if (p277 !== undefined) {
-      if (!Number.isInteger(p277)) addIssue(issues, "integer", p277, ["field_0274"], ["field0274"]);
-      m2.field0274 = p277;
-    }
-    const p278: unknown = value.field_0275;
-    if (p278 !== undefined) {
-      if (!Number.isInteger(p278)) addIssue(issues, "integer", p278, ["field_0275"], ["field0275"]);
-      m2.field0275 = p278;
-    }
-    const p279: unknown = value.field_0276;
-    if (p279 !== undefined) {
-      if (!Number.isInteger(p279)) addIssue(issues, "integer", p279, ["field_0276"], ["field0276"]);
-      m2.field0276 = p279;
-    }
-    const p280: unknown = value.field_0277;
-    if (p280 !== undefined) {
-      if (!Number.isInteger(p280)) addIssue(issues, "integer", p280, ["field_0277"], ["field0277"]);
-      m2.field0277 = p280;
-    }
-    const p281: unknown = value.field_0278;
-    if (p281 !== undefined) {
-      if (!Number.isInteger(p281)) addIssue(issues, "integer", p281, ["field_0278"], ["field0278"]);
-      m2.field0278 = p281;
-    }
-    const p282: unknown = value.field_0279;
-    if (p282 !== undefined) {
-      if (!Number.isInteger(p282)) addIssue(issues, "integer", p282, ["field_0279"], ["field0279"]);
-      m2.field0279 = p282;
-    }
-    const p283: unknown = value.field_0280;
-    if (p283 !== undefined) {
-      if (!Number.isInteger(p283)) addIssue(issues, "integer", p283, ["field_0280"], ["field0280"]);
-      m2.field0280 = p283;
-    }
-    const p284: unknown = value.field_0281;
-    if (p284 !== undefined) {
-      if (!Number.isInteger(p284)) addIssue(issues, "integer", p284, ["field_0281"], ["field0281"]);
-      m2.field0281 = p284;
-    }
-    const p285: unknown = value.field_0282;
-    if (p285 !== undefined) {
-      if (!Number.isInteger(p285)) addIssue(issues, "integer", p285, ["field_0282"], ["field0282"]);
-      m2.field0282 = p285;
-    }
-    const p286: unknown = value.field_0283;
-    if (p286 !== undefined) {
-      if (!Number.isInteger(p286)) addIssue(issues, "integer", p286, ["field_0283"], ["field0283"]);
-      m2.field0283 = p286;
-    }
-    const p287: unknown = value.field_0284;
-    if (p287 !== undefined) {
-      if (!Number.isInteger(p287)) addIssue(issues, "integer", p287, ["field_0284"], ["field0284"]);
-      m2.field0284 = p287;
-    }
-    const p288: unknown = value.field_0285;
-    if (p288 !== undefined) {
-      if (!Number.isInteger(p288)) addIssue(issues, "integer", p288, ["field_0285"], ["field0285"]);
-      m2.field0285 = p288;
-    }
-    const p289: unknown = value.field_0286;
-    if (p289 !== undefined) {
-      if (!Number.isInteger(p289)) addIssue(issues, "integer", p289, ["field_0286"], ["field0286"]);
-      m2.field0286 = p289;
-    }
-    const p290: unknown = value.field_0287;
-    if (p290 !== undefined) {
-      if (!Number.isInteger(p290)) addIssue(issues, "integer", p290, ["field_0287"], ["field0287"]);
-      m2.field0287 = p290;
-    }
-    const p291: unknown = value.field_0288;
-    if (p291 !== undefined) {
-      if (!Number.isInteger(p291)) addIssue(issues, "integer", p291, ["field_0288"], ["field0288"]);
-      m2.field0288 = p291;
-    }
-    const p292: unknown = value.field_0289;
-    if (p292 !== undefined) {
-      if (!Number.isInteger(p292)) addIssue(issues, "integer", p292, ["field_0289"], ["field0289"]);
-      m2.field0289 = p292;
-    }
-    const p293: unknown = value.field_0290;
-    if (p293 !== undefined) {
-      if (!Number.isInteger(p293)) addIssue(issues, "integer", p293, ["field_0290"], ["field0290"]);
-      m2.field0290 = p293;
-    }
-    const p294: unknown = value.field_0291;
-    if (p294 !== undefined) {
-      if (!Number.isInteger(p294)) addIssue(issues, "integer", p294, ["field_0291"], ["field0291"]);
-      m2.field0291 = p294;
-    }
-    const p295: unknown = value.field_0292;
-    if (p295 !== undefined) {
-      if (!Number.isInteger(p295)) addIssue(issues, "integer", p295, ["field_0292"], ["field0292"]);
-      m2.field0292 = p295;
-    }
-    const p296: unknown = value.field_0293;
-    if (p296 !== undefined) {
-      if (!Number.isInteger(p296)) addIssue(issues, "integer", p296, ["field_0293"], ["field0293"]);
-      m2.field0293 = p296;
-    }
-    const p297: unknown = value.field_0294;
-    if (p297 !== undefined) {
-      if (!Number.isInteger(p297)) addIssue(issues, "integer", p297, ["field_0294"], ["field0294"]);
-      m2.field0294 = p297;
-    }
-    const p298: unknown = value.field_0295;
-    if (p298 !== undefined) {
-      if (!Number.isInteger(p298)) addIssue(issues, "integer", p298, ["field_0295"], ["field0295"]);
-      m2.field0295 = p298;
-    }
-    const p299: unknown = value.field_0296;
-    if (p299 !== undefined) {
-      if (!Number.isInteger(p299)) addIssue(issues, "integer", p299, ["field_0296"], ["field0296"]);
-      m2.field0296 = p299;
-    }
-    const p300: unknown = value.field_0297;
-    if (p300 !== undefined) {
-      if (!Number.isInteger(p300)) addIssue(issues, "integer", p300, ["field_0297"], ["field0297"]);
-      m2.field0297 = p300;
-    }
-    const p301: unknown = value.field_0298;
-    if (p301 !== undefined) {
-      if (!Number.isInteger(p301)) addIssue(issues, "integer", p301, ["field_0298"], ["field0298"]);
-      m2.field0298 = p301;
-    }
-    const p302: unknown = value.field_0299;
-    if (!Number.isInteger(p302)) addIssue(issues, "integer", p302, ["field_0299"], ["field0299"]);
-    m2.field0299 = p302;
-    r1 = m2;
+    const c5 = (): void => {
+      const p6: unknown = o2.field_0001;
+      if (p6 !== undefined) {
+        if (!Number.isInteger(p6)) addIssue(issues, "integer", p6, ["field_0001"], ["field0001"]);
+        m3.field0001 = p6;
+      }
+      const p7: unknown = o2.field_0002;
+      if (p7 !== undefined) {
+        if (!Number.isInteger(p7)) addIssue(issues, "integer", p7, ["field_0002"], ["field0002"]);
+        m3.field0002 = p7;
+      }
+      const p8: unknown = o2.field_0003;
+      if (p8 !== undefined) {
+        if (!Number.isInteger(p8)) addIssue(issues, "integer", p8, ["field_0003"], ["field0003"]);
+        m3.field0003 = p8;
+      }
+      const p9: unknown = o2.field_0004;
+      if (p9 !== undefined) {
+        if (!Number.isInteger(p9)) addIssue(issues, "integer", p9, ["field_0004"], ["field0004"]);
+        m3.field0004 = p9;
+      }
+      const p10: unknown = o2.field_0005;
+      if (p10 !== undefined) {
+        if (!Number.isInteger(p10)) addIssue(issues, "integer", p10, ["field_0005"], ["field0005"]);
+        m3.field0005 = p10;
+      }
+      const p11: unknown = o2.field_0006;
+      if (p11 !== undefined) {
+        if (!Number.isInteger(p11)) addIssue(issues, "integer", p11, ["field_0006"], ["field0006"]);
+        m3.field0006 = p11;
+      }
+      const p12: unknown = o2.field_0007;
+      if (p12 !== undefined) {
+        if (!Number.isInteger(p12)) addIssue(issues, "integer", p12, ["field_0007"], ["field0007"]);
+        m3.field0007 = p12;
+      }
+      const p13: unknown = o2.field_0008;
+      if (p13 !== undefined) {
+        if (!Number.isInteger(p13)) addIssue(issues, "integer", p13, ["field_0008"], ["field0008"]);
+        m3.field0008 = p13;
+      }
+      const p14: unknown = o2.field_0009;
+      if (p14 !== undefined) {
+        if (!Number.isInteger(p14)) addIssue(issues, "integer", p14, ["field_0009"], ["field0009"]);
+        m3.field0009 = p14;
+      }
+      const p15: unknown = o2.field_0010;
+      if (p15 !== undefined) {
+        if (!Number.isInteger(p15)) addIssue(issues, "integer", p15, ["field_0010"], ["field0010"]);
+        m3.field0010 = p15;
+      }
+      const p16: unknown = o2.field_0011;
+      if (p16 !== undefined) {
+        if (!Number.isInteger(p16)) addIssue(issues, "integer", p16, ["field_0011"], ["field0011"]);
+        m3.field0011 = p16;
+      }
+      const p17: unknown = o2.field_0012;
+      if (p17 !== undefined) {
+        if (!Number.isInteger(p17)) addIssue(issues, "integer", p17, ["field_0012"], ["field0012"]);
+        m3.field0012 = p17;
+      }
+      const p18: unknown = o2.field_0013;
+      if (p18 !== undefined) {
+        if (!Number.isInteger(p18)) addIssue(issues, "integer", p18, ["field_0013"], ["field0013"]);
+        m3.field0013 = p18;
+      }
+      const p19: unknown = o2.field_0014;
+      if (p19 !== undefined) {
+        if (!Number.isInteger(p19)) addIssue(issues, "integer", p19, ["field_0014"], ["field0014"]);
+        m3.field0014 = p19;
+      }
+      const p20: unknown = o2.field_0015;
+      if (p20 !== undefined) {
+        if (!Number.isInteger(p20)) addIssue(issues, "integer", p20, ["field_0015"], ["field0015"]);
+        m3.field0015 = p20;
+      }
+      const p21: unknown = o2.field_0016;
+      if (p21 !== undefined) {
+        if (!Number.isInteger(p21)) addIssue(issues, "integer", p21, ["field_0016"], ["field0016"]);
+        m3.field0016 = p21;
+      }
+      const p22: unknown = o2.field_0017;
+      if (p22 !== undefined) {
+        if (!Number.isInteger(p22)) addIssue(issues, "integer", p22, ["field_0017"], ["field0017"]);
+        m3.field0017 = p22;
+      }
+      const p23: unknown = o2.field_0018;
+      if (p23 !== undefined) {
+        if (!Number.isInteger(p23)) addIssue(issues, "integer", p23, ["field_0018"], ["field0018"]);
+        m3.field0018 = p23;
+      }
+      const p24: unknown = o2.field_0019;
+      if (p24 !== undefined) {
+        if (!Number.isInteger(p24)) addIssue(issues, "integer", p24, ["field_0019"], ["field0019"]);
+        m3.field0019 = p24;
+      }
+      const p25: unknown = o2.field_0020;
+      if (p25 !== undefined) {
+        if (!Number.isInteger(p25)) addIssue(issues, "integer", p25, ["field_0020"], ["field0020"]);
+        m3.field0020 = p25;
+      }
+      const p26: unknown = o2.field_0021;
+      if (p26 !== undefined) {
+        if (!Number.isInteger(p26)) addIssue(issues, "integer", p26, ["field_0021"], ["field0021"]);
+        m3.field0021 = p26;
+      }
+      const p27: unknown = o2.field_0022;
+      if (p27 !== undefined) {
+        if (!Number.isInteger(p27)) addIssue(issues, "integer", p27, ["field_0022"], ["field0022"]);
+        m3.field0022 = p27;
+      }
+      const p28: unknown = o2.field_0023;
+      if (p28 !== undefined) {
+        if (!Number.isInteger(p28)) addIssue(issues, "integer", p28, ["field_0023"], ["field0023"]);
+        m3.field0023 = p28;
+      }
+      const p29: unknown = o2.field_0024;
+      if (p29 !== undefined) {
+        if (!Number.isInteger(p29)) addIssue(issues, "integer", p29, ["field_0024"], ["field0024"]);
+        m3.field0024 = p29;
+      }
+      const p30: unknown = o2.field_0025;
+      if (p30 !== undefined) {
+        if (!Number.isInteger(p30)) addIssue(issues, "integer", p30, ["field_0025"], ["field0025"]);
+        m3.field0025 = p30;
+      }
+      const p31: unknown = o2.field_0026;
+      if (p31 !== undefined) {
+        if (!Number.isInteger(p31)) addIssue(issues, "integer", p31, ["field_0026"], ["field0026"]);
+        m3.field0026 = p31;
+      }
+      const p32: unknown = o2.field_0027;
+      if (p32 !== undefined) {
+        if (!Number.isInteger(p32)) addIssue(issues, "integer", p32, ["field_0027"], ["field0027"]);
+        m3.field0027 = p32;
+      }
+      const p33: unknown = o2.field_0028;
+      if (p33 !== undefined) {
+        if (!Number.isInteger(p33)) addIssue(issues, "integer", p33, ["field_0028"], ["field0028"]);
+        m3.field0028 = p33;
+      }
+      const p34: unknown = o2.field_0029;
+      if (p34 !== undefined) {
+        if (!Number.isInteger(p34)) addIssue(issues, "integer", p34, ["field_0029"], ["field0029"]);
+        m3.field0029 = p34;
+      }
+      const p35: unknown = o2.field_0030;
+      if (p35 !== undefined) {
+        if (!Number.isInteger(p35)) addIssue(issues, "integer", p35, ["field_0030"], ["field0030"]);
+        m3.field0030 = p35;
+      }
+      const p36: unknown = o2.field_0031;
+      if (p36 !== undefined) {
+        if (!Number.isInteger(p36)) addIssue(issues, "integer", p36, ["field_0031"], ["field0031"]);
+        m3.field0031 = p36;
+      }
+      const p37: unknown = o2.field_0032;
+      if (p37 !== undefined) {
+        if (!Number.isInteger(p37)) addIssue(issues, "integer", p37, ["field_0032"], ["field0032"]);
+        m3.field0032 = p37;
+      }
+      const p38: unknown = o2.field_0033;
+      if (p38 !== undefined) {
+        if (!Number.isInteger(p38)) addIssue(issues, "integer", p38, ["field_0033"], ["field0033"]);
+        m3.field0033 = p38;
+      }
+      const p39: unknown = o2.field_0034;
+      if (p39 !== undefined) {
+        if (!Number.isInteger(p39)) addIssue(issues, "integer", p39, ["field_0034"], ["field0034"]);
+        m3.field0034 = p39;
+      }
+      const p40: unknown = o2.field_0035;
+      if (p40 !== undefined) {
+        if (!Number.isInteger(p40)) addIssue(issues, "integer", p40, ["field_0035"], ["field0035"]);
+        m3.field0035 = p40;
+      }
+      const p41: unknown = o2.field_0036;
+      if (p41 !== undefined) {
+        if (!Number.isInteger(p41)) addIssue(issues, "integer", p41, ["field_0036"], ["field0036"]);
+        m3.field0036 = p41;
+      }
+      const p42: unknown = o2.field_0037;
+      if (p42 !== undefined) {
+        if (!Number.isInteger(p42)) addIssue(issues, "integer", p42, ["field_0037"], ["field0037"]);
+        m3.field0037 = p42;
+      }
+      const p43: unknown = o2.field_0038;
+      if (p43 !== undefined) {
+        if (!Number.isInteger(p43)) addIssue(issues, "integer", p43, ["field_0038"], ["field0038"]);
+        m3.field0038 = p43;
+      }
+      const p44: unknown = o2.field_0039;
+      if (p44 !== undefined) {
+        if (!Number.isInteger(p44)) addIssue(issues, "integer", p44, ["field_0039"], ["field0039"]);
+        m3.field0039 = p44;
+      }
+      const p45: unknown = o2.field_0040;
+      if (p45 !== undefined) {
+        if (!Number.isInteger(p45)) addIssue(issues, "integer", p45, ["field_0040"], ["field0040"]);
+        m3.field0040 = p45;
+      }
+      const p46: unknown = o2.field_0041;
+      if (p46 !== undefined) {
+        if (!Number.isInteger(p46)) addIssue(issues, "integer", p46, ["field_0041"], ["field0041"]);
+        m3.field0041 = p46;
+      }
+      const p47: unknown = o2.field_0042;
+      if (p47 !== undefined) {
+        if (!Number.isInteger(p47)) addIssue(issues, "integer", p47, ["field_0042"], ["field0042"]);
+        m3.field0042 = p47;
+      }
+      const p48: unknown = o2.field_0043;
+      if (p48 !== undefined) {
+        if (!Number.isInteger(p48)) addIssue(issues, "integer", p48, ["field_0043"], ["field0043"]);
+        m3.field0043 = p48;
+      }
+      const p49: unknown = o2.field_0044;
+      if (p49 !== undefined) {
+        if (!Number.isInteger(p49)) addIssue(issues, "integer", p49, ["field_0044"], ["field0044"]);
+        m3.field0044 = p49;
+      }
+      const p50: unknown = o2.field_0045;
+      if (p50 !== undefined) {
+        if (!Number.isInteger(p50)) addIssue(issues, "integer", p50, ["field_0045"], ["field0045"]);
+        m3.field0045 = p50;
+      }
+      const p51: unknown = o2.field_0046;
+      if (p51 !== undefined) {
+        if (!Number.isInteger(p51)) addIssue(issues, "integer", p51, ["field_0046"], ["field0046"]);
+        m3.field0046 = p51;
+      }
+      const p52: unknown = o2.field_0047;
+      if (p52 !== undefined) {
+        if (!Number.isInteger(p52)) addIssue(issues, "integer", p52, ["field_0047"], ["field0047"]);
+        m3.field0047 = p52;
+      }
+      const p53: unknown = o2.field_0048;
+      if (p53 !== undefined) {
+        if (!Number.isInteger(p53)) addIssue(issues, "integer", p53, ["field_0048"], ["field0048"]);
+        m3.field0048 = p53;
+      }
+      const p54: unknown = o2.field_0049;
+      if (p54 !== undefined) {
+        if (!Number.isInteger(p54)) addIssue(issues, "integer", p54, ["field_0049"], ["field0049"]);
+        m3.field0049 = p54;
+      }
+      const p55: unknown = o2.field_0050;
+      if (p55 !== undefined) {
+        if (!Number.isInteger(p55)) addIssue(issues, "integer", p55, ["field_0050"], ["field0050"]);
+        m3.field0050 = p55;
+      }
+      const p56: unknown = o2.field_0051;
+      if (p56 !== undefined) {
+        if (!Number.isInteger(p56)) addIssue(issues, "integer", p56, ["field_0051"], ["field0051"]);
+        m3.field0051 = p56;
+      }
+      const p57: unknown = o2.field_0052;
+      if (p57 !== undefined) {
+        if (!Number.isInteger(p57)) addIssue(issues, "integer", p57, ["field_0052"], ["field0052"]);
+        m3.field0052 = p57;
+      }
+      const p58: unknown = o2.field_0053;
+      if (p58 !== undefined) {
+        if (!Number.isInteger(p58)) addIssue(issues, "integer", p58, ["field_0053"], ["field0053"]);
+        m3.field0053 = p58;
+      }
+      const p59: unknown = o2.field_0054;
+      if (p59 !== undefined) {
+        if (!Number.isInteger(p59)) addIssue(issues, "integer", p59, ["field_0054"], ["field0054"]);
+        m3.field0054 = p59;
+      }
+      const p60: unknown = o2.field_0055;
+      if (p60 !== undefined) {
+        if (!Number.isInteger(p60)) addIssue(issues, "integer", p60, ["field_0055"], ["field0055"]);
+        m3.field0055 = p60;
+      }
+      const p61: unknown = o2.field_0056;
+      if (p61 !== undefined) {
+        if (!Number.isInteger(p61)) addIssue(issues, "integer", p61, ["field_0056"], ["field0056"]);
+        m3.field0056 = p61;
+      }
+      const p62: unknown = o2.field_0057;
+      if (p62 !== undefined) {
+        if (!Number.isInteger(p62)) addIssue(issues, "integer", p62, ["field_0057"], ["field0057"]);
+        m3.field0057 = p62;
+      }
+      const p63: unknown = o2.field_0058;
+      if (p63 !== undefined) {
+        if (!Number.isInteger(p63)) addIssue(issues, "integer", p63, ["field_0058"], ["field0058"]);
+        m3.field0058 = p63;
+      }
+      const p64: unknown = o2.field_0059;
+      if (p64 !== undefined) {
+        if (!Number.isInteger(p64)) addIssue(issues, "integer", p64, ["field_0059"], ["field0059"]);
+        m3.field0059 = p64;
+      }
+      const p65: unknown = o2.field_0060;
+      if (p65 !== undefined) {
+        if (!Number.isInteger(p65)) addIssue(issues, "integer", p65, ["field_0060"], ["field0060"]);
+        m3.field0060 = p65;
+      }
+      const p66: unknown = o2.field_0061;
+      if (p66 !== undefined) {
+        if (!Number.isInteger(p66)) addIssue(issues, "integer", p66, ["field_0061"], ["field0061"]);
+        m3.field0061 = p66;
+      }
+      const p67: unknown = o2.field_0062;
+      if (p67 !== undefined) {
+        if (!Number.isInteger(p67)) addIssue(issues, "integer", p67, ["field_0062"], ["field0062"]);
+        m3.field0062 = p67;
+      }
+      const p68: unknown = o2.field_0063;
+      if (p68 !== undefined) {
+        if (!Number.isInteger(p68)) addIssue(issues, "integer", p68, ["field_0063"], ["field0063"]);
+        m3.field0063 = p68;
+      }
+      const p69: unknown = o2.field_0064;
+      if (p69 !== undefined) {
+        if (!Number.isInteger(p69)) addIssue(issues, "integer", p69, ["field_0064"], ["field0064"]);
+        m3.field0064 = p69;
+      }
+      const p70: unknown = o2.field_0065;
+      if (p70 !== undefined) {
+        if (!Number.isInteger(p70)) addIssue(issues, "integer", p70, ["field_0065"], ["field0065"]);
+        m3.field0065 = p70;
+      }
+      const p71: unknown = o2.field_0066;
+      if (p71 !== undefined) {
+        if (!Number.isInteger(p71)) addIssue(issues, "integer", p71, ["field_0066"], ["field0066"]);
+        m3.field0066 = p71;
+      }
+      const p72: unknown = o2.field_0067;
+      if (p72 !== undefined) {
+        if (!Number.isInteger(p72)) addIssue(issues, "integer", p72, ["field_0067"], ["field0067"]);
+        m3.field0067 = p72;
+      }
+      const p73: unknown = o2.field_0068;
+      if (p73 !== undefined) {
+        if (!Number.isInteger(p73)) addIssue(issues, "integer", p73, ["field_0068"], ["field0068"]);
+        m3.field0068 = p73;
+      }
+      const p74: unknown = o2.field_0069;
+      if (p74 !== undefined) {
+        if (!Number.isInteger(p74)) addIssue(issues, "integer", p74, ["field_0069"], ["field0069"]);
+        m3.field0069 = p74;
+      }
+      const p75: unknown = o2.field_0070;
+      if (p75 !== undefined) {
+        if (!Number.isInteger(p75)) addIssue(issues, "integer", p75, ["field_0070"], ["field0070"]);
+        m3.field0070 = p75;
+      }
+      const p76: unknown = o2.field_0071;
+      if (p76 !== undefined) {
+        if (!Number.isInteger(p76)) addIssue(issues, "integer", p76, ["field_0071"], ["field0071"]);
+        m3.field0071 = p76;
+      }
+      const p77: unknown = o2.field_0072;
+      if (p77 !== undefined) {
+        if (!Number.isInteger(p77)) addIssue(issues, "integer", p77, ["field_0072"], ["field0072"]);
+        m3.field0072 = p77;
+      }
+      const p78: unknown = o2.field_0073;
+      if (p78 !== undefined) {
+        if (!Number.isInteger(p78)) addIssue(issues, "integer", p78, ["field_0073"], ["field0073"]);
+        m3.field0073 = p78;
+      }
+      const p79: unknown = o2.field_0074;
+      if (p79 !== undefined) {
+        if (!Number.isInteger(p79)) addIssue(issues, "integer", p79, ["field_0074"], ["field0074"]);
+        m3.field0074 = p79;
+      }
+      const p80: unknown = o2.field_0075;
+      if (p80 !== undefined) {
+        if (!Number.isInteger(p80)) addIssue(issues, "integer", p80, ["field_0075"], ["field0075"]);
+        m3.field0075 = p80;
+      }
+      const p81: unknown = o2.field_0076;
+      if (p81 !== undefined) {
+        if (!Number.isInteger(p81)) addIssue(issues, "integer", p81, ["field_0076"], ["field0076"]);
+        m3.field0076 = p81;
+      }
+      const p82: unknown = o2.field_0077;
+      if (p82 !== undefined) {
+        if (!Number.isInteger(p82)) addIssue(issues, "integer", p82, ["field_0077"], ["field0077"]);
+        m3.field0077 = p82;
+      }
+      const p83: unknown = o2.field_0078;
+      if (p83 !== undefined) {
+        if (!Number.isInteger(p83)) addIssue(issues, "integer", p83, ["field_0078"], ["field0078"]);
+        m3.field0078 = p83;
+      }
+      const p84: unknown = o2.field_0079;
+      if (p84 !== undefined) {
+        if (!Number.isInteger(p84)) addIssue(issues, "integer", p84, ["field_0079"], ["field0079"]);
+        m3.field0079 = p84;
+      }
+      const p85: unknown = o2.field_0080;
+      if (p85 !== undefined) {
+        if (!Number.isInteger(p85)) addIssue(issues, "integer", p85, ["field_0080"], ["field0080"]);
+        m3.field0080 = p85;
+      }
+      const p86: unknown = o2.field_0081;
+      if (p86 !== undefined) {
+        if (!Number.isInteger(p86)) addIssue(issues, "integer", p86, ["field_0081"], ["field0081"]);
+        m3.field0081 = p86;
+      }
+      const p87: unknown = o2.field_0082;
+      if (p87 !== undefined) {
+        if (!Number.isInteger(p87)) addIssue(issues, "integer", p87, ["field_0082"], ["field0082"]);
+        m3.field0082 = p87;
+      }
+      const p88: unknown = o2.field_0083;
+      if (p88 !== undefined) {
+        if (!Number.isInteger(p88)) addIssue(issues, "integer", p88, ["field_0083"], ["field0083"]);
+        m3.field0083 = p88;
+      }
+      const p89: unknown = o2.field_0084;
+      if (p89 !== undefined) {
+        if (!Number.isInteger(p89)) addIssue(issues, "integer", p89, ["field_0084"], ["field0084"]);
+        m3.field0084 = p89;
+      }
+      const p90: unknown = o2.field_0085;
+      if (p90 !== undefined) {
+        if (!Number.isInteger(p90)) addIssue(issues, "integer", p90, ["field_0085"], ["field0085"]);
+        m3.field0085 = p90;
+      }
+      const p91: unknown = o2.field_0086;
+      if (p91 !== undefined) {
+        if (!Number.isInteger(p91)) addIssue(issues, "integer", p91, ["field_0086"], ["field0086"]);
+        m3.field0086 = p91;
+      }
+      const p92: unknown = o2.field_0087;
+      if (p92 !== undefined) {
+        if (!Number.isInteger(p92)) addIssue(issues, "integer", p92, ["field_0087"], ["field0087"]);
+        m3.field0087 = p92;
+      }
+      const p93: unknown = o2.field_0088;
+      if (p93 !== undefined) {
+        if (!Number.isInteger(p93)) addIssue(issues, "integer", p93, ["field_0088"], ["field0088"]);
+        m3.field0088 = p93;
+      }
+      const p94: unknown = o2.field_0089;
+      if (p94 !== undefined) {
+        if (!Number.isInteger(p94)) addIssue(issues, "integer", p94, ["field_0089"], ["field0089"]);
+        m3.field0089 = p94;
+      }
+      const p95: unknown = o2.field_0090;
+      if (p95 !== undefined) {
+        if (!Number.isInteger(p95)) addIssue(issues, "integer", p95, ["field_0090"], ["field0090"]);
+        m3.field0090 = p95;
+      }
+      const p96: unknown = o2.field_0091;
+      if (p96 !== undefined) {
+        if (!Number.isInteger(p96)) addIssue(issues, "integer", p96, ["field_0091"], ["field0091"]);
+        m3.field0091 = p96;
+      }
+      const p97: unknown = o2.field_0092;
+      if (p97 !== undefined) {
+        if (!Number.isInteger(p97)) addIssue(issues, "integer", p97, ["field_0092"], ["field0092"]);
+        m3.field0092 = p97;
+      }
+      const p98: unknown = o2.field_0093;
+      if (p98 !== undefined) {
+        if (!Number.isInteger(p98)) addIssue(issues, "integer", p98, ["field_0093"], ["field0093"]);
+        m3.field0093 = p98;
+      }
+      const p99: unknown = o2.field_0094;
+      if (p99 !== undefined) {
+        if (!Number.isInteger(p99)) addIssue(issues, "integer", p99, ["field_0094"], ["field0094"]);
+        m3.field0094 = p99;
+      }
+      const p100: unknown = o2.field_0095;
+      if (p100 !== undefined) {
+        if (!Number.isInteger(p100)) addIssue(issues, "integer", p100, ["field_0095"], ["field0095"]);
+        m3.field0095 = p100;
+      }
+      const p101: unknown = o2.field_0096;
+      if (p101 !== undefined) {
+        if (!Number.isInteger(p101)) addIssue(issues, "integer", p101, ["field_0096"], ["field0096"]);
+        m3.field0096 = p101;
+      }
+      const p102: unknown = o2.field_0097;
+      if (p102 !== undefined) {
+        if (!Number.isInteger(p102)) addIssue(issues, "integer", p102, ["field_0097"], ["field0097"]);
+        m3.field0097 = p102;
+      }
+      const p103: unknown = o2.field_0098;
+      if (p103 !== undefined) {
+        if (!Number.isInteger(p103)) addIssue(issues, "integer", p103, ["field_0098"], ["field0098"]);
+        m3.field0098 = p103;
+      }
+      const p104: unknown = o2.field_0099;
+      if (p104 !== undefined) {
+        if (!Number.isInteger(p104)) addIssue(issues, "integer", p104, ["field_0099"], ["field0099"]);
+        m3.field0099 = p104;
+      }
+      const p105: unknown = o2.field_0100;
+      if (p105 !== undefined) {
+        if (!Number.isInteger(p105)) addIssue(issues, "integer", p105, ["field_0100"], ["field0100"]);
+        m3.field0100 = p105;
+      }
+    };
+    c5();
+    const c106 = (): void => {
+      const p107: unknown = o2.field_0101;
+      if (p107 !== undefined) {
+        if (!Number.isInteger(p107)) addIssue(issues, "integer", p107, ["field_0101"], ["field0101"]);
+        m3.field0101 = p107;
+      }
+      const p108: unknown = o2.field_0102;
+      if (p108 !== undefined) {
+        if (!Number.isInteger(p108)) addIssue(issues, "integer", p108, ["field_0102"], ["field0102"]);
+        m3.field0102 = p108;
+      }
+      const p109: unknown = o2.field_0103;
+      if (p109 !== undefined) {
+        if (!Number.isInteger(p109)) addIssue(issues, "integer", p109, ["field_0103"], ["field0103"]);
+        m3.field0103 = p109;
+      }
+      const p110: unknown = o2.field_0104;
+      if (p110 !== undefined) {
+        if (!Number.isInteger(p110)) addIssue(issues, "integer", p110, ["field_0104"], ["field0104"]);
+        m3.field0104 = p110;
+      }
+      const p111: unknown = o2.field_0105;
+      if (p111 !== undefined) {
+        if (!Number.isInteger(p111)) addIssue(issues, "integer", p111, ["field_0105"], ["field0105"]);
+        m3.field0105 = p111;
+      }
+      const p112: unknown = o2.field_0106;
+      if (p112 !== undefined) {
+        if (!Number.isInteger(p112)) addIssue(issues, "integer", p112, ["field_0106"], ["field0106"]);
+        m3.field0106 = p112;
+      }
+      const p113: unknown = o2.field_0107;
+      if (p113 !== undefined) {
+        if (!Number.isInteger(p113)) addIssue(issues, "integer", p113, ["field_0107"], ["field0107"]);
+        m3.field0107 = p113;
+      }
+      const p114: unknown = o2.field_0108;
+      if (p114 !== undefined) {
+        if (!Number.isInteger(p114)) addIssue(issues, "integer", p114, ["field_0108"], ["field0108"]);
+        m3.field0108 = p114;
+      }
+      const p115: unknown = o2.field_0109;
+      if (p115 !== undefined) {
+        if (!Number.isInteger(p115)) addIssue(issues, "integer", p115, ["field_0109"], ["field0109"]);
+        m3.field0109 = p115;
+      }
+      const p116: unknown = o2.field_0110;
+      if (p116 !== undefined) {
+        if (!Number.isInteger(p116)) addIssue(issues, "integer", p116, ["field_0110"], ["field0110"]);
+        m3.field0110 = p116;
+      }
+      const p117: unknown = o2.field_0111;
+      if (p117 !== undefined) {
+        if (!Number.isInteger(p117)) addIssue(issues, "integer", p117, ["field_0111"], ["field0111"]);
+        m3.field0111 = p117;
+      }
+      const p118: unknown = o2.field_0112;
+      if (p118 !== undefined) {
+        if (!Number.isInteger(p118)) addIssue(issues, "integer", p118, ["field_0112"], ["field0112"]);
+        m3.field0112 = p118;
+      }
+      const p119: unknown = o2.field_0113;
+      if (p119 !== undefined) {
+        if (!Number.isInteger(p119)) addIssue(issues, "integer", p119, ["field_0113"], ["field0113"]);
+        m3.field0113 = p119;
+      }
+      const p120: unknown = o2.field_0114;
+      if (p120 !== undefined) {
+        if (!Number.isInteger(p120)) addIssue(issues, "integer", p120, ["field_0114"], ["field0114"]);
+        m3.field0114 = p120;
+      }
+      const p121: unknown = o2.field_0115;
+      if (p121 !== undefined) {
+        if (!Number.isInteger(p121)) addIssue(issues, "integer", p121, ["field_0115"], ["field0115"]);
+        m3.field0115 = p121;
+      }
+      const p122: unknown = o2.field_0116;
+      if (p122 !== undefined) {
+        if (!Number.isInteger(p122)) addIssue(issues, "integer", p122, ["field_0116"], ["field0116"]);
+        m3.field0116 = p122;
+      }
+      const p123: unknown = o2.field_0117;
+      if (p123 !== undefined) {
+        if (!Number.isInteger(p123)) addIssue(issues, "integer", p123, ["field_0117"], ["field0117"]);
+        m3.field0117 = p123;
+      }
+      const p124: unknown = o2.field_0118;
+      if (p124 !== undefined) {
+        if (!Number.isInteger(p124)) addIssue(issues, "integer", p124, ["field_0118"], ["field0118"]);
+        m3.field0118 = p124;
+      }
+      const p125: unknown = o2.field_0119;
+      if (p125 !== undefined) {
+        if (!Number.isInteger(p125)) addIssue(issues, "integer", p125, ["field_0119"], ["field0119"]);
+        m3.field0119 = p125;
+      }
+      const p126: unknown = o2.field_0120;
+      if (p126 !== undefined) {
+        if (!Number.isInteger(p126)) addIssue(issues, "integer", p126, ["field_0120"], ["field0120"]);
+        m3.field0120 = p126;
+      }
+      const p127: unknown = o2.field_0121;
+      if (p127 !== undefined) {
+        if (!Number.isInteger(p127)) addIssue(issues, "integer", p127, ["field_0121"], ["field0121"]);
+        m3.field0121 = p127;
+      }
+      const p128: unknown = o2.field_0122;
+      if (p128 !== undefined) {
+        if (!Number.isInteger(p128)) addIssue(issues, "integer", p128, ["field_0122"], ["field0122"]);
+        m3.field0122 = p128;
+      }
+      const p129: unknown = o2.field_0123;
+      if (p129 !== undefined) {
+        if (!Number.isInteger(p129)) addIssue(issues, "integer", p129, ["field_0123"], ["field0123"]);
+        m3.field0123 = p129;
+      }
+      const p130: unknown = o2.field_0124;
+      if (p130 !== undefined) {
+        if (!Number.isInteger(p130)) addIssue(issues, "integer", p130, ["field_0124"], ["field0124"]);
+        m3.field0124 = p130;
+      }
+      const p131: unknown = o2.field_0125;
+      if (p131 !== undefined) {
+        if (!Number.isInteger(p131)) addIssue(issues, "integer", p131, ["field_0125"], ["field0125"]);
+        m3.field0125 = p131;
+      }
+      const p132: unknown = o2.field_0126;
+      if (p132 !== undefined) {
+        if (!Number.isInteger(p132)) addIssue(issues, "integer", p132, ["field_0126"], ["field0126"]);
+        m3.field0126 = p132;
+      }
+      const p133: unknown = o2.field_0127;
+      if (p133 !== undefined) {
+        if (!Number.isInteger(p133)) addIssue(issues, "integer", p133, ["field_0127"], ["field0127"]);
+        m3.field0127 = p133;
+      }
+      const p134: unknown = o2.field_0128;
+      if (p134 !== undefined) {
+        if (!Number.isInteger(p134)) addIssue(issues, "integer", p134, ["field_0128"], ["field0128"]);
+        m3.field0128 = p134;
+      }
+      const p135: unknown = o2.field_0129;
+      if (p135 !== undefined) {
+        if (!Number.isInteger(p135)) addIssue(issues, "integer", p135, ["field_0129"], ["field0129"]);
+        m3.field0129 = p135;
+      }
+      const p136: unknown = o2.field_0130;
+      if (p136 !== undefined) {
+        if (!Number.isInteger(p136)) addIssue(issues, "integer", p136, ["field_0130"], ["field0130"]);
+        m3.field0130 = p136;
+      }
+      const p137: unknown = o2.field_0131;
+      if (p137 !== undefined) {
+        if (!Number.isInteger(p137)) addIssue(issues, "integer", p137, ["field_0131"], ["field0131"]);
+        m3.field0131 = p137;
+      }
+      const p138: unknown = o2.field_0132;
+      if (p138 !== undefined) {
+        if (!Number.isInteger(p138)) addIssue(issues, "integer", p138, ["field_0132"], ["field0132"]);
+        m3.field0132 = p138;
+      }
+      const p139: unknown = o2.field_0133;
+      if (p139 !== undefined) {
+        if (!Number.isInteger(p139)) addIssue(issues, "integer", p139, ["field_0133"], ["field0133"]);
+        m3.field0133 = p139;
+      }
+      const p140: unknown = o2.field_0134;
+      if (p140 !== undefined) {
+        if (!Number.isInteger(p140)) addIssue(issues, "integer", p140, ["field_0134"], ["field0134"]);
+        m3.field0134 = p140;
+      }
+      const p141: unknown = o2.field_0135;
+      if (p141 !== undefined) {
+        if (!Number.isInteger(p141)) addIssue(issues, "integer", p141, ["field_0135"], ["field0135"]);
+        m3.field0135 = p141;
+      }
+      const p142: unknown = o2.field_0136;
+      if (p142 !== undefined) {
+        if (!Number.isInteger(p142)) addIssue(issues, "integer", p142, ["field_0136"], ["field0136"]);
+        m3.field0136 = p142;
+      }
+      const p143: unknown = o2.field_0137;
+      if (p143 !== undefined) {
+        if (!Number.isInteger(p143)) addIssue(issues, "integer", p143, ["field_0137"], ["field0137"]);
+        m3.field0137 = p143;
+      }
+      const p144: unknown = o2.field_0138;
+      if (p144 !== undefined) {
+        if (!Number.isInteger(p144)) addIssue(issues, "integer", p144, ["field_0138"], ["field0138"]);
+        m3.field0138 = p144;
+      }
+      const p145: unknown = o2.field_0139;
+      if (p145 !== undefined) {
+        if (!Number.isInteger(p145)) addIssue(issues, "integer", p145, ["field_0139"], ["field0139"]);
+        m3.field0139 = p145;
+      }
+      const p146: unknown = o2.field_0140;
+      if (p146 !== undefined) {
+        if (!Number.isInteger(p146)) addIssue(issues, "integer", p146, ["field_0140"], ["field0140"]);
+        m3.field0140 = p146;
+      }
+      const p147: unknown = o2.field_0141;
+      if (p147 !== undefined) {
+        if (!Number.isInteger(p147)) addIssue(issues, "integer", p147, ["field_0141"], ["field0141"]);
+        m3.field0141 = p147;
+      }
+      const p148: unknown = o2.field_0142;
+      if (p148 !== undefined) {
+        if (!Number.isInteger(p148)) addIssue(issues, "integer", p148, ["field_0142"], ["field0142"]);
+        m3.field0142 = p148;
+      }
+      const p149: unknown = o2.field_0143;
+      if (p149 !== undefined) {
+        if (!Number.isInteger(p149)) addIssue(issues, "integer", p149, ["field_0143"], ["field0143"]);
+        m3.field0143 = p149;
+      }
+      const p150: unknown = o2.field_0144;
+      if (p150 !== undefined) {
+        if (!Number.isInteger(p150)) addIssue(issues, "integer", p150, ["field_0144"], ["field0144"]);
+        m3.field0144 = p150;
+      }
+      const p151: unknown = o2.field_0145;
+      if (p151 !== undefined) {
+        if (!Number.isInteger(p151)) addIssue(issues, "integer", p151, ["field_0145"], ["field0145"]);
+        m3.field0145 = p151;
+      }
+      const p152: unknown = o2.field_0146;
+      if (p152 !== undefined) {
+        if (!Number.isInteger(p152)) addIssue(issues, "integer", p152, ["field_0146"], ["field0146"]);
+        m3.field0146 = p152;
+      }
+      const p153: unknown = o2.field_0147;
+      if (p153 !== undefined) {
+        if (!Number.isInteger(p153)) addIssue(issues, "integer", p153, ["field_0147"], ["field0147"]);
+        m3.field0147 = p153;
+      }
+      const p154: unknown = o2.field_0148;
+      if (p154 !== undefined) {
+        if (!Number.isInteger(p154)) addIssue(issues, "integer", p154, ["field_0148"], ["field0148"]);
+        m3.field0148 = p154;
+      }
+      const p155: unknown = o2.field_0149;
+      if (p155 !== undefined) {
+        if (!Number.isInteger(p155)) addIssue(issues, "integer", p155, ["field_0149"], ["field0149"]);
+        m3.field0149 = p155;
+      }
+      const p156: unknown = o2.field_0150;
+      if (p156 !== undefined) {
+        if (!Number.isInteger(p156)) addIssue(issues, "integer", p156, ["field_0150"], ["field0150"]);
+        m3.field0150 = p156;
+      }
+      const p157: unknown = o2.field_0151;
+      if (p157 !== undefined) {
+        if (!Number.isInteger(p157)) addIssue(issues, "integer", p157, ["field_0151"], ["field0151"]);
+        m3.field0151 = p157;
+      }
+      const p158: unknown = o2.field_0152;
+      if (p158 !== undefined) {
+        if (!Number.isInteger(p158)) addIssue(issues, "integer", p158, ["field_0152"], ["field0152"]);
+        m3.field0152 = p158;
+      }
+      const p159: unknown = o2.field_0153;
+      if (p159 !== undefined) {
+        if (!Number.isInteger(p159)) addIssue(issues, "integer", p159, ["field_0153"], ["field0153"]);
+        m3.field0153 = p159;
+      }
+      const p160: unknown = o2.field_0154;
+      if (p160 !== undefined) {
+        if (!Number.isInteger(p160)) addIssue(issues, "integer", p160, ["field_0154"], ["field0154"]);
+        m3.field0154 = p160;
+      }
+      const p161: unknown = o2.field_0155;
+      if (p161 !== undefined) {
+        if (!Number.isInteger(p161)) addIssue(issues, "integer", p161, ["field_0155"], ["field0155"]);
+        m3.field0155 = p161;
+      }
+      const p162: unknown = o2.field_0156;
+      if (p162 !== undefined) {
+        if (!Number.isInteger(p162)) addIssue(issues, "integer", p162, ["field_0156"], ["field0156"]);
+        m3.field0156 = p162;
+      }
+      const p163: unknown = o2.field_0157;
+      if (p163 !== undefined) {
+        if (!Number.isInteger(p163)) addIssue(issues, "integer", p163, ["field_0157"], ["field0157"]);
+        m3.field0157 = p163;
+      }
+      const p164: unknown = o2.field_0158;
+      if (p164 !== undefined) {
+        if (!Number.isInteger(p164)) addIssue(issues, "integer", p164, ["field_0158"], ["field0158"]);
+        m3.field0158 = p164;
+      }
+      const p165: unknown = o2.field_0159;
+      if (p165 !== undefined) {
+        if (!Number.isInteger(p165)) addIssue(issues, "integer", p165, ["field_0159"], ["field0159"]);
+        m3.field0159 = p165;
+      }
+      const p166: unknown = o2.field_0160;
+      if (p166 !== undefined) {
+        if (!Number.isInteger(p166)) addIssue(issues, "integer", p166, ["field_0160"], ["field0160"]);
+        m3.field0160 = p166;
+      }
+      const p167: unknown = o2.field_0161;
+      if (p167 !== undefined) {
+        if (!Number.isInteger(p167)) addIssue(issues, "integer", p167, ["field_0161"], ["field0161"]);
+        m3.field0161 = p167;
+      }
+      const p168: unknown = o2.field_0162;
+      if (p168 !== undefined) {
+        if (!Number.isInteger(p168)) addIssue(issues, "integer", p168, ["field_0162"], ["field0162"]);
+        m3.field0162 = p168;
+      }
+      const p169: unknown = o2.field_0163;
+      if (p169 !== undefined) {
+        if (!Number.isInteger(p169)) addIssue(issues, "integer", p169, ["field_0163"], ["field0163"]);
+        m3.field0163 = p169;
+      }
+      const p170: unknown = o2.field_0164;
+      if (p170 !== undefined) {
+        if (!Number.isInteger(p170)) addIssue(issues, "integer", p170, ["field_0164"], ["field0164"]);
+        m3.field0164 = p170;
+      }
+      const p171: unknown = o2.field_0165;
+      if (p171 !== undefined) {
+        if (!Number.isInteger(p171)) addIssue(issues, "integer", p171, ["field_0165"], ["field0165"]);
+        m3.field0165 = p171;
+      }
+      const p172: unknown = o2.field_0166;
+      if (p172 !== undefined) {
+        if (!Number.isInteger(p172)) addIssue(issues, "integer", p172, ["field_0166"], ["field0166"]);
+        m3.field0166 = p172;
+      }
+      const p173: unknown = o2.field_0167;
+      if (p173 !== undefined) {
+        if (!Number.isInteger(p173)) addIssue(issues, "integer", p173, ["field_0167"], ["field0167"]);
+        m3.field0167 = p173;
+      }
+      const p174: unknown = o2.field_0168;
+      if (p174 !== undefined) {
+        if (!Number.isInteger(p174)) addIssue(issues, "integer", p174, ["field_0168"], ["field0168"]);
+        m3.field0168 = p174;
+      }
+      const p175: unknown = o2.field_0169;
+      if (p175 !== undefined) {
+        if (!Number.isInteger(p175)) addIssue(issues, "integer", p175, ["field_0169"], ["field0169"]);
+        m3.field0169 = p175;
+      }
+      const p176: unknown = o2.field_0170;
+      if (p176 !== undefined) {
+        if (!Number.isInteger(p176)) addIssue(issues, "integer", p176, ["field_0170"], ["field0170"]);
+        m3.field0170 = p176;
+      }
+      const p177: unknown = o2.field_0171;
+      if (p177 !== undefined) {
+        if (!Number.isInteger(p177)) addIssue(issues, "integer", p177, ["field_0171"], ["field0171"]);
+        m3.field0171 = p177;
+      }
+      const p178: unknown = o2.field_0172;
+      if (p178 !== undefined) {
+        if (!Number.isInteger(p178)) addIssue(issues, "integer", p178, ["field_0172"], ["field0172"]);
+        m3.field0172 = p178;
+      }
+      const p179: unknown = o2.field_0173;
+      if (p179 !== undefined) {
+        if (!Number.isInteger(p179)) addIssue(issues, "integer", p179, ["field_0173"], ["field0173"]);
+        m3.field0173 = p179;
+      }
+      const p180: unknown = o2.field_0174;
+      if (p180 !== undefined) {
+        if (!Number.isInteger(p180)) addIssue(issues, "integer", p180, ["field_0174"], ["field0174"]);
+        m3.field0174 = p180;
+      }
+      const p181: unknown = o2.field_0175;
+      if (p181 !== undefined) {
+        if (!Number.isInteger(p181)) addIssue(issues, "integer", p181, ["field_0175"], ["field0175"]);
+        m3.field0175 = p181;
+      }
+      const p182: unknown = o2.field_0176;
+      if (p182 !== undefined) {
+        if (!Number.isInteger(p182)) addIssue(issues, "integer", p182, ["field_0176"], ["field0176"]);
+        m3.field0176 = p182;
+      }
+      const p183: unknown = o2.field_0177;
+      if (p183 !== undefined) {
+        if (!Number.isInteger(p183)) addIssue(issues, "integer", p183, ["field_0177"], ["field0177"]);
+        m3.field0177 = p183;
+      }
+      const p184: unknown = o2.field_0178;
+      if (p184 !== undefined) {
+        if (!Number.isInteger(p184)) addIssue(issues, "integer", p184, ["field_0178"], ["field0178"]);
+        m3.field0178 = p184;
+      }
+      const p185: unknown = o2.field_0179;
+      if (p185 !== undefined) {
+        if (!Number.isInteger(p185)) addIssue(issues, "integer", p185, ["field_0179"], ["field0179"]);
+        m3.field0179 = p185;
+      }
+      const p186: unknown = o2.field_0180;
+      if (p186 !== undefined) {
+        if (!Number.isInteger(p186)) addIssue(issues, "integer", p186, ["field_0180"], ["field0180"]);
+        m3.field0180 = p186;
+      }
+      const p187: unknown = o2.field_0181;
+      if (p187 !== undefined) {
+        if (!Number.isInteger(p187)) addIssue(issues, "integer", p187, ["field_0181"], ["field0181"]);
+        m3.field0181 = p187;
+      }
+      const p188: unknown = o2.field_0182;
+      if (p188 !== undefined) {
+        if (!Number.isInteger(p188)) addIssue(issues, "integer", p188, ["field_0182"], ["field0182"]);
+        m3.field0182 = p188;
+      }
+      const p189: unknown = o2.field_0183;
+      if (p189 !== undefined) {
+        if (!Number.isInteger(p189)) addIssue(issues, "integer", p189, ["field_0183"], ["field0183"]);
+        m3.field0183 = p189;
+      }
+      const p190: unknown = o2.field_0184;
+      if (p190 !== undefined) {
+        if (!Number.isInteger(p190)) addIssue(issues, "integer", p190, ["field_0184"], ["field0184"]);
+        m3.field0184 = p190;
+      }
+      const p191: unknown = o2.field_0185;
+      if (p191 !== undefined) {
+        if (!Number.isInteger(p191)) addIssue(issues, "integer", p191, ["field_0185"], ["field0185"]);
+        m3.field0185 = p191;
+      }
+      const p192: unknown = o2.field_0186;
+      if (p192 !== undefined) {
+        if (!Number.isInteger(p192)) addIssue(issues, "integer", p192, ["field_0186"], ["field0186"]);
+        m3.field0186 = p192;
+      }
+      const p193: unknown = o2.field_0187;
+      if (p193 !== undefined) {
+        if (!Number.isInteger(p193)) addIssue(issues, "integer", p193, ["field_0187"], ["field0187"]);
+        m3.field0187 = p193;
+      }
+      const p194: unknown = o2.field_0188;
+      if (p194 !== undefined) {
+        if (!Number.isInteger(p194)) addIssue(issues, "integer", p194, ["field_0188"], ["field0188"]);
+        m3.field0188 = p194;
+      }
+      const p195: unknown = o2.field_0189;
+      if (p195 !== undefined) {
+        if (!Number.isInteger(p195)) addIssue(issues, "integer", p195, ["field_0189"], ["field0189"]);
+        m3.field0189 = p195;
+      }
+      const p196: unknown = o2.field_0190;
+      if (p196 !== undefined) {
+        if (!Number.isInteger(p196)) addIssue(issues, "integer", p196, ["field_0190"], ["field0190"]);
+        m3.field0190 = p196;
+      }
+      const p197: unknown = o2.field_0191;
+      if (p197 !== undefined) {
+        if (!Number.isInteger(p197)) addIssue(issues, "integer", p197, ["field_0191"], ["field0191"]);
+        m3.field0191 = p197;
+      }
+      const p198: unknown = o2.field_0192;
+      if (p198 !== undefined) {
+        if (!Number.isInteger(p198)) addIssue(issues, "integer", p198, ["field_0192"], ["field0192"]);
+        m3.field0192 = p198;
+      }
+      const p199: unknown = o2.field_0193;
+      if (p199 !== undefined) {
+        if (!Number.isInteger(p199)) addIssue(issues, "integer", p199, ["field_0193"], ["field0193"]);
+        m3.field0193 = p199;
+      }
+      const p200: unknown = o2.field_0194;
+      if (p200 !== undefined) {
+        if (!Number.isInteger(p200)) addIssue(issues, "integer", p200, ["field_0194"], ["field0194"]);
+        m3.field0194 = p200;
+      }
+      const p201: unknown = o2.field_0195;
+      if (p201 !== undefined) {
+        if (!Number.isInteger(p201)) addIssue(issues, "integer", p201, ["field_0195"], ["field0195"]);
+        m3.field0195 = p201;
+      }
+      const p202: unknown = o2.field_0196;
+      if (p202 !== undefined) {
+        if (!Number.isInteger(p202)) addIssue(issues, "integer", p202, ["field_0196"], ["field0196"]);
+        m3.field0196 = p202;
+      }
+      const p203: unknown = o2.field_0197;
+      if (p203 !== undefined) {
+        if (!Number.isInteger(p203)) addIssue(issues, "integer", p203, ["field_0197"], ["field0197"]);
+        m3.field0197 = p203;
+      }
+      const p204: unknown = o2.field_0198;
+      if (p204 !== undefined) {
+        if (!Number.isInteger(p204)) addIssue(issues, "integer", p204, ["field_0198"], ["field0198"]);
+        m3.field0198 = p204;
+      }
+      const p205: unknown = o2.field_0199;
+      if (p205 !== undefined) {
+        if (!Number.isInteger(p205)) addIssue(issues, "integer", p205, ["field_0199"], ["field0199"]);
+        m3.field0199 = p205;
+      }
+      const p206: unknown = o2.field_0200;
+      if (p206 !== undefined) {
+        if (!Number.isInteger(p206)) addIssue(issues, "integer", p206, ["field_0200"], ["field0200"]);
+        m3.field0200 = p206;
+      }
+    };
+    c106();
+    const c207 = (): void => {
+      const p208: unknown = o2.field_0201;
+      if (p208 !== undefined) {
+        if (!Number.isInteger(p208)) addIssue(issues, "integer", p208, ["field_0201"], ["field0201"]);
+        m3.field0201 = p208;
+      }
+      const p209: unknown = o2.field_0202;
+      if (p209 !== undefined) {
+        if (!Number.isInteger(p209)) addIssue(issues, "integer", p209, ["field_0202"], ["field0202"]);
+        m3.field0202 = p209;
+      }
+      const p210: unknown = o2.field_0203;
+      if (p210 !== undefined) {
+        if (!Number.isInteger(p210)) addIssue(issues, "integer", p210, ["field_0203"], ["field0203"]);
+        m3.field0203 = p210;
+      }
+      const p211: unknown = o2.field_0204;
+      if (p211 !== undefined) {
+        if (!Number.isInteger(p211)) addIssue(issues, "integer", p211, ["field_0204"], ["field0204"]);
+        m3.field0204 = p211;
+      }
+      const p212: unknown = o2.field_0205;
+      if (p212 !== undefined) {
+        if (!Number.isInteger(p212)) addIssue(issues, "integer", p212, ["field_0205"], ["field0205"]);
+        m3.field0205 = p212;
+      }
+      const p213: unknown = o2.field_0206;
+      if (p213 !== undefined) {
+        if (!Number.isInteger(p213)) addIssue(issues, "integer", p213, ["field_0206"], ["field0206"]);
+        m3.field0206 = p213;
+      }
+      const p214: unknown = o2.field_0207;
+      if (p214 !== undefined) {
+        if (!Number.isInteger(p214)) addIssue(issues, "integer", p214, ["field_0207"], ["field0207"]);
+        m3.field0207 = p214;
+      }
+      const p215: unknown = o2.field_0208;
+      if (p215 !== undefined) {
+        if (!Number.isInteger(p215)) addIssue(issues, "integer", p215, ["field_0208"], ["field0208"]);
+        m3.field0208 = p215;
+      }
+      const p216: unknown = o2.field_0209;
+      if (p216 !== undefined) {
+        if (!Number.isInteger(p216)) addIssue(issues, "integer", p216, ["field_0209"], ["field0209"]);
+        m3.field0209 = p216;
+      }
+      const p217: unknown = o2.field_0210;
+      if (p217 !== undefined) {
+        if (!Number.isInteger(p217)) addIssue(issues, "integer", p217, ["field_0210"], ["field0210"]);
+        m3.field0210 = p217;
+      }
+      const p218: unknown = o2.field_0211;
+      if (p218 !== undefined) {
+        if (!Number.isInteger(p218)) addIssue(issues, "integer", p218, ["field_0211"], ["field0211"]);
+        m3.field0211 = p218;
+      }
+      const p219: unknown = o2.field_0212;
+      if (p219 !== undefined) {
+        if (!Number.isInteger(p219)) addIssue(issues, "integer", p219, ["field_0212"], ["field0212"]);
+        m3.field0212 = p219;
+      }
+      const p220: unknown = o2.field_0213;
+      if (p220 !== undefined) {
+        if (!Number.isInteger(p220)) addIssue(issues, "integer", p220, ["field_0213"], ["field0213"]);
+        m3.field0213 = p220;
+      }
+      const p221: unknown = o2.field_0214;
+      if (p221 !== undefined) {
+        if (!Number.isInteger(p221)) addIssue(issues, "integer", p221, ["field_0214"], ["field0214"]);
+        m3.field0214 = p221;
+      }
+      const p222: unknown = o2.field_0215;
+      if (p222 !== undefined) {
+        if (!Number.isInteger(p222)) addIssue(issues, "integer", p222, ["field_0215"], ["field0215"]);
+        m3.field0215 = p222;
+      }
+      const p223: unknown = o2.field_0216;
+      if (p223 !== undefined) {
+        if (!Number.isInteger(p223)) addIssue(issues, "integer", p223, ["field_0216"], ["field0216"]);
+        m3.field0216 = p223;
+      }
+      const p224: unknown = o2.field_0217;
+      if (p224 !== undefined) {
+        if (!Number.isInteger(p224)) addIssue(issues, "integer", p224, ["field_0217"], ["field0217"]);
+        m3.field0217 = p224;
+      }
+      const p225: unknown = o2.field_0218;
+      if (p225 !== undefined) {
+        if (!Number.isInteger(p225)) addIssue(issues, "integer", p225, ["field_0218"], ["field0218"]);
+        m3.field0218 = p225;
+      }
+      const p226: unknown = o2.field_0219;
+      if (p226 !== undefined) {
+        if (!Number.isInteger(p226)) addIssue(issues, "integer", p226, ["field_0219"], ["field0219"]);
+        m3.field0219 = p226;
+      }
+      const p227: unknown = o2.field_0220;
+      if (p227 !== undefined) {
+        if (!Number.isInteger(p227)) addIssue(issues, "integer", p227, ["field_0220"], ["field0220"]);
+        m3.field0220 = p227;
+      }
+      const p228: unknown = o2.field_0221;
+      if (p228 !== undefined) {
+        if (!Number.isInteger(p228)) addIssue(issues, "integer", p228, ["field_0221"], ["field0221"]);
+        m3.field0221 = p228;
+      }
+      const p229: unknown = o2.field_0222;
+      if (p229 !== undefined) {
+        if (!Number.isInteger(p229)) addIssue(issues, "integer", p229, ["field_0222"], ["field0222"]);
+        m3.field0222 = p229;
+      }
+      const p230: unknown = o2.field_0223;
+      if (p230 !== undefined) {
+        if (!Number.isInteger(p230)) addIssue(issues, "integer", p230, ["field_0223"], ["field0223"]);
+        m3.field0223 = p230;
+      }
+      const p231: unknown = o2.field_0224;
+      if (p231 !== undefined) {
+        if (!Number.isInteger(p231)) addIssue(issues, "integer", p231, ["field_0224"], ["field0224"]);
+        m3.field0224 = p231;
+      }
+      const p232: unknown = o2.field_0225;
+      if (p232 !== undefined) {
+        if (!Number.isInteger(p232)) addIssue(issues, "integer", p232, ["field_0225"], ["field0225"]);
+        m3.field0225 = p232;
+      }
+      const p233: unknown = o2.field_0226;
+      if (p233 !== undefined) {
+        if (!Number.isInteger(p233)) addIssue(issues, "integer", p233, ["field_0226"], ["field0226"]);
+        m3.field0226 = p233;
+      }
+      const p234: unknown = o2.field_0227;
+      if (p234 !== undefined) {
+        if (!Number.isInteger(p234)) addIssue(issues, "integer", p234, ["field_0227"], ["field0227"]);
+        m3.field0227 = p234;
+      }
+      const p235: unknown = o2.field_0228;
+      if (p235 !== undefined) {
+        if (!Number.isInteger(p235)) addIssue(issues, "integer", p235, ["field_0228"], ["field0228"]);
+        m3.field0228 = p235;
+      }
+      const p236: unknown = o2.field_0229;
+      if (p236 !== undefined) {
+        if (!Number.isInteger(p236)) addIssue(issues, "integer", p236, ["field_0229"], ["field0229"]);
+        m3.field0229 = p236;
+      }
+      const p237: unknown = o2.field_0230;
+      if (p237 !== undefined) {
+        if (!Number.isInteger(p237)) addIssue(issues, "integer", p237, ["field_0230"], ["field0230"]);
+        m3.field0230 = p237;
+      }
+      const p238: unknown = o2.field_0231;
+      if (p238 !== undefined) {
+        if (!Number.isInteger(p238)) addIssue(issues, "integer", p238, ["field_0231"], ["field0231"]);
+        m3.field0231 = p238;
+      }
+      const p239: unknown = o2.field_0232;
+      if (p239 !== undefined) {
+        if (!Number.isInteger(p239)) addIssue(issues, "integer", p239, ["field_0232"], ["field0232"]);
+        m3.field0232 = p239;
+      }
+      const p240: unknown = o2.field_0233;
+      if (p240 !== undefined) {
+        if (!Number.isInteger(p240)) addIssue(issues, "integer", p240, ["field_0233"], ["field0233"]);
+        m3.field0233 = p240;
+      }
+      const p241: unknown = o2.field_0234;
+      if (p241 !== undefined) {
+        if (!Number.isInteger(p241)) addIssue(issues, "integer", p241, ["field_0234"], ["field0234"]);
+        m3.field0234 = p241;
+      }
+      const p242: unknown = o2.field_0235;
+      if (p242 !== undefined) {
+        if (!Number.isInteger(p242)) addIssue(issues, "integer", p242, ["field_0235"], ["field0235"]);
+        m3.field0235 = p242;
+      }
+      const p243: unknown = o2.field_0236;
+      if (p243 !== undefined) {
+        if (!Number.isInteger(p243)) addIssue(issues, "integer", p243, ["field_0236"], ["field0236"]);
+        m3.field0236 = p243;
+      }
+      const p244: unknown = o2.field_0237;
+      if (p244 !== undefined) {
+        if (!Number.isInteger(p244)) addIssue(issues, "integer", p244, ["field_0237"], ["field0237"]);
+        m3.field0237 = p244;
+      }
+      const p245: unknown = o2.field_0238;
+      if (p245 !== undefined) {
+        if (!Number.isInteger(p245)) addIssue(issues, "integer", p245, ["field_0238"], ["field0238"]);
+        m3.field0238 = p245;
+      }
+      const p246: unknown = o2.field_0239;
+      if (p246 !== undefined) {
+        if (!Number.isInteger(p246)) addIssue(issues, "integer", p246, ["field_0239"], ["field0239"]);
+        m3.field0239 = p246;
+      }
+      const p247: unknown = o2.field_0240;
+      if (p247 !== undefined) {
+        if (!Number.isInteger(p247)) addIssue(issues, "integer", p247, ["field_0240"], ["field0240"]);
+        m3.field0240 = p247;
+      }
+      const p248: unknown = o2.field_0241;
+      if (p248 !== undefined) {
+        if (!Number.isInteger(p248)) addIssue(issues, "integer", p248, ["field_0241"], ["field0241"]);
+        m3.field0241 = p248;
+      }
+      const p249: unknown = o2.field_0242;
+      if (p249 !== undefined) {
+        if (!Number.isInteger(p249)) addIssue(issues, "integer", p249, ["field_0242"], ["field0242"]);
+        m3.field0242 = p249;
+      }
+      const p250: unknown = o2.field_0243;
+      if (p250 !== undefined) {
+        if (!Number.isInteger(p250)) addIssue(issues, "integer", p250, ["field_0243"], ["field0243"]);
+        m3.field0243 = p250;
+      }
+      const p251: unknown = o2.field_0244;
+      if (p251 !== undefined) {
+        if (!Number.isInteger(p251)) addIssue(issues, "integer", p251, ["field_0244"], ["field0244"]);
+        m3.field0244 = p251;
+      }
+      const p252: unknown = o2.field_0245;
+      if (p252 !== undefined) {
+        if (!Number.isInteger(p252)) addIssue(issues, "integer", p252, ["field_0245"], ["field0245"]);
+        m3.field0245 = p252;
+      }
+      const p253: unknown = o2.field_0246;
+      if (p253 !== undefined) {
+        if (!Number.isInteger(p253)) addIssue(issues, "integer", p253, ["field_0246"], ["field0246"]);
+        m3.field0246 = p253;
+      }
+      const p254: unknown = o2.field_0247;
+      if (p254 !== undefined) {
+        if (!Number.isInteger(p254)) addIssue(issues, "integer", p254, ["field_0247"], ["field0247"]);
+        m3.field0247 = p254;
+      }
+      const p255: unknown = o2.field_0248;
+      if (p255 !== undefined) {
+        if (!Number.isInteger(p255)) addIssue(issues, "integer", p255, ["field_0248"], ["field0248"]);
+        m3.field0248 = p255;
+      }
+      const p256: unknown = o2.field_0249;
+      if (p256 !== undefined) {
+        if (!Number.isInteger(p256)) addIssue(issues, "integer", p256, ["field_0249"], ["field0249"]);
+        m3.field0249 = p256;
+      }
+      const p257: unknown = o2.field_0250;
+      if (p257 !== undefined) {
+        if (!Number.isInteger(p257)) addIssue(issues, "integer", p257, ["field_0250"], ["field0250"]);
+        m3.field0250 = p257;
+      }
+      const p258: unknown = o2.field_0251;
+      if (p258 !== undefined) {
+        if (!Number.isInteger(p258)) addIssue(issues, "integer", p258, ["field_0251"], ["field0251"]);
+        m3.field0251 = p258;
+      }
+      const p259: unknown = o2.field_0252;
+      if (p259 !== undefined) {
+        if (!Number.isInteger(p259)) addIssue(issues, "integer", p259, ["field_0252"], ["field0252"]);
+        m3.field0252 = p259;
+      }
+      const p260: unknown = o2.field_0253;
+      if (p260 !== undefined) {
+        if (!Number.isInteger(p260)) addIssue(issues, "integer", p260, ["field_0253"], ["field0253"]);
+        m3.field0253 = p260;
+      }
+      const p261: unknown = o2.field_0254;
+      if (p261 !== undefined) {
+        if (!Number.isInteger(p261)) addIssue(issues, "integer", p261, ["field_0254"], ["field0254"]);
+        m3.field0254 = p261;
+      }
+      const p262: unknown = o2.field_0255;
+      if (p262 !== undefined) {
+        if (!Number.isInteger(p262)) addIssue(issues, "integer", p262, ["field_0255"], ["field0255"]);
+        m3.field0255 = p262;
+      }
+      const p263: unknown = o2.field_0256;
+      if (p263 !== undefined) {
+        if (!Number.isInteger(p263)) addIssue(issues, "integer", p263, ["field_0256"], ["field0256"]);
+        m3.field0256 = p263;
+      }
+      const p264: unknown = o2.field_0257;
+      if (p264 !== undefined) {
+        if (!Number.isInteger(p264)) addIssue(issues, "integer", p264, ["field_0257"], ["field0257"]);
+        m3.field0257 = p264;
+      }
+      const p265: unknown = o2.field_0258;
+      if (p265 !== undefined) {
+        if (!Number.isInteger(p265)) addIssue(issues, "integer", p265, ["field_0258"], ["field0258"]);
+        m3.field0258 = p265;
+      }
+      const p266: unknown = o2.field_0259;
+      if (p266 !== undefined) {
+        if (!Number.isInteger(p266)) addIssue(issues, "integer", p266, ["field_0259"], ["field0259"]);
+        m3.field0259 = p266;
+      }
+      const p267: unknown = o2.field_0260;
+      if (p267 !== undefined) {
+        if (!Number.isInteger(p267)) addIssue(issues, "integer", p267, ["field_0260"], ["field0260"]);
+        m3.field0260 = p267;
+      }
+      const p268: unknown = o2.field_0261;
+      if (p268 !== undefined) {
+        if (!Number.isInteger(p268)) addIssue(issues, "integer", p268, ["field_0261"], ["field0261"]);
+        m3.field0261 = p268;
+      }
+      const p269: unknown = o2.field_0262;
+      if (p269 !== undefined) {
+        if (!Number.isInteger(p269)) addIssue(issues, "integer", p269, ["field_0262"], ["field0262"]);
+        m3.field0262 = p269;
+      }
+      const p270: unknown = o2.field_0263;
+      if (p270 !== undefined) {
+        if (!Number.isInteger(p270)) addIssue(issues, "integer", p270, ["field_0263"], ["field0263"]);
+        m3.field0263 = p270;
+      }
+      const p271: unknown = o2.field_0264;
+      if (p271 !== undefined) {
+        if (!Number.isInteger(p271)) addIssue(issues, "integer", p271, ["field_0264"], ["field0264"]);
+        m3.field0264 = p271;
+      }
+      const p272: unknown = o2.field_0265;
+      if (p272 !== undefined) {
+        if (!Number.isInteger(p272)) addIssue(issues, "integer", p272, ["field_0265"], ["field0265"]);
+        m3.field0265 = p272;
+      }
+      const p273: unknown = o2.field_0266;
+      if (p273 !== undefined) {
+        if (!Number.isInteger(p273)) addIssue(issues, "integer", p273, ["field_0266"], ["field0266"]);
+        m3.field0266 = p273;
+      }
+      const p274: unknown = o2.field_0267;
+      if (p274 !== undefined) {
+        if (!Number.isInteger(p274)) addIssue(issues, "integer", p274, ["field_0267"], ["field0267"]);
+        m3.field0267 = p274;
+      }
+      const p275: unknown = o2.field_0268;
+      if (p275 !== undefined) {
+        if (!Number.isInteger(p275)) addIssue(issues, "integer", p275, ["field_0268"], ["field0268"]);
+        m3.field0268 = p275;
+      }
+      const p276: unknown = o2.field_0269;
+      if (p276 !== undefined) {
+        if (!Number.isInteger(p276)) addIssue(issues, "integer", p276, ["field_0269"], ["field0269"]);
+        m3.field0269 = p276;
+      }
+      const p277: unknown = o2.field_0270;
+      if (p277 !== undefined) {
+        if (!Number.isInteger(p277)) addIssue(issues, "integer", p277, ["field_0270"], ["field0270"]);
+        m3.field0270 = p277;
+      }
+      const p278: unknown = o2.field_0271;
+      if (p278 !== undefined) {
+        if (!Number.isInteger(p278)) addIssue(issues, "integer", p278, ["field_0271"], ["field0271"]);
+        m3.field0271 = p278;
+      }
+      const p279: unknown = o2.field_0272;
+      if (p279 !== undefined) {
+        if (!Number.isInteger(p279)) addIssue(issues, "integer", p279, ["field_0272"], ["field0272"]);
+        m3.field0272 = p279;
+      }
+      const p280: unknown = o2.field_0273;
+      if (p280 !== undefined) {
+        if (!Number.isInteger(p280)) addIssue(issues, "integer", p280, ["field_0273"], ["field0273"]);
+        m3.field0273 = p280;
+      }
+      const p281: unknown = o2.field_0274;
+      if (p281 !== undefined) {
+        if (!Number.isInteger(p281)) addIssue(issues, "integer", p281, ["field_0274"], ["field0274"]);
+        m3.field0274 = p281;
+      }
+      const p282: unknown = o2.field_0275;
+      if (p282 !== undefined) {
+        if (!Number.isInteger(p282)) addIssue(issues, "integer", p282, ["field_0275"], ["field0275"]);
+        m3.field0275 = p282;
+      }
+      const p283: unknown = o2.field_0276;
+      if (p283 !== undefined) {
+        if (!Number.isInteger(p283)) addIssue(issues, "integer", p283, ["field_0276"], ["field0276"]);
+        m3.field0276 = p283;
+      }
+      const p284: unknown = o2.field_0277;
+      if (p284 !== undefined) {
+        if (!Number.isInteger(p284)) addIssue(issues, "integer", p284, ["field_0277"], ["field0277"]);
+        m3.field0277 = p284;
+      }
+      const p285: unknown = o2.field_0278;
+      if (p285 !== undefined) {
+        if (!Number.isInteger(p285)) addIssue(issues, "integer", p285, ["field_0278"], ["field0278"]);
+        m3.field0278 = p285;
+      }
+      const p286: unknown = o2.field_0279;
+      if (p286 !== undefined) {
+        if (!Number.isInteger(p286)) addIssue(issues, "integer", p286, ["field_0279"], ["field0279"]);
+        m3.field0279 = p286;
+      }
+      const p287: unknown = o2.field_0280;
+      if (p287 !== undefined) {
+        if (!Number.isInteger(p287)) addIssue(issues, "integer", p287, ["field_0280"], ["field0280"]);
+        m3.field0280 = p287;
+      }
+      const p288: unknown = o2.field_0281;
+      if (p288 !== undefined) {
+        if (!Number.isInteger(p288)) addIssue(issues, "integer", p288, ["field_0281"], ["field0281"]);
+        m3.field0281 = p288;
+      }
+      const p289: unknown = o2.field_0282;
+      if (p289 !== undefined) {
+        if (!Number.isInteger(p289)) addIssue(issues, "integer", p289, ["field_0282"], ["field0282"]);
+        m3.field0282 = p289;
+      }
+      const p290: unknown = o2.field_0283;
+      if (p290 !== undefined) {
+        if (!Number.isInteger(p290)) addIssue(issues, "integer", p290, ["field_0283"], ["field0283"]);
+        m3.field0283 = p290;
+      }
+      const p291: unknown = o2.field_0284;
+      if (p291 !== undefined) {
+        if (!Number.isInteger(p291)) addIssue(issues, "integer", p291, ["field_0284"], ["field0284"]);
+        m3.field0284 = p291;
+      }
+      const p292: unknown = o2.field_0285;
+      if (p292 !== undefined) {
+        if (!Number.isInteger(p292)) addIssue(issues, "integer", p292, ["field_0285"], ["field0285"]);
+        m3.field0285 = p292;
+      }
+      const p293: unknown = o2.field_0286;
+      if (p293 !== undefined) {
+        if (!Number.isInteger(p293)) addIssue(issues, "integer", p293, ["field_0286"], ["field0286"]);
+        m3.field0286 = p293;
+      }
+      const p294: unknown = o2.field_0287;
+      if (p294 !== undefined) {
+        if (!Number.isInteger(p294)) addIssue(issues, "integer", p294, ["field_0287"], ["field0287"]);
+        m3.field0287 = p294;
+      }
+      const p295: unknown = o2.field_0288;
+      if (p295 !== undefined) {
+        if (!Number.isInteger(p295)) addIssue(issues, "integer", p295, ["field_0288"], ["field0288"]);
+        m3.field0288 = p295;
+      }
+      const p296: unknown = o2.field_0289;
+      if (p296 !== undefined) {
+        if (!Number.isInteger(p296)) addIssue(issues, "integer", p296, ["field_0289"], ["field0289"]);
+        m3.field0289 = p296;
+      }
+      const p297: unknown = o2.field_0290;
+      if (p297 !== undefined) {
+        if (!Number.isInteger(p297)) addIssue(issues, "integer", p297, ["field_0290"], ["field0290"]);
+        m3.field0290 = p297;
+      }
+      const p298: unknown = o2.field_0291;
+      if (p298 !== undefined) {
+        if (!Number.isInteger(p298)) addIssue(issues, "integer", p298, ["field_0291"], ["field0291"]);
+        m3.field0291 = p298;
+      }
+      const p299: unknown = o2.field_0292;
+      if (p299 !== undefined) {
+        if (!Number.isInteger(p299)) addIssue(issues, "integer", p299, ["field_0292"], ["field0292"]);
+        m3.field0292 = p299;
+      }
+      const p300: unknown = o2.field_0293;
+      if (p300 !== undefined) {
+        if (!Number.isInteger(p300)) addIssue(issues, "integer", p300, ["field_0293"], ["field0293"]);
+        m3.field0293 = p300;
+      }
+      const p301: unknown = o2.field_0294;
+      if (p301 !== undefined) {
+        if (!Number.isInteger(p301)) addIssue(issues, "integer", p301, ["field_0294"], ["field0294"]);
+        m3.field0294 = p301;
+      }
+      const p302: unknown = o2.field_0295;
+      if (p302 !== undefined) {
+        if (!Number.isInteger(p302)) addIssue(issues, "integer", p302, ["field_0295"], ["field0295"]);
+        m3.field0295 = p302;
+      }
+      const p303: unknown = o2.field_0296;
+      if (p303 !== undefined) {
+        if (!Number.isInteger(p303)) addIssue(issues, "integer", p303, ["field_0296"], ["field0296"]);
+        m3.field0296 = p303;
+      }
+      const p304: unknown = o2.field_0297;
+      if (p304 !== undefined) {
+        if (!Number.isInteger(p304)) addIssue(issues, "integer", p304, ["field_0297"], ["field0297"]);
+        m3.field0297 = p304;
+      }
+      const p305: unknown = o2.field_0298;
+      if (p305 !== undefined) {
+        if (!Number.isInteger(p305)) addIssue(issues, "integer", p305, ["field_0298"], ["field0298"]);
+        m3.field0298 = p305;
+      }
+      const p306: unknown = o2.field_0299;
+      if (!Number.isInteger(p306)) addIssue(issues, "integer", p306, ["field_0299"], ["field0299"]);
+      m3.field0299 = p306;
+    };
+    c207();
+    r1 = m3;
   }
   return r1;
 }

@@ -55,41 +55,41 @@ export const hostileEnumTextValues: readonly HostileEnumText[] = ["*/", "`", "${
 /** The wire form of {@link HostileEnumText}: the same keys. */
 export type HostileEnumTextWire = HostileEnumText;
 
-export interface FooBar {
-  aB?: string;
-}
-/** The wire form of {@link FooBar}: keys exactly as they travel in JSON. */
-export interface FooBarWire {
-  a_b?: string;
-}
-
 export interface FooBar2 {
-  cD?: string;
+  aB?: string;
 }
 /** The wire form of {@link FooBar2}: keys exactly as they travel in JSON. */
 export interface FooBar2Wire {
-  c_d?: string;
+  a_b?: string;
 }
 
 export interface FooBar3 {
-  eF?: string;
+  cD?: string;
 }
 /** The wire form of {@link FooBar3}: keys exactly as they travel in JSON. */
 export interface FooBar3Wire {
+  c_d?: string;
+}
+
+export interface FooBar {
+  eF?: string;
+}
+/** The wire form of {@link FooBar}: keys exactly as they travel in JSON. */
+export interface FooBarWire {
   e_f?: string;
 }
+
+export type Pet3 = string;
+/** The wire form of {@link Pet3}: the same keys. */
+export type Pet3Wire = Pet3;
 
 export type Pet = string;
 /** The wire form of {@link Pet}: the same keys. */
 export type PetWire = Pet;
 
-export type Pet2 = string;
-/** The wire form of {@link Pet2}: the same keys. */
-export type Pet2Wire = Pet2;
-
-export type PET3 = string;
-/** The wire form of {@link PET3}: the same keys. */
-export type PET3Wire = PET3;
+export type PET2 = string;
+/** The wire form of {@link PET2}: the same keys. */
+export type PET2Wire = PET2;
 
 export type Class = string;
 /** The wire form of {@link Class}: the same keys. */

@@ -54,13 +54,13 @@ export interface Collide {
 /** The wire form of {@link Collide}: the same keys. */
 export type CollideWire = Collide;
 
-export type Pet = string;
-/** The wire form of {@link Pet}: the same keys. */
-export type PetWire = Pet;
-
-export type Pet2 = number;
+export type Pet2 = string;
 /** The wire form of {@link Pet2}: the same keys. */
 export type Pet2Wire = Pet2;
+
+export type Pet = number;
+/** The wire form of {@link Pet}: the same keys. */
+export type PetWire = Pet;
 
 export interface RepositoryAdvisory {
   cveId?: string;
