@@ -192,6 +192,7 @@ export const FEATURE_CASES: readonly string[] = [
   "json-schema-tuples.yaml",
   "naming.yaml",
   "naming-stable.yaml",
+  "null-beside-union.yaml",
   "nullable-allof-ref.yaml",
   "nullable-30.yaml",
   "nullable-31.yaml",

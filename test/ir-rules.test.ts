@@ -603,6 +603,21 @@ describe("composition.ts", () => {
       },
     ],
     ["unknown drops out", { given: [UNKNOWN, STRING], want: STRING }],
+    [
+      "a union beside a scalar keeps the members of its JSON type: null & (string | object) is never",
+      { given: [NULL, union(STRING, object(prop("a", STRING)))], want: NEVER },
+    ],
+    ["(integer | null) & integer: the integer member", { given: [union(INTEGER, NULL), INTEGER], want: INTEGER }],
+    [
+      "several members of the type stay a union (null left out)",
+      {
+        given: [STRING, union({ kind: "enum", values: ["a", "b"] }, { kind: "literal", value: "c" }, NULL)],
+        want: {
+          kind: "intersection",
+          members: [STRING, union({ kind: "enum", values: ["a", "b"] }, { kind: "literal", value: "c" })],
+        },
+      },
+    ],
     ["duplicates are removed", { given: [STRING, STRING], want: STRING }],
     [
       "nested intersections are flattened",
