@@ -232,7 +232,8 @@ describe("the oracle itself", () => {
     });
     expect(lenientSchema({ oneOf: [{ type: "object", additionalProperties: false }], anyOf: [{}] })).toEqual({
       anyOf: [{}],
-      allOf: [{ anyOf: [{ type: "object" }] }],
+      // additionalProperties: false is kept: the defaults enforce it (closed objects)
+      allOf: [{ anyOf: [{ type: "object", additionalProperties: false }] }],
     });
   });
 

@@ -233,15 +233,14 @@ export function normaliseDocument(doc: Json): { version: OpenApiVersion; defs: J
 
 /**
  * The schema as wirecase's defaults document it (README: "what parse enforces today", the deviations kept for
- * forward compatibility): `oneOf` is `anyOf` (the first matching member is taken, exactly-one is not checked) and
- * `additionalProperties: false` is absent (the default `strip` accepts and drops undeclared keys). A mutation that
- * this schema accepts is not one the default parse must reject.
+ * forward compatibility): `oneOf` is `anyOf` (the first matching member is taken, exactly-one is not checked). A
+ * mutation that this schema accepts is not one the default parse must reject. (`additionalProperties: false` is
+ * enforced by default now: closed objects refuse undeclared keys under every unknown-keys policy.)
  */
 export function lenientSchema(schema: unknown, memo?: Map<object, unknown>): unknown {
   return mapSchema(
     schema,
     (s) => {
-      if (s["additionalProperties"] === false) delete s["additionalProperties"];
       if (Array.isArray(s["oneOf"])) {
         const members = s["oneOf"];
         delete s["oneOf"];
