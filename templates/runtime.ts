@@ -41,13 +41,6 @@ export function fieldOf(value: unknown, key: string): unknown {
     : undefined;
 }
 
-/** True when `value` is a JSON object whose own keys are all in `known` (a closed object's shape). */
-export function hasNoOtherKeys(value: unknown, known: readonly string[]): boolean {
-  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
-  for (const key of Object.keys(value)) if (!known.includes(key)) return false;
-  return true;
-}
-
 /**
  * The order in which a union's members are tried: the members whose shape test passed (`keys`: the keys each
  * declares, `true` for one that keeps every key as data, a record; `false` for a member whose test failed), the
@@ -300,8 +293,12 @@ export function exactlyOne(tests: readonly boolean[]): boolean {
   return tests.filter((t) => t).length === 1;
 }
 
-/** True when every own key of `value` is one of `known` (the `reject` unknown-keys policy). */
-export function hasOnlyKeys(value: object, known: readonly string[]): boolean {
+/**
+ * True when `value` is a JSON object whose own keys are all in `known` (the `reject` unknown-keys policy, a closed
+ * object); false for anything else.
+ */
+export function hasOnlyKeys(value: unknown, known: readonly string[]): boolean {
+  if (typeof value !== "object" || value === null || Array.isArray(value)) return false;
   for (const key of Object.keys(value)) if (!known.includes(key)) return false;
   return true;
 }

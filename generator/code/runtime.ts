@@ -26,7 +26,6 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   setOwn: "value",
   hasKey: "value",
   fieldOf: "value",
-  hasNoOtherKeys: "value",
   rankMembers: "value",
   pickMember: "value",
   omitKeys: "value",

@@ -97,8 +97,8 @@ function objectCheck(c: ObjectCheck, input: Expr, uses: Uses): Expr {
       return c.optional ? paren(or([eq(value, lit(undefined)), test])) : test;
     }
     case "only":
-      uses.add("hasNoOtherKeys");
-      return call("hasNoOtherKeys", [input, array(c.keys.map((k) => lit(k)))]);
+      uses.add("hasOnlyKeys");
+      return call("hasOnlyKeys", [input, array(c.keys.map((k) => lit(k)))]);
     default:
       return assertNever(c);
   }

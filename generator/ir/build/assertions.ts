@@ -7,6 +7,7 @@
 import type { Location } from "../../load/resolve-ref.js";
 import type { Assertion, Evaluated, EvaluatedItems, Node } from "../types.js";
 import { assertingWhile, child, report, resolveRef, type BuildContext } from "./context.js";
+import { validPattern } from "./scalar.js";
 import { isSchemaObject, type Schema } from "./schema.js";
 
 /** The keywords read here; a rule that rebuilds a schema it was given (allOf fragments) leaves them to the step. */
@@ -100,7 +101,7 @@ type Branch<E> = { readonly when: Evaluated["branches"][number]["when"]; readonl
 /** How one kind of evaluation (keys or items) reads a schema's own keywords and joins evaluations. */
 interface Evaluation<E extends { readonly branches: readonly Branch<E>[] }> {
   /** What the schema's own keywords evaluate (`properties`, `prefixItems`, ...), with branches of its own. */
-  own(schema: Schema, at: Location, node: (s: unknown, where: Location) => Node): E;
+  own(schema: Schema, at: Location, node: (s: unknown, where: Location) => Node, ctx: BuildContext): E;
   /** All of them (allOf members, a `$ref` target, `if` with `then`). */
   join(parts: readonly E[]): E;
   /** Whether it evaluates nothing (a branch that would add nothing is left out). */
@@ -123,7 +124,7 @@ function evaluate<E extends { readonly branches: readonly Branch<E>[] }>(
   if (!isSchemaObject(schema)) return how.join([]);
   const node = (s: unknown, where: Location): Node => assertingWhile(ctx.guards, () => ctx.build(s, where));
   const again = (s: unknown, where: Location, ids = seen): E => evaluate(how, s, where, ctx, ids);
-  const parts = [how.own(schema, at, node)];
+  const parts = [how.own(schema, at, node, ctx)];
   if (typeof schema["$ref"] === "string") {
     const target = resolveRef(ctx, schema["$ref"], at);
     if (target !== undefined && !seen.has(target.id)) {
@@ -163,12 +164,13 @@ function evaluate<E extends { readonly branches: readonly Branch<E>[] }>(
 /** The keys of an object a schema evaluates (see `Evaluated`). */
 const KEYS: Evaluation<Evaluated> = {
   dependent: true,
-  own: (schema) => {
+  own: (schema, at, _node, ctx) => {
     const props = schema["properties"];
     const pattern = schema["patternProperties"];
+    const valid = (p: string): boolean => validPattern(p, child(at, "patternProperties", p), ctx);
     return {
       keys: isSchemaObject(props) ? Object.keys(props) : [],
-      patterns: isSchemaObject(pattern) ? Object.keys(pattern).filter(compiles) : [],
+      patterns: isSchemaObject(pattern) ? Object.keys(pattern).filter(valid) : [],
       all: schema["additionalProperties"] !== undefined || schema["unevaluatedProperties"] !== undefined,
       branches: [],
     };
@@ -199,15 +201,6 @@ const ITEMS: Evaluation<EvaluatedItems> = {
   }),
   empty: (e) => e.prefix === 0 && !e.all && e.contains.length === 0 && e.branches.length === 0,
 };
-
-function compiles(pattern: string): boolean {
-  try {
-    new RegExp(pattern, "u");
-    return true;
-  } catch {
-    return false;
-  }
-}
 
 /** `f()`, its diagnostics dropped (schemas built a second time, for what they evaluate, warn once). */
 function quietly<T>(ctx: BuildContext, f: () => T): T {
@@ -256,14 +249,7 @@ function patternProperties(schema: Schema, at: Location, ctx: BuildContext): Ass
   const patterns: { pattern: string; node: Node }[] = [];
   for (const [pattern, value] of Object.entries(map)) {
     const where = child(at, "patternProperties", pattern);
-    try {
-      new RegExp(pattern, "u");
-    } catch {
-      const json = JSON.stringify(pattern);
-      const message = `pattern ${json} is not a valid JavaScript regular expression; it is not checked`;
-      report(ctx, "warning", "pattern-invalid", where, message);
-      continue;
-    }
+    if (!validPattern(pattern, where, ctx)) continue;
     patterns.push({ pattern, node: assertingWhile(ctx.guards, () => ctx.build(value, where)) });
   }
   const props = schema["properties"];

@@ -111,16 +111,20 @@ export function constraintsOf(schema: Schema, type: string, at: Location, ctx: B
     const maxLength = num("maxLength");
     if (minLength !== undefined) c.minLength = minLength;
     if (maxLength !== undefined) c.maxLength = maxLength;
-    if (typeof schema["pattern"] === "string") {
-      try {
-        new RegExp(schema["pattern"], "u");
-        c.pattern = schema["pattern"];
-      } catch {
-        const pattern = JSON.stringify(schema["pattern"]);
-        const message = `pattern ${pattern} is not a valid JavaScript regular expression; it is not checked`;
-        report(ctx, "warning", "pattern-invalid", child(at, "pattern"), message);
-      }
-    }
+    const pattern = schema["pattern"];
+    if (typeof pattern === "string" && validPattern(pattern, child(at, "pattern"), ctx)) c.pattern = pattern;
   }
   return Object.keys(c).length === 0 ? undefined : c;
+}
+
+/** Whether a pattern compiles as a JavaScript `u` regular expression; one that does not warns (and is not checked). */
+export function validPattern(pattern: string, at: Location, ctx: BuildContext): boolean {
+  try {
+    new RegExp(pattern, "u");
+    return true;
+  } catch {
+    const message = `pattern ${JSON.stringify(pattern)} is not a valid JavaScript regular expression; it is not checked`;
+    report(ctx, "warning", "pattern-invalid", at, message);
+    return false;
+  }
 }
