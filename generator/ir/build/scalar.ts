@@ -123,7 +123,8 @@ export function validPattern(pattern: string, at: Location, ctx: BuildContext): 
     new RegExp(pattern, "u");
     return true;
   } catch {
-    const message = `pattern ${JSON.stringify(pattern)} is not a valid JavaScript regular expression; it is not checked`;
+    const json = JSON.stringify(pattern);
+    const message = `pattern ${json} is not a valid JavaScript regular expression; it is not checked`;
     report(ctx, "warning", "pattern-invalid", at, message);
     return false;
   }
