@@ -201,6 +201,72 @@ export function runSafeParse<T>(worker: ParseWorker, json: unknown): SafeParseRe
   return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as T };
 }
 
+// ---- Standard Schema v1 (https://standardschema.dev) ---------------------------------------------------------
+// The spec's interfaces, copied as the spec intends (no dependency), flattened out of its type-only namespace:
+// `StandardSchemaV1<Input, Output>` here is assignable to `@standard-schema/spec`'s, and back.
+
+/** A Standard Schema: `xSchema["~standard"].validate(json)` is `{ value: model }` or `{ issues }`. */
+export interface StandardSchemaV1<Input = unknown, Output = Input> {
+  readonly "~standard": StandardSchemaProps<Input, Output>;
+}
+
+export interface StandardSchemaProps<Input = unknown, Output = Input> {
+  readonly version: 1;
+  readonly vendor: string;
+  readonly validate: (
+    value: unknown,
+    options?: StandardSchemaOptions | undefined,
+  ) => StandardSchemaResult<Output> | Promise<StandardSchemaResult<Output>>;
+  /** Types only (never set at run time): the wire type as `input`, the model as `output`. */
+  readonly types?: StandardSchemaTypes<Input, Output> | undefined;
+}
+
+export interface StandardSchemaOptions {
+  readonly libraryOptions?: Record<string, unknown> | undefined;
+}
+
+export type StandardSchemaResult<Output> =
+  | { readonly value: Output; readonly issues?: undefined }
+  | { readonly issues: readonly StandardSchemaIssue[] };
+
+export interface StandardSchemaIssue {
+  /** `expected integer >= 1, received number 0` (the path is in `path`). */
+  readonly message: string;
+  /** The wire path: keys as in the JSON received, and array indexes. */
+  readonly path?: readonly (PropertyKey | { readonly key: PropertyKey })[] | undefined;
+}
+
+export interface StandardSchemaTypes<Input = unknown, Output = Input> {
+  readonly input: Input;
+  readonly output: Output;
+}
+
+/**
+ * A Standard Schema over a generated parse worker: `validate` is `safeParseX` (synchronous), its issues with the
+ * wire path as keys and indexes.
+ */
+export function standardSchema<Input, Output>(worker: ParseWorker): StandardSchemaV1<Input, Output> {
+  const issuesOf = (drafts: readonly IssueDraft[]): StandardSchemaIssue[] =>
+    drafts.map((d) => ({ message: `expected ${d.expected}, received ${describeValue(d.received)}`, path: d.wire }));
+  return {
+    "~standard": {
+      version: 1,
+      vendor: "wirecase",
+      validate: (value) => {
+        const issues: IssueDraft[] = [];
+        let out: unknown;
+        try {
+          out = worker(value, issues);
+        } catch (error) {
+          // as in runSafeParse: only a value JSON cannot hold gets here
+          return { issues: [...issuesOf(issues), { message: `expected a JSON value, received ${String(error)}` }] };
+        }
+        return issues.length > 0 ? { issues: issuesOf(issues) } : { value: out as Output };
+      },
+    },
+  };
+}
+
 const PATH_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;
 
 /** `$` + `.key`, `[3]`, `["weird key"]`; with root `""`, a leading identifier has no dot: `data[3].createdAt`. */

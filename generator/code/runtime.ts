@@ -7,7 +7,18 @@ import type { WriterFunction } from "ts-morph";
 import type * as Runtime from "../../templates/runtime.js";
 
 /** The runtime's types (erased): imported with `import type`. */
-type RuntimeType = "IssueDraft" | "SafeParseResult" | "ParseIssue" | "PathSegment" | "ParseWorker";
+type RuntimeType =
+  | "IssueDraft"
+  | "SafeParseResult"
+  | "ParseIssue"
+  | "PathSegment"
+  | "ParseWorker"
+  | "StandardSchemaV1"
+  | "StandardSchemaProps"
+  | "StandardSchemaOptions"
+  | "StandardSchemaResult"
+  | "StandardSchemaIssue"
+  | "StandardSchemaTypes";
 
 /** Compile-time proof that each listed type is one the runtime exports. */
 export type RuntimeTypesExist = [
@@ -16,6 +27,12 @@ export type RuntimeTypesExist = [
   Runtime.ParseIssue,
   Runtime.PathSegment,
   Runtime.ParseWorker,
+  Runtime.StandardSchemaV1,
+  Runtime.StandardSchemaProps,
+  Runtime.StandardSchemaOptions,
+  Runtime.StandardSchemaResult<unknown>,
+  Runtime.StandardSchemaIssue,
+  Runtime.StandardSchemaTypes,
 ];
 export type RuntimeName = keyof typeof Runtime | RuntimeType;
 
@@ -49,6 +66,13 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   ParseWorker: "type",
   runParse: "value",
   runSafeParse: "value",
+  StandardSchemaV1: "type",
+  StandardSchemaProps: "type",
+  StandardSchemaOptions: "type",
+  StandardSchemaResult: "type",
+  StandardSchemaIssue: "type",
+  StandardSchemaTypes: "type",
+  standardSchema: "value",
 };
 
 /** The runtime helpers a generated module calls, collected while its statements are built. */

@@ -27,7 +27,6 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
   const typeNames = ir.decls.flatMap((d) => [names.decl(d.id).model, names.decl(d.id).wire]);
   const guards = emitGuards(ir, plan);
   const parse = emitParse(ir, plan);
-  const modelNames = ir.decls.map((d) => names.decl(d.id).model);
   const files: TextFile[] = [
     { path: "types.ts", text: print([header, ...emitTypes(ir, names, analysis)]) },
     {
@@ -53,7 +52,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       text: print([
         header,
         ...runtimeImports(parse.imports),
-        ...(modelNames.length === 0 ? [] : [importFrom("./types.js", modelNames, true)]),
+        ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
         ...parse.statements,
       ]),
     },

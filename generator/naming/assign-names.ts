@@ -38,6 +38,8 @@ export interface DeclNames {
   readonly known: string;
   /** Tells an open enum's listed values from others: `isKnownFineTuningJobStatus`. */
   readonly isKnown: string;
+  /** The Standard Schema v1 object over parse: `fineTuningJobSchema`. */
+  readonly schema: string;
 }
 
 export interface Names {
@@ -67,13 +69,14 @@ export function derivedNames(model: string): DeclNames {
     values: `${value}Values`,
     known: `${model}Known`,
     isKnown: `isKnown${model}`,
+    schema: `${value}Schema`,
   };
 }
 
 /**
  * The module-level `RegExp` const for the `index`-th distinct pattern (from 1) of a generated parse module.
  * No other generated name has this form: type names start with a capital or `_`, value names end with
- * `FromWire`, `ToWire`, `Values` or `Into` or start with `is`/`parse`/`safeParse`, local variables are a
+ * `FromWire`, `ToWire`, `Values`, `Schema` or `Into` or start with `is`/`parse`/`safeParse`, local variables are a
  * letter and a number, and no runtime export matches `pattern<n>`.
  */
 export function patternConstName(index: number): string {

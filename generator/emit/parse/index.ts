@@ -1,7 +1,8 @@
 /**
- * `parseX(json): X` and `safeParseX(json): SafeParseResult<X>` for every declaration. Both hand a private
- * worker, `parseXInto(value, issues)`, to the runtime (`runParse` throws a `ParseError`, `runSafeParse`
- * returns the issues); the worker validates the wire value and builds the model in one pass:
+ * `parseX(json): X`, `safeParseX(json): SafeParseResult<X>` and `xSchema` (a Standard Schema v1, wire type in,
+ * model out) for every declaration. All three hand a private worker, `parseXInto(value, issues)`, to the runtime
+ * (`runParse` throws a `ParseError`, `runSafeParse` returns the issues, `standardSchema` wraps it as the Standard
+ * Schema interface); the worker validates the wire value and builds the model in one pass:
  *
  * - the model it builds is exactly what `xFromWire` would return for a valid value (same members chosen,
  *   same keys in the same order, unknown keys dropped, values that need no conversion shared);
@@ -40,7 +41,14 @@ export function emitParse(ir: Ir, plan: Plan): Module {
   uses.add("SafeParseResult");
   uses.add("runParse");
   uses.add("runSafeParse");
-  const functions = ir.decls.flatMap((decl) => [worker(decl, ctx), parse(decl, ctx), safeParse(decl, ctx)]);
+  uses.add("StandardSchemaV1");
+  uses.add("standardSchema");
+  const functions = ir.decls.flatMap((decl) => [
+    worker(decl, ctx),
+    parse(decl, ctx),
+    safeParse(decl, ctx),
+    standard(decl, ctx),
+  ]);
   const consts = [...ctx.patterns].map(([pattern, name]) =>
     constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`),
   );
@@ -74,6 +82,14 @@ function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
     returns: `SafeParseResult<${n.model}>`,
     body: [`return runSafeParse<${n.model}>(${n.parseInto}, json);`],
   });
+}
+
+/** `xSchema`: the worker as a Standard Schema v1 (the runtime's `standardSchema`), wire type in, model out. */
+function standard(decl: Decl, ctx: ParseContext): WriterFunction {
+  const n = ctx.plan.names.decl(decl.id);
+  const type = `StandardSchemaV1<${n.wire}, ${n.model}>`;
+  const doc = `{@link ${n.safeParse}} as a Standard Schema v1, for any library that takes one.`;
+  return constDecl(true, n.schema, type, `standardSchema(${n.parseInto})`, doc);
 }
 
 function worker(decl: Decl, ctx: ParseContext): WriterFunction {
