@@ -8,7 +8,8 @@ import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, type Diagnostic } from "./diagnostics.js";
 import type { TextFile } from "./emit/docs.js";
-import { emitFiles } from "./emit/files.js";
+import { emitFiles, headerLine } from "./emit/files.js";
+import { asJavaScript } from "./emit/javascript.js";
 import { buildIr } from "./ir/build/index.js";
 import { checkSpec } from "./load/check-spec.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
@@ -94,14 +95,16 @@ export function generateFromSpecs(
     unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default,
     strict: options.strict ?? OPTIONS.strict.default,
   });
-  const files = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
-  const emit = lap();
+  const printed = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
+  const emit = options.emit ?? OPTIONS.emit.default;
+  const files = emit === "js" ? asJavaScript(printed, `// ${headerLine(basename(specs.root))}`) : printed;
+  const emitted = lap();
   return {
     files,
     diagnostics,
     sources,
     models: ir.decls.length,
-    timings: { read: readMs, check, ir: ir0, transform, naming, emit },
+    timings: { read: readMs, check, ir: ir0, transform, naming, emit: emitted },
   };
 }
 

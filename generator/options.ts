@@ -126,6 +126,18 @@ export const OPTIONS = {
     default: false,
     help: ["parse and guards require a oneOf value to match exactly one member"],
   },
+  /**
+   * What files to write: `ts` (default) TypeScript sources; `js` JavaScript with `.d.ts` declarations beside it,
+   * for apps that only consume the output (their compiler reads declarations only, no function bodies).
+   */
+  emit: {
+    scope: "generate",
+    flag: "emit",
+    arg: "<kind>",
+    value: { type: "choice", choices: ["ts", "js"] },
+    default: "ts",
+    help: ["ts (default): TypeScript sources; js: JavaScript with .d.ts declarations"],
+  },
   /** Regenerate even when the warm-run cache says nothing changed. */
   force: {
     scope: "cli",

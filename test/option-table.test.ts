@@ -30,6 +30,7 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
       --open-enums        string enums also accept values they do not list
       --strict            parse and guards require a oneOf value to match exactly one member
+      --emit <kind>       ts (default): TypeScript sources; js: JavaScript with .d.ts declarations
       --force             regenerate even when nothing changed since the last run
       --check             generate in memory and compare with the output folder; write nothing;
                           exit 1 if anything differs
@@ -85,7 +86,7 @@ describe("the option table", () => {
   });
 
   it("the config keys are the job options, in table order", () => {
-    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums", "strict"]);
+    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums", "strict", "emit"]);
   });
 
   it("GenerateOptions and JobConfig are the types they were before the table", () => {
@@ -96,6 +97,7 @@ describe("the option table", () => {
       readonly unknownKeys?: UnknownKeys | undefined;
       readonly openEnums?: boolean | undefined;
       readonly strict?: boolean | undefined;
+      readonly emit?: "ts" | "js" | undefined;
     }
     interface BeforeJob extends Before {
       readonly output: string;
@@ -166,7 +168,7 @@ describe("values from a config file", () => {
     [
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
-      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict)',
+      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, emit)',
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];

@@ -11,7 +11,7 @@ import { sValidator } from "@hono/standard-validator";
 import fc from "fast-check";
 import { Hono } from "hono";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { SafeParseResult, StandardSchemaV1 } from "../templates/runtime.js";
+import type { SafeParseResult, StandardSchemaResult, StandardSchemaV1 } from "../templates/runtime.js";
 import { formatPath } from "../templates/runtime.js";
 import { generateInto, ROOT, typecheck } from "./helpers.js";
 
@@ -32,7 +32,7 @@ beforeAll(async () => {
 });
 
 /** `validate`, synchronous as wirecase's is (a Promise would fail here). */
-function validate(value: unknown): StandardSchemaV1.Result<unknown> {
+function validate(value: unknown): StandardSchemaResult<unknown> {
   const result = schema["~standard"].validate(value);
   if (result instanceof Promise) throw new Error("validate returned a Promise");
   return result;
