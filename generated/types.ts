@@ -36,6 +36,7 @@ export interface FineTuningJob {
   seed: number;
   /** The Unix timestamp (in seconds) for when the fine-tuning job is estimated to finish. The value will be null if the fine-tuning job is not running. */
   estimatedFinish?: number | null;
+  /** Set of 16 key-value pairs that can be attached to an object. */
   metadata?: Metadata;
 }
 /** The wire form of {@link FineTuningJob}: keys exactly as they travel in JSON. */
@@ -74,6 +75,7 @@ export interface FineTuningJobWire {
   seed: number;
   /** The Unix timestamp (in seconds) for when the fine-tuning job is estimated to finish. The value will be null if the fine-tuning job is not running. */
   estimated_finish?: number | null;
+  /** Set of 16 key-value pairs that can be attached to an object. */
   metadata?: MetadataWire;
 }
 
@@ -193,6 +195,7 @@ export interface CreateFineTuningJobRequest {
   integrations?: FineTuningIntegration[] | null;
   /** The seed controls the reproducibility of the job. */
   seed?: number | null;
+  /** Set of 16 key-value pairs that can be attached to an object. */
   metadata?: Metadata;
 }
 /** The wire form of {@link CreateFineTuningJobRequest}: keys exactly as they travel in JSON. */
@@ -214,6 +217,7 @@ export interface CreateFineTuningJobRequestWire {
   integrations?: FineTuningIntegrationWire[] | null;
   /** The seed controls the reproducibility of the job. */
   seed?: number | null;
+  /** Set of 16 key-value pairs that can be attached to an object. */
   metadata?: MetadataWire;
 }
 

@@ -7,11 +7,13 @@ import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { InputError, type Diagnostic } from "./diagnostics.js";
+import type { Decl, Ir } from "./ir/types.js";
 import type { TextFile } from "./emit/docs.js";
 import { emitFiles, headerLine } from "./emit/files.js";
 import { asJavaScript } from "./emit/javascript.js";
 import { buildIr } from "./ir/build/index.js";
 import { checkSpec } from "./load/check-spec.js";
+import { locateMany } from "./load/locate-many.js";
 import { pointerSegments, readSpec, type SpecSet } from "./load/read-spec.js";
 import { assignNames } from "./naming/assign-names.js";
 import { OPTIONS, type GenerateOptions } from "./options.js";
@@ -95,7 +97,7 @@ export function generateFromSpecs(
     unknownKeys: options.unknownKeys ?? OPTIONS.unknownKeys.default,
     strict: options.strict ?? OPTIONS.strict.default,
   });
-  const printed = emitFiles(ir, plan, { specName: basename(specs.root), runtime });
+  const printed = emitFiles(ir, plan, { specName: basename(specs.root), runtime, sources: sourcePositions(ir, specs) });
   const emit = options.emit ?? OPTIONS.emit.default;
   const files = emit === "js" ? asJavaScript(printed, `// ${headerLine(basename(specs.root))}`) : printed;
   const emitted = lap();
@@ -106,6 +108,31 @@ export function generateFromSpecs(
     models: ir.decls.length,
     timings: { read: readMs, check, ir: ir0, transform, naming, emit: emitted },
   };
+}
+
+/**
+ * Where each declaration is written, for its doc page: `fine-tuning.yaml:12:5` (the file's name only: output does
+ * not depend on where it ran). JSON files are searched once for all of them (`locateMany`).
+ */
+function sourcePositions(ir: Ir, specs: SpecSet): Map<string, string> {
+  const out = new Map<string, string>();
+  const byFile = new Map<string, Decl[]>();
+  for (const d of ir.decls) {
+    const list = byFile.get(d.origin.file);
+    if (list === undefined) byFile.set(d.origin.file, [d]);
+    else list.push(d);
+  }
+  for (const [file, decls] of byFile) {
+    const loaded = specs.files.get(file);
+    if (loaded === undefined) continue;
+    const paths = decls.map((d) => d.origin.path);
+    const json = loaded.format === "json" ? locateMany(loaded.text, paths) : undefined;
+    for (const d of decls) {
+      const at = json === undefined ? loaded.locate(d.origin.path) : json.get(d.origin.path.join("\u0000"));
+      if (at !== undefined) out.set(d.id, `${basename(file)}:${at.line}:${at.col}`);
+    }
+  }
+  return out;
 }
 
 /** Adds line and column to a diagnostic that has only a JSON pointer. */

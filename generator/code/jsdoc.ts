@@ -51,3 +51,10 @@ function json(value: unknown): string {
     return String(value);
   }
 }
+
+/** The first sentence of a text (at most 200 characters), on one line: index rows and referenced models' summaries. */
+export function firstSentence(text: string): string {
+  const trimmed = text.trim().split(/\n\s*\n/)[0] ?? "";
+  const match = /^(.{1,200}?[.!?])(\s|$)/s.exec(trimmed);
+  return (match?.[1] ?? trimmed.slice(0, 200)).replace(/\s+/g, " ");
+}

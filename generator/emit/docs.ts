@@ -2,10 +2,12 @@
  * One Markdown page per model under `docs/`, in the layout of the reference pages, with the wire name beside
  * the camelCase name; plus `docs/README.md`, an index of every model.
  */
-import type { Decl, Doc, Ir, Node, ObjectNode } from "../ir/types.js";
-import { assertNever, declMap, isNull, isNullable, nonNullMember } from "../ir/walk.js";
+import type { Constraints, Decl, Doc, Ir, Node, ObjectNode } from "../ir/types.js";
+import { assertNever, declMap, isNull, isNullable, nonNullMember, shapeChildren } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { Analysis } from "../plan/analyse.js";
+import { constraintChecks, plural, type Check } from "../plan/validate.js";
+import { firstSentence } from "../code/jsdoc.js";
 
 export interface TextFile {
   readonly path: string;
@@ -14,11 +16,21 @@ export interface TextFile {
 
 const MAX_VALUES = 12;
 
-export function emitDocs(ir: Ir, names: Names, analysis: Analysis, header: string): TextFile[] {
+export function emitDocs(
+  ir: Ir,
+  names: Names,
+  analysis: Analysis,
+  header: string,
+  sources: ReadonlyMap<string, string>,
+): TextFile[] {
   const decls = declMap(ir);
+  const users = usersOf(ir);
   const pages = ir.decls.map((decl) => ({
     path: `docs/${names.decl(decl.id).model}.md`,
-    text: page(decl, names, decls, analysis, header),
+    text: page(decl, names, decls, analysis, header, {
+      source: sources.get(decl.id),
+      users: users.get(decl.id) ?? [],
+    }),
   }));
   const index = [
     header,
@@ -26,16 +38,33 @@ export function emitDocs(ir: Ir, names: Names, analysis: Analysis, header: strin
     "",
     "| Model | Wire type | Description |",
     "| --- | --- | --- |",
-    ...ir.decls.map((d) => {
-      const n = names.decl(d.id);
-      return `| [${n.model}](${n.model}.md) | \`${n.wire}\` | ${cell(firstSentence(d.doc.description ?? ""))} |`;
-    }),
+    ...ir.decls
+      .map((d) => ({ d, n: names.decl(d.id) }))
+      .sort((a, b) => (a.n.model < b.n.model ? -1 : a.n.model > b.n.model ? 1 : 0))
+      .map(
+        ({ d, n }) =>
+          `| [${n.model}](${n.model}.md) | \`${n.wire}\` | ${cell(firstSentence(d.doc.description ?? ""))} |`,
+      ),
     "",
   ];
   return [{ path: "docs/README.md", text: index.join("\n") }, ...pages];
 }
 
-function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analysis: Analysis, header: string): string {
+interface PageFacts {
+  /** `fine-tuning.yaml:12:5`, when known. */
+  readonly source: string | undefined;
+  /** The declarations whose own node refers to this one, in IR order. */
+  readonly users: readonly string[];
+}
+
+function page(
+  decl: Decl,
+  names: Names,
+  decls: ReadonlyMap<string, Decl>,
+  analysis: Analysis,
+  header: string,
+  facts: PageFacts,
+): string {
   const n = names.decl(decl.id);
   const lines = [header, `# ${n.model}`, ""];
   if (decl.doc.deprecated === true) lines.push("**Deprecated.**", "");
@@ -89,7 +118,83 @@ function page(decl: Decl, names: Names, decls: ReadonlyMap<string, Decl>, analys
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
   }
+  lines.push(...diagram(decl, names, facts.users));
+  const pointer = `#${decl.origin.path.map((p) => `/${p.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}`;
+  const where = facts.source === undefined ? "" : ` (${span(facts.source)})`;
+  lines.push(`Source: ${span(pointer)}${where} · [all models](README.md)`, "");
   return lines.join("\n");
+}
+
+/** Most relations a page's diagram shows each way; the rest are counted in a note. */
+const MAX_RELATIONS = 8;
+
+/**
+ * A Mermaid flowchart of the model's direct relations: the models it refers to (by property name for an
+ * object's properties) and the models that refer to it; at most MAX_RELATIONS each way. None: no diagram.
+ */
+function diagram(decl: Decl, names: Names, users: readonly string[]): string[] {
+  const out = outgoing(decl);
+  if (out.length === 0 && users.length === 0) return [];
+  const id = new Map<string, string>([[decl.id, "m0"]]);
+  const node = (declId: string): string => {
+    let name = id.get(declId);
+    if (name === undefined) id.set(declId, (name = `m${id.size}`));
+    return name;
+  };
+  const label = (text: string): string => `"${text.replace(/"/g, "#quot;")}"`;
+  const edges: string[] = [];
+  for (const r of out.slice(0, MAX_RELATIONS)) {
+    edges.push(`  m0 -->${r.via === undefined ? "" : `|${label(r.via)}|`} ${node(r.target)}`);
+  }
+  for (const u of users.slice(0, MAX_RELATIONS)) edges.push(`  ${node(u)} --> m0`);
+  const shapes = [...id].map(([d, m]) => `  ${m}[${label(names.decl(d).model)}]`);
+  const more = [
+    out.length > MAX_RELATIONS ? `${out.length - MAX_RELATIONS} more it refers to` : "",
+    users.length > MAX_RELATIONS ? `${users.length - MAX_RELATIONS} more that refer to it` : "",
+  ].filter((t) => t !== "");
+  return [
+    "## Relations",
+    "",
+    "```mermaid",
+    "flowchart LR",
+    ...shapes,
+    ...edges,
+    "```",
+    "",
+    ...(more.length === 0 ? [] : [`Not shown: ${more.join(", ")}.`, ""]),
+  ];
+}
+
+/** The declarations a declaration's node refers to, once each, with the property they are reached through. */
+function outgoing(decl: Decl): { target: string; via: string | undefined }[] {
+  const found = new Map<string, string | undefined>();
+  const visit = (node: Node, via: string | undefined): void => {
+    if (node.kind === "ref") {
+      if (node.target !== decl.id && !found.has(node.target)) found.set(node.target, via);
+      return;
+    }
+    if (node.kind === "object") {
+      for (const p of node.properties) visit(p.node, via ?? p.key);
+      if (node.additional !== undefined) visit(node.additional, via);
+      return;
+    }
+    for (const c of shapeChildren(node)) visit(c, via);
+  };
+  visit(decl.node, undefined);
+  return [...found].map(([target, via]) => ({ target, via }));
+}
+
+/** For each declaration, the others whose node refers to it directly, in IR order. */
+function usersOf(ir: Ir): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const d of ir.decls) {
+    for (const { target } of outgoing(d)) {
+      const list = out.get(target);
+      if (list === undefined) out.set(target, [d.id]);
+      else list.push(d.id);
+    }
+  }
+  return out;
 }
 
 /** The declaration a property refers to directly (or as `T | null`). */
@@ -120,14 +225,19 @@ function describe(doc: Doc): string {
 /** The Type column: primitives in italics, literals in code, nested models linked; null is the Nullable column. */
 export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): string {
   switch (node.kind) {
-    case "primitive":
-      return `*${node.type}*${node.format === undefined ? "" : ` (${cell(node.format)})`}`;
+    case "primitive": {
+      const limits = node.constraints === undefined ? [] : constraintChecks(node, node.constraints).map(limitText);
+      const notes = [...(node.format === undefined ? [] : [cell(node.format)]), ...limits];
+      return `*${node.type}*${notes.length === 0 ? "" : ` (${notes.join(", ")})`}`;
+    }
     case "literal":
       return `${span(JSON.stringify(node.value))}`;
     case "enum":
       return values(node.values) + (node.open === true ? " \\| any other *string*" : "");
-    case "array":
-      return `${arrayOf(docType(node.items, names, decls))}[]`;
+    case "array": {
+      const counts = itemCounts(node.constraints);
+      return `${arrayOf(docType(node.items, names, decls))}[]${counts === "" ? "" : ` (${counts})`}`;
+    }
     case "tuple": {
       const rest = node.rest === undefined ? "" : `, ...${arrayOf(docType(node.rest, names, decls))}[]`;
       // elements after the required ones may be absent: `[*number*, *number*?]`
@@ -166,6 +276,41 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
   }
 }
 
+/** A constraint as the docs show it: `≥ 1`, `< 2`, `multiple of 5`, `1–64 characters`, `pattern `^a``. */
+function limitText(check: Check): string {
+  switch (check.kind) {
+    case "minimum":
+      return `≥ ${check.limit}`;
+    case "exclusiveMinimum":
+      return `> ${check.limit}`;
+    case "maximum":
+      return `≤ ${check.limit}`;
+    case "exclusiveMaximum":
+      return `< ${check.limit}`;
+    case "multipleOf":
+      return `multiple of ${check.divisor}`;
+    case "minLength":
+      return `at least ${check.limit} ${plural(check.limit, "character")}`;
+    case "maxLength":
+      return `at most ${check.limit} ${plural(check.limit, "character")}`;
+    case "pattern":
+      return `pattern ${span(check.pattern)}`;
+    default:
+      return assertNever(check);
+  }
+}
+
+/** `minItems`/`maxItems` as the docs show them: `at most 5 items`, `1–3 items`; "" for none. */
+function itemCounts(c: Constraints | undefined): string {
+  const min = c?.minItems !== undefined && c.minItems > 0 ? c.minItems : undefined;
+  const max = c?.maxItems;
+  if (min !== undefined && max !== undefined)
+    return min === max ? `${min} ${plural(min, "item")}` : `${min}–${max} items`;
+  if (min !== undefined) return `at least ${min} ${plural(min, "item")}`;
+  if (max !== undefined) return `at most ${max} ${plural(max, "item")}`;
+  return "";
+}
+
 /** An item type before `[]`: in parentheses when it has several parts (`(A & B)[]`, not `A & B[]`). */
 function arrayOf(text: string): string {
   return / \\\| | & |: /.test(text) ? `(${text})` : text;
@@ -195,10 +340,4 @@ function span(text: string): string {
   const body = code(text);
   if (body === "") return "*(empty)*";
   return body.includes("`") ? `\`\` ${body} \`\`` : `\`${body}\``;
-}
-
-function firstSentence(text: string): string {
-  const trimmed = text.trim().split(/\n\s*\n/)[0] ?? "";
-  const match = /^(.{1,200}?[.!?])(\s|$)/s.exec(trimmed);
-  return (match?.[1] ?? trimmed.slice(0, 200)).replace(/\s+/g, " ");
 }

@@ -14,6 +14,8 @@ export interface EmitInput {
   readonly specName: string;
   /** Text of `templates/runtime.ts`. */
   readonly runtime: string;
+  /** Where each declaration is written (`fine-tuning.yaml:12:5`), by id, for its doc page. */
+  readonly sources?: ReadonlyMap<string, string>;
 }
 
 export function headerLine(specName: string): string {
@@ -69,7 +71,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
         "",
       ].join("\n"),
     },
-    ...emitDocs(ir, names, analysis, `<!-- ${headerLine(input.specName)} -->\n`),
+    ...emitDocs(ir, names, analysis, `<!-- ${headerLine(input.specName)} -->\n`, input.sources ?? new Map()),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

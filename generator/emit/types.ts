@@ -8,11 +8,12 @@
  * the type printing.
  */
 import type { CodeBlockWriter, WriterFunction } from "ts-morph";
-import type { Decl, Ir, ObjectNode } from "../ir/types.js";
-import { nonNullMember } from "../ir/walk.js";
+import type { Decl, Doc, Ir, ObjectNode, Property } from "../ir/types.js";
+import type { Decls } from "../ir/query.js";
+import { declMap, nonNullMember } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import { propertyName } from "../code/js.js";
-import { docLines, writeDoc } from "../code/jsdoc.js";
+import { docLines, firstSentence, writeDoc } from "../code/jsdoc.js";
 import { constDecl, functionDecl } from "../code/print.js";
 import { typeExpr, type Side } from "../code/type-expr.js";
 import type { Analysis } from "../plan/analyse.js";
@@ -22,12 +23,13 @@ import type { Analysis } from "../plan/analyse.js";
  * declarations.
  */
 export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunction[] {
+  const decls = declMap(ir);
   return ir.decls.map((decl) => {
     const n = names.decl(decl.id);
     const parts = [
-      ...declType(decl, "model", names),
+      ...declType(decl, "model", names, decls),
       ...(analysis.differs(decl.id)
-        ? declType(decl, "wire", names)
+        ? declType(decl, "wire", names, decls)
         : [typeAlias([`The wire form of {@link ${n.model}}: the same keys.`], n.wire, n.model)]),
     ];
     return (w) => {
@@ -40,7 +42,7 @@ export function emitTypes(ir: Ir, names: Names, analysis: Analysis): WriterFunct
   });
 }
 
-function declType(decl: Decl, side: Side, names: Names): WriterFunction[] {
+function declType(decl: Decl, side: Side, names: Names, decls: Decls): WriterFunction[] {
   const n = names.decl(decl.id);
   const name = side === "model" ? n.model : n.wire;
   const docs =
@@ -49,10 +51,10 @@ function declType(decl: Decl, side: Side, names: Names): WriterFunction[] {
       : [`The wire form of {@link ${n.model}}: keys exactly as they travel in JSON.`];
   const node = decl.node;
   if (node.kind === "object")
-    return [(w) => writeObject(w, docs, `export interface ${name} {`, "}", node, side, names)];
+    return [(w) => writeObject(w, docs, `export interface ${name} {`, "}", node, side, names, decls)];
   const inner = nonNullMember(node);
   if (inner?.kind === "object")
-    return [(w) => writeObject(w, docs, `export type ${name} = {`, "} | null;", inner, side, names)];
+    return [(w) => writeObject(w, docs, `export type ${name} = {`, "} | null;", inner, side, names, decls)];
   if (node.kind === "enum" && side === "model") {
     const values = `[${node.values.map((v) => JSON.stringify(v)).join(", ")}]`;
     if (node.open !== true) {
@@ -100,6 +102,7 @@ function writeObject(
   node: ObjectNode,
   side: Side,
   names: Names,
+  decls: Decls,
 ): void {
   writeDoc(w, docs);
   w.writeLine(head);
@@ -107,9 +110,21 @@ function writeObject(
   w.indent(() => {
     if (node.additional !== undefined) w.writeLine("[key: string]: unknown;");
     node.properties.forEach((p, i) => {
-      writeDoc(w, docLines(p.doc));
+      writeDoc(w, docLines(propertyDoc(p, decls)));
       w.writeLine(`${propertyName(keys[i]!)}${p.required ? "" : "?"}: ${typeExpr(p.node, side, names)};`);
     });
   });
   w.write(tail);
+}
+
+/**
+ * A property's doc; one that only refers to a model (`method: { $ref: FineTuneMethod }`, or `| null`) and says
+ * nothing itself gets the first sentence of that model's description, as its doc page row does.
+ */
+function propertyDoc(p: Property, decls: Decls): Doc {
+  if (p.doc.description !== undefined) return p.doc;
+  const inner = nonNullMember(p.node) ?? p.node;
+  const target = inner.kind === "ref" ? decls.get(inner.target) : undefined;
+  const summary = firstSentence(target?.doc.description ?? "");
+  return summary === "" ? p.doc : { ...p.doc, description: summary };
 }
