@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError, type Diagnostic } from "./diagnostics.js";
+import { encodePointer, InputError, type Diagnostic } from "./diagnostics.js";
 import type { TextFile } from "./emit/docs.js";
 import { emitFiles } from "./emit/files.js";
 import { buildIr } from "./ir/build/index.js";
@@ -73,7 +73,7 @@ export function generateFromSpecs(
   try {
     checked = checkSpec(specs);
   } catch (error) {
-    if (error instanceof InputError) return failed(error.diagnostics, sources);
+    if (error instanceof InputError) return failed(inOriginal(error.diagnostics, specs), sources);
     throw error;
   }
   const check = lap();
@@ -84,7 +84,7 @@ export function generateFromSpecs(
     ...selectedDiagnostics([...checked.diagnostics, ...built.diagnostics], built.ir, selected.ir),
     ...selected.diagnostics.map((d) => withPosition(d, specs)),
   ];
-  if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
+  if (diagnostics.some((d) => d.severity === "error")) return failed(inOriginal(diagnostics, specs), sources);
   const ir = applyTransforms(selected.ir, options);
   const transform = lap();
   const named = assignNames(ir);
@@ -98,7 +98,7 @@ export function generateFromSpecs(
   const emit = lap();
   return {
     files,
-    diagnostics,
+    diagnostics: inOriginal(diagnostics, specs),
     sources,
     models: ir.decls.length,
     timings: { read: readMs, check, ir: ir0, transform, naming, emit },
@@ -109,6 +109,15 @@ export function generateFromSpecs(
 function withPosition(d: Diagnostic, specs: SpecSet): Diagnostic {
   if (d.position !== undefined || d.pointer === undefined) return d;
   return { ...d, position: specs.files.get(d.file)?.locate(pointerSegments(d.pointer)) };
+}
+
+/** Pointers into a converted document (Swagger 2.0) as pointers into the file the user wrote. */
+function inOriginal(diagnostics: readonly Diagnostic[], specs: SpecSet): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const converted = specs.files.get(d.file)?.converted;
+    if (converted === undefined || d.pointer === undefined) return d;
+    return { ...d, pointer: encodePointer(converted.originalPath(pointerSegments(d.pointer))) };
+  });
 }
 
 function failed(diagnostics: readonly Diagnostic[], sources: readonly string[]): GenerateResult {
