@@ -1,5 +1,5 @@
 /** The option table (generator/options.ts) and everything derived from it: USAGE, parseArgs, flags, config checks. */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { loadConfig, type JobConfig } from "../generator/config.js";
@@ -18,7 +18,7 @@ import {
   type GenerateOptions,
   type UnknownKeys,
 } from "../generator/options.js";
-import { runCli, SCRATCH } from "./helpers.js";
+import { ROOT, runCli, SCRATCH } from "./helpers.js";
 
 /** `--help` (as it was before the table, plus the options added since); README.md shows it too. */
 const USAGE_TEXT = `Usage: wirecase generate [options]
@@ -49,6 +49,13 @@ describe("the option table", () => {
   it("USAGE is the --help text, byte for byte", async () => {
     expect(USAGE).toBe(USAGE_TEXT);
     expect((await run(["--help"])).stdout).toBe(`${USAGE_TEXT}\n`);
+  });
+
+  it("README's Command line section shows the same options as --help", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /## Command line\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? "";
+    const options = (text: string): string[] => text.split("\n").filter((l) => /^\s+-/.test(l) || /^ {26}\S/.test(l));
+    expect(options(block)).toEqual(options(USAGE));
   });
 
   it("every entry with help text is in USAGE, with its flag, short flag and placeholder", () => {
