@@ -8,6 +8,7 @@ import { fileURLToPath } from "node:url";
 import { CONFIG_FILES, findConfig, loadConfig, type JobConfig } from "./config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
 import { cliFlags, flagProblem, jobFlags, OPTION_LIST, parseCommandLine, USAGE, type FlagValues } from "./options.js";
+import { didYouMean } from "./suggest.js";
 import { cacheDir, isFresh, remember } from "./write/cache.js";
 import { checkFiles, MANIFEST, WriteError, writeFiles } from "./write/write-files.js";
 
@@ -32,7 +33,14 @@ export async function main(argv: readonly string[]): Promise<number> {
   }
   const command = args.positionals[0] ?? "generate";
   if (command !== "generate" || args.positionals.length > 1) {
-    return usage(`unknown command ${JSON.stringify(args.positionals.join(" "))}`);
+    if (command === "generate") {
+      const extra = args.positionals[1]!;
+      return usage(
+        `unexpected argument ${JSON.stringify(extra)} after generate; ` +
+          `a spec is given with --input: wirecase generate -i ${extra}`,
+      );
+    }
+    return usage(`unknown command ${JSON.stringify(command)}${didYouMean(command, ["generate"])}`);
   }
   const problem = flagProblem(values);
   if (problem !== undefined) return usage(problem);

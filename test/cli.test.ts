@@ -175,6 +175,12 @@ describe("messages", () => {
     [["-i", "--check"], "--input needs a value: --input <spec>"],
     [["--check=yes"], "--check takes no value"],
     [["--config", "c.json", "--no-config"], "--config and --no-config cannot be combined"],
+    [["generat"], 'unknown command "generat"; did you mean "generate"?'],
+    [["frobnicate"], 'unknown command "frobnicate"'],
+    [
+      ["generate", "spec.yaml"],
+      'unexpected argument "spec.yaml" after generate; a spec is given with --input: wirecase generate -i spec.yaml',
+    ],
   ])("%j: %s", async (args, message) => {
     await usageError(args, message);
   });
