@@ -272,6 +272,41 @@ describe("messages", () => {
     });
   });
 
+  it("--include: a misspelt name gets the closest schema, a hoisted part the schema to include", async () => {
+    const r = await run(
+      ["generate", "-i", "spec/a.yaml", "-o", "out", "--include", "FineTuningJb,FineTuningJobStatus"],
+      dir,
+    );
+    expect(r).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        'spec/a.yaml: error: no schema in components.schemas matches "FineTuningJb"; did you mean "FineTuningJob"? ' +
+        "[select-unknown]\n" +
+        'spec/a.yaml: error: "FineTuningJobStatus" is not in components.schemas: it is part of the schema ' +
+        '"FineTuningJob" (at #/components/schemas/FineTuningJob/properties/status), named after it; ' +
+        'include "FineTuningJob" instead [select-unknown]\n' +
+        "wirecase: spec/a.yaml has errors; nothing was written to out/\n",
+    });
+  });
+
+  it("a Swagger 2.0 document the converter refuses: the error at the $ref, in the original file", async () => {
+    writeFileSync(join(dir, "spec", "old.yaml"), readFileSync(join(ROOT, "spec", "bad", "swagger2-bad-ref.yaml")));
+    expect(await run(["generate", "-i", "spec/old.yaml", "-o", "out"], dir)).toEqual({
+      code: 2,
+      stdout: "",
+      stderr:
+        "spec/old.yaml:9:9: error: this Swagger 2.0 document cannot be converted to OpenAPI 3.0 (swagger2openapi " +
+        "7.0.8): Could not resolve reference #/definitions/Nobody; fix the document, or convert it yourself and " +
+        "pass the OpenAPI 3 file (at #/definitions/Pet/properties/owner/$ref) [swagger-2-invalid]\n" +
+        "  7 |     properties:\n" +
+        "  8 |       owner:\n" +
+        '> 9 |         $ref: "#/definitions/Nobody"\n' +
+        "    |         ^\n" +
+        "wirecase: spec/old.yaml has errors; nothing was written to out/\n",
+    });
+  });
+
   it("a Swagger 2.0 document: one warning that it was converted, then the summary", async () => {
     const input = join(ROOT, "spec", "swagger2-petstore.yaml");
     const r = await run(["generate", "-i", input, "-o", "out"], dir);
