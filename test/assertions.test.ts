@@ -38,7 +38,8 @@ function suite(spec: string): { accepts: Accepts; fns: () => Record<string, Fn> 
     // the raw component schemas as one 2020-12 document: `#/components/schemas/X` → `#/$defs/X`
     const doc = parseYaml(readFileSync(file, "utf8")) as { components: { schemas: Record<string, unknown> } };
     const $defs = JSON.parse(JSON.stringify(doc.components.schemas).replaceAll("#/components/schemas/", "#/$defs/"));
-    const ajv = new Ajv2020.default({ strict: false });
+    // `validateSchema: false`: 2019-09's boolean `$recursiveAnchor` (recursive-ref.yaml) is not valid in 2020-12
+    const ajv = new Ajv2020.default({ strict: false, validateSchema: false });
     ajv.addSchema({ $id: "https://wirecase.test/spec.json", $defs });
     ajvValid = (model, value) => ajv.validate({ $ref: `https://wirecase.test/spec.json#/$defs/${model}` }, value);
   });
@@ -226,5 +227,33 @@ describe("allOf: every fragment's keywords hold (spec/cases/json-schema-allof.ya
     accepts("Joined", { a: 1, b: 2 }, true);
     accepts("Joined", { a: 1 }, false);
     accepts("Joined", { b: 1 }, false);
+  });
+});
+
+describe("$recursiveRef: the schema around it with $recursiveAnchor (spec/cases/recursive-ref.yaml)", () => {
+  const { accepts, fns } = suite("recursive-ref.yaml");
+  const eq = { type: "eq", key: "a" };
+  it("a compound filter nests compound filters, each checked as one", () => {
+    accepts("CompoundFilter", { type: "and", filters: [eq] }, true);
+    accepts(
+      "CompoundFilter",
+      { type: "and", filters: [{ type: "or", filters: [eq, { type: "and", filters: [] }] }] },
+      true,
+    );
+    accepts(
+      "CompoundFilter",
+      { type: "and", filters: [{ type: "or", filters: [{ type: "xor", filters: [] }] }] },
+      false,
+    );
+    accepts("CompoundFilter", { type: "and", filters: [{ type: "or" }] }, false);
+    accepts("CompoundFilter", { type: "and", filters: [{ type: "or", filters: [], extra: 1 }] }, false);
+    accepts("CompoundFilter", { type: "and", filters: [5] }, false);
+  });
+  // no ajv verdict here: without an anchor, "#" is the root of the document, which in OpenAPI is no schema (ajv
+  // reads it as the root of whatever it was asked to validate)
+  it("with no anchor around it: any value, and the keywords beside it hold", () => {
+    const ok = (value: unknown): boolean => (fns()["safeParseUnanchored"]!(value) as SafeParseResult<unknown>).ok;
+    expect(ok({ next: "x" })).toBe(true);
+    expect(ok({ next: 1 })).toBe(false);
   });
 });

@@ -202,6 +202,7 @@ export const FEATURE_CASES: readonly string[] = [
   "recursion-allof-extends.yaml",
   "recursion-allof-mutual.yaml",
   "recursion-allof-self.yaml",
+  "recursive-ref.yaml",
   "refs/main.yaml",
   "shapes.yaml",
   "union-choice.yaml",

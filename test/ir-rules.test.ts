@@ -801,6 +801,14 @@ describe("typed.ts: type (3.0) and type arrays (3.1)", () => {
     ],
     ["required alone: any value, objects must have the key", { given: { required: ["a"] }, want: requires("a") }],
     ["an unknown type is an error", { given: { type: "wat" }, want: UNKNOWN, codes: ["type-unknown"] }],
+    [
+      "a schema under type (written a level too deep) is ignored with a warning; the rest holds",
+      {
+        given: { type: { type: "string" }, maxLength: 2 },
+        want: { kind: "unknown", when: { string: { maxLength: 2 } } },
+        codes: ["type-invalid"],
+      },
+    ],
   ]);
 });
 

@@ -189,6 +189,22 @@ describe("class 18: members that differ by a property's type or values (spec/cas
     agrees(f, { type: "web_search", options: "fast" }, { type: "web_search", options: "fast" });
     refused(f, { type: "web_search", options: { max_results: 3 } });
   });
+
+  it("a member that is a union of objects: its objects' keys are compared too (a shared tag decides nothing)", () => {
+    const f = api(fns, "InputItem");
+    const output = { id: "m1", type: "message", role: "assistant", content: [{ refusal: "no" }] };
+    agrees(f, output, output);
+    agrees(
+      f,
+      { type: "message", role: "user", content: [{ text_value: "hi" }] },
+      {
+        type: "message",
+        role: "user",
+        content: [{ textValue: "hi" }],
+      },
+    );
+    agrees(f, { type: "function_call", call_id: "c" }, { type: "function_call", callId: "c" });
+  });
 });
 
 describe("class 10: oneOf under --strict (spec/cases/oneof-strict.yaml)", () => {

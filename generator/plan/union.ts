@@ -251,43 +251,56 @@ function isExactShape(node: Node): boolean {
 
 /**
  * What the object members of a union (through refs) tell their shape tests: the required keys every one has
- * (their presence tells nothing apart), and the keys two of them declare with different shapes (a property's type
- * or constants: `{ role: string }` and `{ role: "user" | "system" }`), whose values are tested.
+ * (their presence tells nothing apart), and the keys two members declare with different shapes (a property's type
+ * or constants: `{ role: string }` and `{ role: "user" | "system" }`), whose values are tested. A member that is a
+ * union (or intersection) of objects itself counts with each of its objects here: `{ content: string | Text[] }`
+ * beside a union with `{ content: Refusal[] }` in it tests `content` (OpenAI's `InputItem`, whose `message` tag
+ * is shared by `EasyInputMessage` and the `message` members of `Item`).
  */
 function memberKeys(members: readonly Node[], side: Side, names: Names, decls: Decls, analysis: Analysis): UnionKeys {
+  const groups = members.map((m) => {
+    const own = objectOf(m, decls);
+    return own !== undefined ? [own] : declaredObjects(m, decls);
+  });
+  if (groups.filter((g) => g.length > 0).length < 2) return { common: new Set(), contested: new Set() };
   const objects = members.map((m) => objectOf(m, decls)).filter((o) => o !== undefined);
-  if (objects.length < 2) return { common: new Set(), contested: new Set() };
   const sets = objects.map((o) => {
     const keys = sideKeys(o, side, names);
     return new Set(keys.filter((_, i) => o.properties[i]!.required));
   });
-  const common = new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
-  // per member: each key's shape, and its constants (required keys holding one value)
-  const shapes = objects.map((o) => {
+  const common =
+    objects.length < 2 ? new Set<string>() : new Set([...sets[0]!].filter((k) => sets.every((s) => s.has(k))));
+  // per object: each key's shape, and its constants (required keys holding one value)
+  const facts = new Map<ObjectNode, { shapes: Map<string, string>; tags: Map<string, unknown> }>();
+  const factsOf = (o: ObjectNode): { shapes: Map<string, string>; tags: Map<string, unknown> } => {
+    let f = facts.get(o);
+    if (f !== undefined) return f;
     const keys = sideKeys(o, side, names);
-    return new Map(
+    const shapes = new Map(
       o.properties.map((p, i) => [keys[i]!, JSON.stringify(shapeOf(p.node, side, names, decls, analysis, 1))]),
     );
-  });
-  const tags = objects.map((o) => {
-    const keys = sideKeys(o, side, names);
-    const found = new Map<string, unknown>();
+    const tags = new Map<string, unknown>();
     o.properties.forEach((p, i) => {
-      if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object")
-        found.set(keys[i]!, p.node.value);
+      if (p.required && p.node.kind === "literal" && typeof p.node.value !== "object") tags.set(keys[i]!, p.node.value);
     });
-    return found;
-  });
-  // two members that a constant already tells apart (`role: "user"`, `role: "tool"`) need no more
-  const apart = (i: number, j: number): boolean =>
-    [...tags[i]!].some(([k, v]) => tags[j]!.has(k) && tags[j]!.get(k) !== v);
+    f = { shapes, tags };
+    facts.set(o, f);
+    return f;
+  };
+  // two objects that a constant already tells apart (`role: "user"`, `role: "tool"`) need no more
+  const apart = (a: ObjectNode, b: ObjectNode): boolean =>
+    [...factsOf(a).tags].some(([k, v]) => factsOf(b).tags.has(k) && factsOf(b).tags.get(k) !== v);
   const contested = new Set<string>();
-  for (let i = 0; i < objects.length; i++) {
-    for (let j = i + 1; j < objects.length; j++) {
-      if (apart(i, j)) continue;
-      for (const [k, shape] of shapes[i]!) {
-        const other = shapes[j]!.get(k);
-        if (other !== undefined && other !== shape) contested.add(k);
+  for (let i = 0; i < groups.length; i++) {
+    for (let j = i + 1; j < groups.length; j++) {
+      for (const a of groups[i]!) {
+        for (const b of groups[j]!) {
+          if (a === b || apart(a, b)) continue;
+          for (const [k, shape] of factsOf(a).shapes) {
+            const other = factsOf(b).shapes.get(k);
+            if (other !== undefined && other !== shape) contested.add(k);
+          }
+        }
       }
     }
   }

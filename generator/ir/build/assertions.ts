@@ -36,7 +36,6 @@ export const ASSERTION_KEYS: ReadonlySet<string> = new Set([
  */
 const UNENFORCED: Readonly<Record<string, string>> = {
   $dynamicRef: "it is not followed (any value)",
-  $recursiveRef: "it is not followed (any value; a 2019-09 keyword)",
 };
 
 /** The assertions a schema object makes, in the order parse checks them; unenforced keywords warn. */

@@ -1,5 +1,6 @@
 /** Rules that combine schemas: `$ref`, `allOf` (merged, or an intersection) and `oneOf`/`anyOf` (a union). */
-import type { Location } from "../../load/resolve-ref.js";
+import { encodePointer } from "../../load/pointer.js";
+import { valueAt, type Location } from "../../load/resolve-ref.js";
 import type { Node } from "../types.js";
 import { isAnyValue } from "../walk.js";
 import { child, expandingWhile, report, resolveRef, type BuildContext } from "./context.js";
@@ -7,7 +8,7 @@ import { ASSERTION_KEYS, assertionsOf, unevaluatedItems, unevaluatedProperties }
 import { buildDiscriminator } from "./discriminator.js";
 import { describeKind, disjoint, intersection } from "./intersection.js";
 import { ANNOTATION_KEYS, addsNoProperties, areFragments, mergeObjects, nullableMember, soleRef } from "./merge.js";
-import { NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
+import { isSchemaObject, NULL, ownObjectPart, UNKNOWN, withNull, type Schema } from "./schema.js";
 import { buildObject, objectFrom } from "./structural.js";
 
 /**
@@ -16,11 +17,35 @@ import { buildObject, objectFrom } from "./structural.js";
  * (`type: object` alone adds nothing a reference to an object does not say). In 3.0 they are ignored, as 3.0 says.
  */
 export function buildRef(schema: Schema, at: Location, ctx: BuildContext): Node {
-  const target = resolveRef(ctx, schema["$ref"], at);
-  const ref: Node = target === undefined ? UNKNOWN : { kind: "ref", target: target.id };
-  if (ctx.version !== "3.1" || target === undefined) return ref;
-  const beside = besideNode(schema, "$ref", at, ctx);
+  const key = schema["$ref"] !== undefined ? "$ref" : "$recursiveRef";
+  const written = key === "$ref" ? schema["$ref"] : recursiveTarget(schema, at, ctx);
+  const target = written === undefined ? undefined : resolveRef(ctx, written, at);
+  // an unfollowed `$recursiveRef` is any value, and the keywords beside it hold (in 3.0 too: it is no `$ref` there)
+  if (target === undefined) return key === "$ref" ? UNKNOWN : (besideNode(schema, key, at, ctx) ?? UNKNOWN);
+  const ref: Node = { kind: "ref", target: target.id };
+  if (ctx.version !== "3.1") return ref;
+  const beside = besideNode(schema, key, at, ctx);
   return withUnevaluated(beside === undefined ? ref : intersection([ref, beside]), schema, at, ctx);
+}
+
+/**
+ * 2019-09's `$recursiveRef: "#"` (OpenAI's recursive filters) in a 3.1 document: a `$ref` to the outermost schema
+ * around it with `$recursiveAnchor: true`, the component it is written in as OpenAI writes it (what ajv reads it
+ * as too). The dynamic scope is not followed further: a schema that refers to that component and has an anchor of
+ * its own does not take the recursion over. With no anchor around it (or in 3.0, which has no such keyword), a
+ * warning and any value.
+ */
+function recursiveTarget(schema: Schema, at: Location, ctx: BuildContext): string | undefined {
+  if (schema["$recursiveRef"] === "#" && ctx.version === "3.1") {
+    for (let n = 1; n <= at.path.length; n++) {
+      const found = valueAt(ctx.specs, { file: at.file, path: at.path.slice(0, n) });
+      if (found.found && isSchemaObject(found.value) && found.value["$recursiveAnchor"] === true)
+        return encodePointer(at.path.slice(0, n));
+    }
+  }
+  const message = "`$recursiveRef` is not enforced: no schema around it has `$recursiveAnchor: true` (any value)";
+  report(ctx, "warning", "keyword-unenforced", child(at, "$recursiveRef"), message);
+  return undefined;
 }
 
 /**

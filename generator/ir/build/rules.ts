@@ -6,7 +6,8 @@
  * Before the table: `true` (and `{}`, through the table) is unknown, `false` is never, and anything but a
  * mapping is an error. Then the first rule whose `match` holds builds the node; precedence, once:
  *
- *   ref → allOf → union (oneOf/anyOf) → const → enum → typed (explicit `type`, or inferred from keywords)
+ *   ref ($ref, $recursiveRef) → allOf → union (oneOf/anyOf) → const → enum → typed (explicit `type`, or inferred
+ *   from keywords)
  *
  * The last rule matches every schema. Every rule is wrapped in `nullable`, the 3.0 step: `nullable: true` adds
  * null to what the rule built (a warning in a 3.1 document; beside a `$ref`, silently).
@@ -62,7 +63,11 @@ export function asserted(build: RuleBuild): RuleBuild {
 }
 
 export const RULES: readonly Rule[] = [
-  { name: "ref", match: (s) => s["$ref"] !== undefined, build: nullable(buildRef, false) },
+  {
+    name: "ref",
+    match: (s) => s["$ref"] !== undefined || s["$recursiveRef"] !== undefined,
+    build: nullable(buildRef, false),
+  },
   { name: "allOf", match: (s) => Array.isArray(s["allOf"]), build: nullable(asserted(buildAllOf)) },
   { name: "union", match: (s) => s["oneOf"] !== undefined || s["anyOf"] !== undefined, build: nullable(buildUnion) },
   { name: "const", match: (s) => "const" in s, build: nullable(asserted(buildConst)) },

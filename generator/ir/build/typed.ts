@@ -3,7 +3,7 @@ import type { Location } from "../../load/resolve-ref.js";
 import type { Constraints, Node } from "../types.js";
 import { child, report, type BuildContext } from "./context.js";
 import { buildPrimitive, constraintsOf } from "./scalar.js";
-import { NULL, typeList, UNKNOWN, type Schema } from "./schema.js";
+import { isSchemaObject, NULL, typeList, UNKNOWN, type Schema } from "./schema.js";
 import { buildArray, buildObject } from "./structural.js";
 
 /**
@@ -14,6 +14,16 @@ import { buildArray, buildObject } from "./structural.js";
  * must have those keys).
  */
 export function buildTyped(schema: Schema, at: Location, ctx: BuildContext): Node {
+  if (isSchemaObject(schema["type"])) {
+    // a schema written one level too deep (`itemType: { type: { type: string, enum: [...] } }`, codat.io): the
+    // keyword means nothing, so it is ignored, as a validator ignores what it cannot read; the rest still holds
+    const message =
+      "`type` holds a schema, not a type name; ignored (any type). If it is the property's own schema, move it up " +
+      "a level; else write `type: object` with `properties`";
+    report(ctx, "warning", "type-invalid", child(at, "type"), message);
+    const { type: _ignored, ...rest } = schema;
+    return ctx.build(rest, at);
+  }
   // no type and no shape (`{ required: [id] }`), or inside an assertion: as JSON Schema reads it
   if (schema["type"] === undefined && (ctx.guards.asserting > 0 || inferType(schema) === undefined)) {
     return untyped(schema, at, ctx);

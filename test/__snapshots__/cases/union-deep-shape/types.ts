@@ -75,3 +75,48 @@ export interface ToolChoiceVariant2Options {
 export interface ToolChoiceVariant2OptionsWire {
   max_results?: number;
 }
+
+export type InputItem = EasyMessage | Item;
+/** The wire form of {@link InputItem}: keys exactly as they travel in JSON. */
+export type InputItemWire = EasyMessageWire | ItemWire;
+
+export interface EasyMessage {
+  type?: "message";
+  role: string;
+  content: string | ContentPart[];
+}
+/** The wire form of {@link EasyMessage}: keys exactly as they travel in JSON. */
+export interface EasyMessageWire {
+  type?: "message";
+  role: string;
+  content: string | ContentPartWire[];
+}
+
+export type Item = OutputMessage | ItemFunctionCall;
+/** The wire form of {@link Item}: keys exactly as they travel in JSON. */
+export type ItemWire = OutputMessageWire | ItemFunctionCallWire;
+
+export interface ItemFunctionCall {
+  type: "function_call";
+  callId: string;
+}
+/** The wire form of {@link ItemFunctionCall}: keys exactly as they travel in JSON. */
+export interface ItemFunctionCallWire {
+  type: "function_call";
+  call_id: string;
+}
+
+export interface OutputMessage {
+  id: string;
+  type: "message";
+  role: string;
+  content: OutputMessageContentItem[];
+}
+/** The wire form of {@link OutputMessage}: the same keys. */
+export type OutputMessageWire = OutputMessage;
+
+export interface OutputMessageContentItem {
+  refusal: string;
+}
+/** The wire form of {@link OutputMessageContentItem}: the same keys. */
+export type OutputMessageContentItemWire = OutputMessageContentItem;
