@@ -9,14 +9,22 @@ import { pathToFileURL } from "node:url";
 import { InputError } from "./diagnostics.js";
 import { cacheDir } from "./write/cache.js";
 import { configProblem, JOB_KEYS, OPTION_LIST, type JobFields, type OptionName } from "./options.js";
+import { didYouMean } from "./suggest.js";
 
 /** One job: the spec, the output folder and the generation options (the `generate` and `job` options of the table). */
 export type JobConfig = JobFields;
 
 export type WirecaseConfig = JobConfig | readonly JobConfig[];
 
-/** Types a config file: `export default defineConfig({ input: "spec/api.yaml", output: "src/generated" })`. */
-export function defineConfig<const T extends WirecaseConfig>(config: T): T {
+/**
+ * Types a config file: `export default defineConfig({ input: "spec/api.yaml", output: "src/generated" })`.
+ * Two signatures rather than one generic one, so that a misspelt key (`includes`) is a type error: a generic
+ * parameter turns off TypeScript's excess-property check, and `JobConfig | readonly JobConfig[]` would accept
+ * `includes` as the array's method.
+ */
+export function defineConfig(config: JobConfig): JobConfig;
+export function defineConfig(config: readonly JobConfig[]): readonly JobConfig[];
+export function defineConfig(config: WirecaseConfig): WirecaseConfig {
   return config;
 }
 
@@ -52,10 +60,13 @@ export async function loadConfig(path: string): Promise<LoadedConfig> {
   } else {
     value = await importConfig(file);
   }
-  const jobs = (Array.isArray(value) ? value : [value]).map((job, i) =>
-    checkJob(job, file, Array.isArray(value) ? `job ${i + 1}` : "the config"),
-  );
-  if (jobs.length === 0) throw configError(file, "the config lists no jobs");
+  const list: unknown[] = Array.isArray(value) ? value : [value];
+  if (list.length === 0) throw configError(file, "the config lists no jobs");
+  // every problem of every job, not only the first
+  const problems = list.flatMap((job, i) => jobProblems(job, Array.isArray(value) ? `job ${i + 1}` : "the config"));
+  if (problems.length > 0)
+    throw new InputError(problems.map((message) => ({ severity: "error", code: "config-invalid", file, message })));
+  const jobs = list as JobConfig[];
   return { path: file, jobs: jobs.map((j) => resolvePaths(j, dirname(file))) };
 }
 
@@ -104,21 +115,25 @@ async function transpile(source: string, file: string): Promise<string> {
   return out;
 }
 
-function checkJob(job: unknown, file: string, where: string): JobConfig {
+/** What is wrong with one job of a config file: each unknown key and each bad value, in that order. */
+function jobProblems(job: unknown, where: string): string[] {
   if (job === null || typeof job !== "object" || Array.isArray(job)) {
-    throw configError(file, `${where} must be an object with \`input\` and \`output\``);
+    return [`${where} must be an object with \`input\` and \`output\``];
   }
   const j = job as Record<string, unknown>;
+  const problems: string[] = [];
   for (const key of Object.keys(j)) {
     if (!(JOB_KEYS as readonly string[]).includes(key)) {
-      throw configError(file, `${where}: unknown option ${JSON.stringify(key)} (options: ${JOB_KEYS.join(", ")})`);
+      problems.push(
+        `${where}: unknown option ${JSON.stringify(key)}${didYouMean(key, JOB_KEYS)} (options: ${JOB_KEYS.join(", ")})`,
+      );
     }
   }
   for (const key of JOB_KEYS) {
     const problem = configProblem(key, j[key]);
-    if (problem !== undefined) throw configError(file, `${where}: ${problem}`);
+    if (problem !== undefined) problems.push(`${where}: ${problem}`);
   }
-  return j as unknown as JobConfig;
+  return problems;
 }
 
 /** A job with its path options (`input`, `output`) resolved against `dir`, keys in the order written. */

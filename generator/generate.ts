@@ -6,10 +6,10 @@
 import { existsSync, readFileSync } from "node:fs";
 import { basename, dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { InputError, type Diagnostic } from "./diagnostics.js";
+import { encodePointer, InputError, type Diagnostic } from "./diagnostics.js";
 import type { Decl, Ir } from "./ir/types.js";
 import type { TextFile } from "./emit/docs.js";
-import { emitFiles, headerLine } from "./emit/files.js";
+import { emitFiles, headerLine, type DeclSource } from "./emit/files.js";
 import { asJavaScript } from "./emit/javascript.js";
 import { buildIr } from "./ir/build/index.js";
 import { checkSpec } from "./load/check-spec.js";
@@ -76,7 +76,7 @@ export function generateFromSpecs(
   try {
     checked = checkSpec(specs);
   } catch (error) {
-    if (error instanceof InputError) return failed(error.diagnostics, sources);
+    if (error instanceof InputError) return failed(inOriginal(error.diagnostics, specs), sources);
     throw error;
   }
   const check = lap();
@@ -87,7 +87,7 @@ export function generateFromSpecs(
     ...selectedDiagnostics([...checked.diagnostics, ...built.diagnostics], built.ir, selected.ir),
     ...selected.diagnostics.map((d) => withPosition(d, specs)),
   ];
-  if (diagnostics.some((d) => d.severity === "error")) return failed(diagnostics, sources);
+  if (diagnostics.some((d) => d.severity === "error")) return failed(inOriginal(diagnostics, specs), sources);
   const ir = applyTransforms(selected.ir, options);
   const transform = lap();
   const named = assignNames(ir);
@@ -103,7 +103,7 @@ export function generateFromSpecs(
   const emitted = lap();
   return {
     files,
-    diagnostics,
+    diagnostics: inOriginal(diagnostics, specs),
     sources,
     models: ir.decls.length,
     timings: { read: readMs, check, ir: ir0, transform, naming, emit: emitted },
@@ -111,11 +111,12 @@ export function generateFromSpecs(
 }
 
 /**
- * Where each declaration is written, for its doc page: `fine-tuning.yaml:12:5` (the file's name only: output does
- * not depend on where it ran). JSON files are searched once for all of them (`locateMany`).
+ * Where each declaration is written, for its doc page: its pointer (into the file as the user wrote it: a Swagger
+ * 2.0 document's `#/definitions/X`) and `fine-tuning.yaml:12:5` (the file's name only: output does not depend on
+ * where it ran). JSON files are searched once for all of them (`locateMany`).
  */
-function sourcePositions(ir: Ir, specs: SpecSet): Map<string, string> {
-  const out = new Map<string, string>();
+function sourcePositions(ir: Ir, specs: SpecSet): Map<string, DeclSource> {
+  const out = new Map<string, DeclSource>();
   const byFile = new Map<string, Decl[]>();
   for (const d of ir.decls) {
     const list = byFile.get(d.origin.file);
@@ -125,11 +126,20 @@ function sourcePositions(ir: Ir, specs: SpecSet): Map<string, string> {
   for (const [file, decls] of byFile) {
     const loaded = specs.files.get(file);
     if (loaded === undefined) continue;
-    const paths = decls.map((d) => d.origin.path);
-    const json = loaded.format === "json" ? locateMany(loaded.text, paths) : undefined;
+    const batch = loaded.format === "json" && loaded.converted === undefined;
+    const json = batch
+      ? locateMany(
+          loaded.text,
+          decls.map((d) => d.origin.path),
+        )
+      : undefined;
     for (const d of decls) {
       const at = json === undefined ? loaded.locate(d.origin.path) : json.get(d.origin.path.join("\u0000"));
-      if (at !== undefined) out.set(d.id, `${basename(file)}:${at.line}:${at.col}`);
+      const path = loaded.converted?.originalPath(d.origin.path) ?? d.origin.path;
+      out.set(d.id, {
+        pointer: encodePointer(path),
+        ...(at === undefined ? {} : { position: `${basename(file)}:${at.line}:${at.col}` }),
+      });
     }
   }
   return out;
@@ -139,6 +149,15 @@ function sourcePositions(ir: Ir, specs: SpecSet): Map<string, string> {
 function withPosition(d: Diagnostic, specs: SpecSet): Diagnostic {
   if (d.position !== undefined || d.pointer === undefined) return d;
   return { ...d, position: specs.files.get(d.file)?.locate(pointerSegments(d.pointer)) };
+}
+
+/** Pointers into a converted document (Swagger 2.0) as pointers into the file the user wrote. */
+function inOriginal(diagnostics: readonly Diagnostic[], specs: SpecSet): Diagnostic[] {
+  return diagnostics.map((d) => {
+    const converted = specs.files.get(d.file)?.converted;
+    if (converted === undefined || d.pointer === undefined) return d;
+    return { ...d, pointer: encodePointer(converted.originalPath(pointerSegments(d.pointer))) };
+  });
 }
 
 function failed(diagnostics: readonly Diagnostic[], sources: readonly string[]): GenerateResult {

@@ -2,55 +2,74 @@
  * The command line. The only module that prints or decides exit codes:
  * 0 ok, 1 `--check` found drift, 2 invalid input, usage, or an output file that cannot be written, 3 internal error.
  */
-import { watch as watchFile, readFileSync, type FSWatcher } from "node:fs";
-import { relative } from "node:path";
-import { parseArgs } from "node:util";
-import { findConfig, loadConfig, type JobConfig } from "./config.js";
+import { existsSync, watch as watchFile, readFileSync, type FSWatcher } from "node:fs";
+import { dirname, isAbsolute, join, relative, sep } from "node:path";
+import { fileURLToPath } from "node:url";
+import { CONFIG_FILES, findConfig, loadConfig, type JobConfig } from "./config.js";
 import { formatDiagnostic, InputError, type Diagnostic } from "./diagnostics.js";
-import { cliFlags, flagProblem, jobFlags, OPTION_LIST, parseArgsOptions, USAGE, type FlagValues } from "./options.js";
+import { cliFlags, flagProblem, jobFlags, OPTION_LIST, parseCommandLine, USAGE, type FlagValues } from "./options.js";
+import { didYouMean } from "./suggest.js";
 import { cacheDir, isFresh, remember } from "./write/cache.js";
 import { checkFiles, MANIFEST, WriteError, writeFiles } from "./write/write-files.js";
 
 /** Warnings shown per diagnostic code before the rest are summarised. */
 const SHOWN_PER_CODE = 5;
 const WATCH_DEBOUNCE_MS = 100;
+/** How often `--watch` checks that the process that started it is still there. */
+const PARENT_POLL_MS = 500;
 
 export async function main(argv: readonly string[]): Promise<number> {
-  let args;
-  try {
-    args = parseArgs({ args: [...argv], allowPositionals: true, options: parseArgsOptions() });
-  } catch (error) {
-    return usage((error as Error).message);
-  }
+  const args = parseCommandLine(argv);
+  if ("problem" in args) return usage(args.problem);
   const values: FlagValues = args.values;
   const v = cliFlags(values);
   if (v.help === true) {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (v.version === true) {
+    process.stdout.write(`wirecase ${version()}\n`);
+    return 0;
+  }
   const command = args.positionals[0] ?? "generate";
   if (command !== "generate" || args.positionals.length > 1) {
-    return usage(`unknown command ${JSON.stringify(args.positionals.join(" "))}`);
+    if (command === "generate") {
+      const extra = args.positionals[1]!;
+      return usage(
+        `unexpected argument ${JSON.stringify(extra)} after generate; ` +
+          `a spec is given with --input: wirecase generate -i ${extra}`,
+      );
+    }
+    return usage(`unknown command ${JSON.stringify(command)}${didYouMean(command, ["generate"])}`);
   }
   const problem = flagProblem(values);
   if (problem !== undefined) return usage(problem);
   if (v.check === true && v.watch === true) return usage("--check and --watch cannot be combined");
+  if (v.config !== undefined && v.noConfig === true) return usage("--config and --no-config cannot be combined");
   const quiet = v.quiet === true;
 
   const resolveJobs = async (): Promise<{ jobs: JobConfig[]; configPath: string | undefined }> => {
-    const configPath = v.config ?? findConfig(process.cwd());
+    const configPath = v.noConfig === true ? undefined : (v.config ?? findConfig(process.cwd()));
     const fromFile: JobConfig[] = configPath === undefined ? [] : [...(await loadConfig(configPath)).jobs];
     const flags = jobFlags(values);
     if (fromFile.length > 1 && (flags.input !== undefined || flags.output !== undefined)) {
-      const config = relative(process.cwd(), configPath!);
-      throw new UsageError(`${config} has ${fromFile.length} jobs; --input and --output apply to one job only`);
+      throw new UsageError(
+        `${shown(configPath!)} has ${fromFile.length} jobs; --input and --output apply to one job only ` +
+          "(--no-config runs one job from the flags alone)",
+      );
     }
     const jobs = (fromFile.length === 0 ? [{} as Partial<JobConfig>] : fromFile).map((job) => ({ ...job, ...flags }));
     for (const job of jobs) {
       const missing = OPTION_LIST.find(([k, o]) => o.required === true && job[k as keyof JobConfig] === undefined);
       if (missing !== undefined) {
-        const where = `wirecase.config.ts or .json in ${process.cwd()}`;
-        throw new UsageError(`no --${missing[1].flag} given and no config file found (${where})`);
+        // wirecase.config.ts, .mts, .mjs, .js and .json
+        const exts = CONFIG_FILES.slice(1).map((f) => f.slice(f.lastIndexOf(".")));
+        const names = `${[CONFIG_FILES[0], ...exts.slice(0, -1)].join(", ")} and ${exts.at(-1)}`;
+        throw new UsageError(
+          v.noConfig === true
+            ? `no --${missing[1].flag} given (with --no-config, --input and --output are required)`
+            : `no --${missing[1].flag} given and no config file found (looked for ${names} in ${process.cwd()})`,
+        );
       }
     }
     return { jobs: jobs as JobConfig[], configPath };
@@ -108,8 +127,8 @@ async function runJob(
   force: boolean,
 ): Promise<{ code: number; sources: string[] }> {
   const started = performance.now();
-  const input = relative(process.cwd(), job.input) || job.input;
-  const output = relative(process.cwd(), job.output) || job.output;
+  const input = shown(job.input);
+  const output = shown(job.output);
   const cache = check || force ? undefined : cacheDir(process.cwd());
   const { output: _, ...options } = job;
   if (cache !== undefined && isFresh(cache, job.output, options)) {
@@ -134,12 +153,15 @@ async function runJob(
     for (const p of drift.added) process.stdout.write(`  added    ${output}/${p}\n`);
     for (const p of drift.changed) process.stdout.write(`  changed  ${output}/${p}\n`);
     for (const p of drift.removed) process.stdout.write(`  removed  ${output}/${p}\n`);
-    process.stdout.write(
-      total === 0
-        ? `wirecase: ${output}/ is up to date with ${input} (${result.files.length} files, ${seconds} s)\n`
-        : `wirecase: ${output}/ is out of date with ${input}: ${total} file(s) differ; ` +
-            "run `wirecase generate` to update\n",
-    );
+    if (total > 0)
+      process.stdout.write(
+        `wirecase: ${output}/ is out of date with ${input}: ${total} file(s) differ; ` +
+          "run `wirecase generate` to update\n",
+      );
+    else if (!quiet)
+      process.stdout.write(
+        `wirecase: ${output}/ is up to date with ${input} (${result.files.length} files, ${seconds} s)\n`,
+      );
     return { code: total === 0 ? 0 : 1, sources: [...result.sources] };
   }
   const report = writeFiles(job.output, result.files);
@@ -153,7 +175,8 @@ async function runJob(
     const warnings = result.diagnostics.filter((d) => d.severity === "warning").length;
     process.stdout.write(
       `wirecase: ${result.models} models, ${result.files.length} files ` +
-        `(${report.written.length} written, ${report.removed.length} removed) in ${seconds} s` +
+        `(${report.written.filter((p) => p !== MANIFEST).length} written, ${report.removed.length} removed) ` +
+        `in ${seconds} s` +
         `${warnings > 0 ? `, ${warnings} warnings` : ""}: ${input} → ${output}/\n`,
     );
   }
@@ -194,14 +217,46 @@ async function watchLoop(
   };
   await once();
   return await new Promise<number>((done) => {
+    // stops on Ctrl-C, on SIGTERM and SIGHUP (a terminal closed), and when the process that started it goes
+    // away without a signal (`npx` killed: this process is re-parented, so its parent id changes)
+    const parent = process.ppid;
+    const poll = setInterval(() => {
+      if (process.ppid !== parent) stop();
+    }, PARENT_POLL_MS);
+    const signals = ["SIGINT", "SIGTERM", "SIGHUP"] as const;
     const stop = (): void => {
+      clearInterval(poll);
+      for (const s of signals) process.off(s, stop);
       for (const w of watchers) w.close();
       if (timer !== undefined) clearTimeout(timer);
       done(0);
     };
-    process.once("SIGINT", stop);
-    process.once("SIGTERM", stop);
+    for (const s of signals) process.once(s, stop);
   });
+}
+
+/**
+ * A path as the user gave it, near enough: relative to the current folder when it is inside it, absolute when
+ * it is not (`relative` would make a chain of `../../..`).
+ */
+function shown(path: string): string {
+  const rel = relative(process.cwd(), path);
+  if (rel === "") return ".";
+  return rel === ".." || rel.startsWith(`..${sep}`) || isAbsolute(rel) ? path : rel;
+}
+
+/** The version in wirecase's package.json, found from this module whether it runs from source or `dist/`. */
+function version(): string {
+  let dir = dirname(fileURLToPath(import.meta.url));
+  for (let i = 0; i < 4; i++) {
+    const file = join(dir, "package.json");
+    if (existsSync(file)) {
+      const pkg = JSON.parse(readFileSync(file, "utf8")) as { name?: string; version?: string };
+      if (pkg.name === "wirecase" && pkg.version !== undefined) return pkg.version;
+    }
+    dir = dirname(dir);
+  }
+  return "(unknown version)";
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[], quiet: boolean): void {

@@ -18,7 +18,9 @@
  * a flag, not `generate()`: the output folder) or `cli` (a flag only: how this run behaves).
  */
 import { resolve } from "node:path";
+import { parseArgs } from "node:util";
 import { assertNever } from "./ir/walk.js";
+import { didYouMean } from "./suggest.js";
 
 /** The kinds of value an option takes; each kind has one check, one message and one flag parser. */
 export type OptionValue =
@@ -57,7 +59,7 @@ export const OPTIONS = {
     arg: "<spec>",
     value: { type: "string", path: true },
     required: true,
-    help: ["OpenAPI 3.0/3.1 document, YAML or JSON"],
+    help: ["OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON"],
   },
   /** The output folder. */
   output: {
@@ -77,6 +79,14 @@ export const OPTIONS = {
     arg: "<file>",
     value: { type: "string", path: true },
     help: ["config file (default: wirecase.config.{ts,mts,mjs,js,json} in the current folder)"],
+  },
+  /** Read no config file, even if there is one: a one-off run with `--input` and `--output`. */
+  noConfig: {
+    scope: "cli",
+    flag: "no-config",
+    value: { type: "boolean" },
+    default: false,
+    help: ["read no config file: a one-off run beside a config (--input and --output then required)"],
   },
   /** Component schema names (with `*` wildcards) to generate, with everything they reference. Default: all. */
   include: {
@@ -170,7 +180,15 @@ export const OPTIONS = {
     short: "q",
     value: { type: "boolean" },
     default: false,
-    help: ["print errors only"],
+    help: ["print errors only (and, with --check, only the files that differ)"],
+  },
+  /** Print the version (`wirecase 0.1.0`) and exit 0. */
+  version: {
+    scope: "cli",
+    flag: "version",
+    value: { type: "boolean" },
+    default: false,
+    help: ["print the version and exit"],
   },
   /** Print `USAGE` and exit 0. */
   help: { scope: "cli", flag: "help", short: "h", value: { type: "boolean" }, default: false, help: [] },
@@ -235,6 +253,35 @@ export function parseArgsOptions(): Record<string, { type: "string" | "boolean";
       return [o.flag, o.short === undefined ? { type } : { type, short: o.short }];
     }),
   );
+}
+
+/**
+ * The command line as flag values and positionals, or what is wrong with it, in words (`unknown option --incude;
+ * did you mean --include?`, `--input needs a value: --input <spec>`, `--check takes no value`) rather than
+ * `parseArgs`'s.
+ */
+export function parseCommandLine(
+  argv: readonly string[],
+): { readonly values: FlagValues; readonly positionals: readonly string[] } | { readonly problem: string } {
+  const { values, positionals, tokens } = parseArgs({
+    args: [...argv],
+    allowPositionals: true,
+    strict: false,
+    tokens: true,
+    options: parseArgsOptions(),
+  });
+  for (const t of tokens) {
+    if (t.kind !== "option") continue;
+    const o = OPTION_LIST.find(([, x]) => x.flag === t.name || x.short === t.name)?.[1];
+    if (o === undefined) {
+      const flags = OPTION_LIST.filter(([, x]) => x.help.length > 0).map(([, x]) => x.flag);
+      return { problem: `unknown option ${t.rawName}${didYouMean(t.name, flags, (f) => `--${f}`)}` };
+    }
+    if (o.value.type === "boolean" && t.inlineValue === true) return { problem: `--${o.flag} takes no value` };
+    if (o.value.type !== "boolean" && (t.value === undefined || (t.inlineValue !== true && t.value.startsWith("-"))))
+      return { problem: `--${o.flag} needs a value: --${o.flag} ${o.arg ?? "<value>"}` };
+  }
+  return { values, positionals };
 }
 
 /** Where the help text of each flag starts. */

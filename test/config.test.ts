@@ -1,4 +1,4 @@
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
@@ -69,6 +69,25 @@ describe("config file", () => {
     expect(r.stderr).toContain('wirecase.config.json: error: the config: unknown option "outptu"');
   });
 
+  it("defineConfig refuses a misspelt or unknown key at type level (test/define-config.types.ts, by tsc)", () => {
+    const tsc = join(ROOT, "node_modules", "typescript", "bin", "tsc");
+    const options = ["--noEmit", "--strict", "--exactOptionalPropertyTypes", "--skipLibCheck", "--pretty", "false"];
+    const module = ["--target", "es2022", "--module", "nodenext", "--moduleResolution", "nodenext", "--types", "node"];
+    let output = "";
+    try {
+      execFileSync(process.execPath, [tsc, ...options, ...module, join(ROOT, "test", "define-config.types.ts")], {
+        cwd: ROOT,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
+    } catch (error) {
+      const e = error as { stdout?: string; stderr?: string };
+      output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
+    }
+    // an `@ts-expect-error` that meets no error is TS2578 ("Unused '@ts-expect-error' directive")
+    expect(output).toBe("");
+  });
+
   it("no config and no --input is a usage error", async () => {
     const r = await run(["generate"], dir);
     expect(r.code).toBe(2);
@@ -125,6 +144,36 @@ describe("--include / --exclude", () => {
     expect(result.diagnostics[0]!.message).toContain(
       'no schema in components.schemas matches "finetuningjob"; did you mean "FineTuningJob"',
     );
+  });
+
+  const messages = (include: string[]): string[] =>
+    generate({ input: SPEC, include }).diagnostics.map((d) => `${d.code}: ${d.message}`);
+
+  it.each([
+    ["FineTuningJobz", '"FineTuningJob"'],
+    ["FineTuningJb", '"FineTuningJob"'],
+    ["FineTuneJob", '"FineTuningJob"'],
+    ["ListFineTuningJobResponse", '"ListFineTuningJobsResponse"'],
+    ["CreateFineTuningJob*Requst", '"CreateFineTuningJobRequest"'],
+  ])("a misspelt name (%s) is suggested by edit distance: %s", (name, suggestion) => {
+    expect(messages([name])).toEqual([
+      `select-unknown: no schema in components.schemas matches ${JSON.stringify(name)}; did you mean ${suggestion}?`,
+    ]);
+  });
+
+  it("a name with nothing close gets no suggestion", () => {
+    expect(messages(["Zebra"])).toEqual(['select-unknown: no schema in components.schemas matches "Zebra"']);
+  });
+
+  it("a hoisted part's name says which schema to include", () => {
+    expect(messages(["FineTuningJobStatus", "fineTuningJobHyperparameters"])).toEqual([
+      'select-unknown: "FineTuningJobStatus" is not in components.schemas: it is part of the schema ' +
+        '"FineTuningJob" (at #/components/schemas/FineTuningJob/properties/status), named after it; ' +
+        'include "FineTuningJob" instead',
+      'select-unknown: "FineTuningJobHyperparameters" is not in components.schemas: it is part of the schema ' +
+        '"FineTuningJob" (at #/components/schemas/FineTuningJob/properties/hyperparameters), named after it; ' +
+        'include "FineTuningJob" instead',
+    ]);
   });
 
   const openai = corpusEntries((name) => name === "openai-2026-08.yaml");
@@ -189,5 +238,69 @@ describe("--watch", () => {
     }
     const code = await new Promise<number | null>((r) => child.on("exit", (c) => r(c)));
     expect(code).toBe(0);
+  });
+
+  const watchDir = join(SCRATCH, "watch-parent");
+  const startWatch = (): { args: string[] } => {
+    rmSync(watchDir, { recursive: true, force: true });
+    mkdirSync(watchDir, { recursive: true });
+    writeFileSync(join(watchDir, "api.yaml"), readFileSync(SPEC, "utf8"));
+    const args = [join(ROOT, "bin", "wirecase.js"), "generate", "-i", "api.yaml", "-o", "out", "--watch"];
+    return { args };
+  };
+  const alive = (pid: number): boolean => {
+    try {
+      process.kill(pid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  };
+  const gone = async (pid: number, ms: number): Promise<boolean> => {
+    const deadline = Date.now() + ms;
+    while (Date.now() < deadline) {
+      if (!alive(pid)) return true;
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    return !alive(pid);
+  };
+
+  it("stops when the process that started it is killed (as `npx` is), re-parenting it", async () => {
+    const { args } = startWatch();
+    // a parent like npx: starts the watcher and does not pass signals on
+    const parentCode =
+      'const { spawn } = require("node:child_process");' +
+      `const c = spawn(process.execPath, ${JSON.stringify(args)}, { stdio: ["ignore", "pipe", "inherit"] });` +
+      'c.stdout.on("data", (d) => { if (String(d).includes("watching")) console.log("watcher " + c.pid); });';
+    const parent = spawn(process.execPath, ["-e", parentCode], { cwd: watchDir, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    parent.stdout.on("data", (d) => (output += String(d)));
+    parent.stderr.on("data", (d) => (output += String(d)));
+    const deadline = Date.now() + 20_000;
+    while (!/watcher \d+/.test(output)) {
+      if (Date.now() > deadline) throw new Error(`the watcher did not start; output:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const pid = Number(/watcher (\d+)/.exec(output)![1]);
+    expect(alive(pid)).toBe(true);
+    parent.kill("SIGKILL");
+    const stopped = await gone(pid, 5_000);
+    if (!stopped) process.kill(pid, "SIGKILL");
+    expect(stopped).toBe(true);
+  });
+
+  it("stops on SIGHUP (its terminal closed), exit 0", async () => {
+    const { args } = startWatch();
+    const child = spawn(process.execPath, args, { cwd: watchDir, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (d) => (output += String(d)));
+    const deadline = Date.now() + 20_000;
+    while (!output.includes("watching")) {
+      if (Date.now() > deadline) throw new Error(`the watcher did not start; output:\n${output}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    const exited = new Promise<[number | null, string | null]>((r) => child.on("exit", (c, s) => r([c, s])));
+    child.kill("SIGHUP");
+    expect(await exited).toEqual([0, null]);
   });
 });

@@ -1,10 +1,12 @@
+import { existsSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { InputError } from "../generator/diagnostics.js";
 import { generate } from "../generator/generate.js";
 import { locateJson, parseSource, readSpec } from "../generator/load/read-spec.js";
 import { fragmentSegments } from "../generator/load/resolve-ref.js";
-import { ROOT } from "./helpers.js";
+import { originalPath, schemaNames } from "../generator/load/swagger2.js";
+import { generateInto, ROOT, SCRATCH, typecheck } from "./helpers.js";
 
 const spec = (...p: string[]): string => join(ROOT, "spec", ...p);
 
@@ -60,7 +62,19 @@ describe("reading", () => {
 
 describe("bad input: a clear error with file, line and column", () => {
   const cases: [string, string, string, { line: number; col: number } | undefined][] = [
-    ["swagger2.yaml", "swagger-2", "Swagger 2.0", { line: 1, col: 1 }],
+    [
+      "swagger-1.2.yaml",
+      "swagger-version",
+      "this is a Swagger 1.2 document; wirecase reads Swagger 2.0,",
+      { line: 2, col: 1 },
+    ],
+    [
+      "swagger2-bad-ref.yaml",
+      "swagger-2-invalid",
+      "Could not resolve reference #/definitions/Nobody",
+      { line: 9, col: 9 },
+    ],
+    ["swagger2-unknown-type.yaml", "type-unknown", 'unknown type "datetime"', { line: 9, col: 9 }],
     ["not-openapi.yaml", "not-openapi", "no top-level `openapi` field", { line: 1, col: 1 }],
     ["openapi-4.yaml", "openapi-version", "unsupported OpenAPI version", { line: 1, col: 1 }],
     ["broken.yaml", "yaml-syntax", "invalid YAML", { line: 9, col: 28 }],
@@ -93,5 +107,109 @@ describe("bad input: a clear error with file, line and column", () => {
 
   it("parseSource throws InputError (never a bare exception) on syntax errors", () => {
     expect(() => parseSource("/x.json", "{")).toThrow(InputError);
+  });
+});
+
+describe("Swagger 2.0: converted in memory with swagger2openapi", () => {
+  const converted = (file: string, line = 1, col = 1): unknown => ({
+    severity: "warning",
+    code: "swagger-2-converted",
+    file,
+    position: { line, col },
+    message:
+      "this Swagger 2.0 document was converted to OpenAPI 3.0 in memory (swagger2openapi 7.0.8); " +
+      "the file is unchanged, and positions point into it",
+  });
+
+  it("the project's 2.0 petstore: one warning, models in definitions order, strict type-check, parse", async () => {
+    const input = spec("swagger2-petstore.yaml");
+    const { dir, result } = generateInto(input, "swagger2-petstore");
+    expect(result.diagnostics).toEqual([converted(input, 2)]);
+    const types = result.files.find((f) => f.path === "types.ts")!.text;
+    expect([...types.matchAll(/^export interface (\w+) \{/gm)].map((m) => m[1])).toEqual([
+      ...["NewPet", "NewPetWire", "Pet", "PetWire", "OwnerInfo", "OwnerInfoWire"],
+      ...["PetPage", "PetPageWire", "Error", "ErrorWire"],
+    ]);
+    // x-nullable is 3.0's nullable; "Owner info" (sanitised to Owner_info by the converter) is OwnerInfo
+    expect(types).toContain("nickName?: string | null;");
+    expect(types).toContain("ownerInfo?: OwnerInfo;");
+    expect(typecheck(dir)).toBe("");
+    const parse = (await import(join(dir, "parse.ts"))) as Record<string, (json: unknown) => unknown>;
+    const wire = { pet_name: "Rex", pet_id: 1, pet_status: "sold", owner_info: { phone_numbers: ["+1 555"] } };
+    expect(parse["parsePet"]!(wire)).toEqual({
+      petName: "Rex",
+      petId: 1,
+      petStatus: "sold",
+      ownerInfo: { phoneNumbers: ["+1 555"] },
+    });
+    expect(() => parse["parsePet"]!({ ...wire, pet_status: "lost" })).toThrow(/pet_status/);
+  });
+
+  it("an error inside a definition points into the original file, with the original pointer", () => {
+    const input = spec("bad", "swagger2-unknown-type.yaml");
+    const result = generate({ input });
+    expect(result.diagnostics.map((d) => [d.code, d.position, d.pointer])).toEqual([
+      ["swagger-2-converted", { line: 1, col: 1 }, undefined],
+      ["type-unknown", { line: 9, col: 9 }, "#/definitions/Pet record/properties/born/type"],
+    ]);
+  });
+
+  it("a JSON document too: positions of the converted document are found in the JSON text", () => {
+    const dir = join(SCRATCH, "swagger2-json");
+    rmSync(dir, { recursive: true, force: true });
+    mkdirSync(dir, { recursive: true });
+    const input = join(dir, "api.json");
+    const doc = {
+      swagger: "2.0",
+      info: { title: "t", version: "1" },
+      paths: {},
+      definitions: { "a/b": { type: "object", properties: { x: { type: "strin" } } } },
+    };
+    writeFileSync(input, JSON.stringify(doc, null, 2));
+    const result = generate({ input });
+    expect(result.diagnostics.map((d) => [d.code, d.position, d.pointer])).toEqual([
+      ["swagger-2-converted", { line: 2, col: 3 }, undefined],
+      ["type-unknown", { line: 13, col: 11 }, "#/definitions/a~1b/properties/x/type"],
+    ]);
+  });
+
+  it("maps the converter's schema names back: sanitised, `[]` as Array, collisions numbered", () => {
+    const renamed = schemaNames({ "Owner info": {}, "a/b": {}, "Error[]": {}, a_b: {}, Plain: {} });
+    expect([...renamed]).toEqual([
+      ["Owner info", "Owner_info"],
+      ["a/b", "a_b2"],
+      ["Error[]", "ErrorArray"],
+      ["a_b", "a_b"],
+      ["Plain", "Plain"],
+    ]);
+    expect(originalPath(["components", "schemas", "a_b2", "properties", "x"], renamed)).toEqual([
+      "definitions",
+      "a/b",
+      "properties",
+      "x",
+    ]);
+    expect(originalPath(["components", "parameters", "limit"], renamed)).toEqual(["parameters", "limit"]);
+    expect(originalPath(["components", "securitySchemes", "key"], renamed)).toEqual(["securityDefinitions", "key"]);
+    expect(originalPath(["openapi"], renamed)).toEqual(["swagger"]);
+    expect(originalPath(["paths", "/pets", "get"], renamed)).toEqual(["paths", "/pets", "get"]);
+  });
+
+  // public Swagger 2.0 documents: the OpenAPI Initiative's examples, as @readme/oas-examples (a pinned
+  // devDependency) ships them
+  const examples = join(ROOT, "node_modules", "@readme", "oas-examples", "2.0");
+  const publicSpecs: [string, string[]][] = [
+    ["yaml/petstore-expanded.yaml", ["Pet", "NewPet", "Error"]],
+    ["json/petstore.json", ["Order", "Category", "User", "Tag", "Pet", "ApiResponse"]],
+  ];
+  if (!existsSync(examples)) console.log(`SKIPPED: the public Swagger 2.0 specs: ${examples} not found`);
+  it.skipIf(!existsSync(examples)).each(publicSpecs)("public 2.0 spec %s: generated, type-checks", (file, models) => {
+    const input = join(examples, ...file.split("/"));
+    const { dir, result } = generateInto(input, `swagger2-${file.replace(/\W/g, "-")}`);
+    expect(result.diagnostics).toEqual([
+      converted(input, file.endsWith(".json") ? 2 : 1, file.endsWith(".json") ? 3 : 1),
+    ]);
+    const docs = result.files.filter((f) => f.path.startsWith("docs/") && f.path !== "docs/README.md");
+    expect(docs.map((f) => f.path.slice(5, -3))).toEqual(expect.arrayContaining(models));
+    expect(typecheck(dir)).toBe("");
   });
 });

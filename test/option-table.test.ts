@@ -1,5 +1,5 @@
 /** The option table (generator/options.ts) and everything derived from it: USAGE, parseArgs, flags, config checks. */
-import { mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { afterAll, describe, expect, expectTypeOf, it } from "vitest";
 import { loadConfig, type JobConfig } from "../generator/config.js";
@@ -13,18 +13,20 @@ import {
   OPTION_LIST,
   OPTIONS,
   parseArgsOptions,
+  parseCommandLine,
   USAGE,
   type GenerateOptions,
   type UnknownKeys,
 } from "../generator/options.js";
-import { runCli, SCRATCH } from "./helpers.js";
+import { ROOT, runCli, SCRATCH } from "./helpers.js";
 
-/** `--help` as it was before the table; README.md shows it too. */
+/** `--help` (as it was before the table, plus the options added since); README.md shows it too. */
 const USAGE_TEXT = `Usage: wirecase generate [options]
 
-  -i, --input <spec>      OpenAPI 3.0/3.1 document, YAML or JSON
+  -i, --input <spec>      OpenAPI 3.0/3.1 or Swagger 2.0 document, YAML or JSON
   -o, --output <dir>      output folder
   -c, --config <file>     config file (default: wirecase.config.{ts,mts,mjs,js,json} in the current folder)
+      --no-config         read no config file: a one-off run beside a config (--input and --output then required)
       --include <names>   only these component schemas (comma-separated, * wildcards) and what they reference
       --exclude <names>   leave these schemas out unless a kept schema needs them
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
@@ -35,7 +37,8 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --check             generate in memory and compare with the output folder; write nothing;
                           exit 1 if anything differs
   -w, --watch             regenerate when the spec, a file it references or the config changes
-  -q, --quiet             print errors only
+  -q, --quiet             print errors only (and, with --check, only the files that differ)
+      --version           print the version and exit
 
 Flags override the config file. With no config file, --input and --output are required.
 Exit codes: 0 ok, 1 --check found differences, 2 invalid input, usage, or an output file that cannot be written, \
@@ -47,6 +50,13 @@ describe("the option table", () => {
   it("USAGE is the --help text, byte for byte", async () => {
     expect(USAGE).toBe(USAGE_TEXT);
     expect((await run(["--help"])).stdout).toBe(`${USAGE_TEXT}\n`);
+  });
+
+  it("README's Command line section shows the same options as --help", () => {
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    const block = /## Command line\n\n```\n([\s\S]*?)\n```/.exec(readme)?.[1] ?? "";
+    const options = (text: string): string[] => text.split("\n").filter((l) => /^\s+-/.test(l) || /^ {26}\S/.test(l));
+    expect(options(block)).toEqual(options(USAGE));
   });
 
   it("every entry with help text is in USAGE, with its flag, short flag and placeholder", () => {
@@ -65,6 +75,16 @@ describe("the option table", () => {
     for (const [, o] of OPTION_LIST) {
       const type = o.value.type === "boolean" ? "boolean" : "string";
       expect(parsed[o.flag]).toEqual(o.short === undefined ? { type } : { type, short: o.short });
+    }
+  });
+
+  it("the command line accepts every entry's flag and short flag, with a value where it takes one", () => {
+    for (const [, o] of OPTION_LIST) {
+      const value = o.value.type === "boolean" ? [] : ["x"];
+      for (const flag of [`--${o.flag}`, ...(o.short === undefined ? [] : [`-${o.short}`])]) {
+        const parsed = parseCommandLine([flag, ...value]);
+        expect(parsed).toEqual({ values: { [o.flag]: o.value.type === "boolean" ? true : "x" }, positionals: [] });
+      }
     }
   });
 

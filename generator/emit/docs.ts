@@ -21,7 +21,7 @@ export function emitDocs(
   names: Names,
   analysis: Analysis,
   header: string,
-  sources: ReadonlyMap<string, string>,
+  sources: ReadonlyMap<string, { readonly pointer: string; readonly position?: string }>,
 ): TextFile[] {
   const decls = declMap(ir);
   const users = usersOf(ir);
@@ -51,8 +51,8 @@ export function emitDocs(
 }
 
 interface PageFacts {
-  /** `fine-tuning.yaml:12:5`, when known. */
-  readonly source: string | undefined;
+  /** Its pointer and `fine-tuning.yaml:12:5`, when known. */
+  readonly source: { readonly pointer: string; readonly position?: string } | undefined;
   /** The declarations whose own node refers to this one, in IR order. */
   readonly users: readonly string[];
 }
@@ -119,9 +119,9 @@ function page(
     if (isNullable(node)) lines.push("The value may be `null`.", "");
   }
   lines.push(...diagram(decl, names, facts.users));
-  const pointer = `#${decl.origin.path.map((p) => `/${p.replace(/~/g, "~0").replace(/\//g, "~1")}`).join("")}`;
-  const where = facts.source === undefined ? "" : ` (${span(facts.source)})`;
-  lines.push(`Source: ${span(pointer)}${where} · [all models](README.md)`, "");
+  const source = facts.source;
+  const where = source?.position === undefined ? "" : ` (${span(source.position)})`;
+  lines.push(`${source === undefined ? "" : `Source: ${span(source.pointer)}${where} · `}[all models](README.md)`, "");
   return lines.join("\n");
 }
 

@@ -14,8 +14,14 @@ export interface EmitInput {
   readonly specName: string;
   /** Text of `templates/runtime.ts`. */
   readonly runtime: string;
-  /** Where each declaration is written (`fine-tuning.yaml:12:5`), by id, for its doc page. */
-  readonly sources?: ReadonlyMap<string, string>;
+  /** Where each declaration is written, by id, for its doc page. */
+  readonly sources?: ReadonlyMap<string, DeclSource>;
+}
+
+/** Where a declaration is written: its JSON pointer (`#/components/schemas/X`) and `file:line:col`. */
+export interface DeclSource {
+  readonly pointer: string;
+  readonly position?: string;
 }
 
 export function headerLine(specName: string): string {

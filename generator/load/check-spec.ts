@@ -29,9 +29,8 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
   const root = doc as Record<string, unknown>;
   if (root["swagger"] !== undefined) {
     fail(
-      "swagger-2",
-      `this is a Swagger ${String(root["swagger"])} document; wirecase reads OpenAPI 3.0 and 3.1 only. ` +
-        "Convert it first (for example with `npx swagger2openapi`)",
+      "swagger-version",
+      `this is a Swagger ${String(root["swagger"])} document; wirecase reads Swagger 2.0, OpenAPI 3.0 and 3.1`,
       ["swagger"],
     );
   }
@@ -51,6 +50,17 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
     );
   }
   const diagnostics: Diagnostic[] = [];
+  if (file.converted !== undefined) {
+    diagnostics.push({
+      severity: "warning",
+      code: "swagger-2-converted",
+      file: file.path,
+      position: file.locate(["openapi"]) ?? { line: 1, col: 1 },
+      message:
+        `this ${file.converted.from} document was converted to OpenAPI 3.0 in memory (${file.converted.by}); ` +
+        "the file is unchanged, and positions point into it",
+    });
+  }
   const components = root["components"];
   let schemas: unknown;
   if (components !== undefined) {

@@ -18,8 +18,9 @@ import {
 } from "yaml";
 import { InputError, positionAt, type Diagnostic, type Position } from "../diagnostics.js";
 import { refFile } from "./resolve-ref.js";
-import { encodeSegment, pointerSegments } from "./pointer.js";
+import { encodePointer, encodeSegment, pointerSegments } from "./pointer.js";
 import type { LoadedFile, SpecSet } from "./spec-set.js";
+import { converterName, convertSwagger2, originalPath, schemaNames } from "./swagger2.js";
 
 export type { LoadedFile, SpecSet } from "./spec-set.js";
 
@@ -31,7 +32,8 @@ export function readSpec(rootPath: string): SpecSet {
   while (queue.length > 0) {
     const next = queue.shift()!;
     if (files.has(next.path)) continue;
-    const loaded = loadFile(next.path, next.from, files);
+    const read = loadFile(next.path, next.from, files);
+    const loaded = next.from === undefined ? fromSwagger2(read) : read;
     files.set(next.path, loaded);
     // a document whose text has no `$ref` to anything but `#...` needs no walk
     const mayReferOut = /\$ref["']?\s*:\s*(?:["'](?!#)|[^"'\s#])/.test(loaded.text);
@@ -76,6 +78,67 @@ function loadFile(
     ]);
   }
   return parseSource(path, text);
+}
+
+/**
+ * A Swagger 2.0 root document, converted to OpenAPI 3.0 (see `./swagger2.ts`); any other file as it is. The
+ * converted file keeps the original's path and text, and locates paths of the converted document in the text.
+ */
+function fromSwagger2(file: LoadedFile): LoadedFile {
+  const doc = file.value;
+  if (doc === null || typeof doc !== "object" || Array.isArray(doc)) return file;
+  const root = doc as Record<string, unknown>;
+  // `swagger: 2.0` unquoted in YAML is the number 2
+  if (root["swagger"] !== "2.0" && root["swagger"] !== 2) return file;
+  const conversion = convertSwagger2({ ...root, swagger: "2.0" }, file.text);
+  if (!conversion.ok) {
+    // "Could not resolve reference #/definitions/X": point at the first such $ref
+    const ref = /reference (#\S*)/.exec(conversion.message)?.[1];
+    const at = ref === undefined ? undefined : refPath(root, ref);
+    throw new InputError([
+      {
+        severity: "error",
+        code: "swagger-2-invalid",
+        file: file.path,
+        position: file.locate(at ?? ["swagger"]),
+        pointer: at === undefined ? undefined : encodePointer(at),
+        message:
+          `this Swagger 2.0 document cannot be converted to OpenAPI 3.0 (${converterName()}): ` +
+          `${conversion.message}; fix the document, or convert it yourself and pass the OpenAPI 3 file`,
+      },
+    ]);
+  }
+  const renamed = schemaNames(root["definitions"]);
+  const original = (path: readonly string[]): string[] => originalPath(path, renamed);
+  return {
+    ...file,
+    value: inSpecOrder(conversion.openapi, renamed),
+    locate: (path) => file.locate(original(path)),
+    converted: { from: "Swagger 2.0", by: converterName(), originalPath: original },
+  };
+}
+
+/** The converter moves renamed schemas to the end of `components.schemas`: back to the order of `definitions`. */
+function inSpecOrder(openapi: unknown, renamed: ReadonlyMap<string, string>): unknown {
+  const components = (openapi as { components?: { schemas?: Record<string, unknown> } }).components;
+  const schemas = components?.schemas;
+  if (schemas === undefined) return openapi;
+  const ordered: Record<string, unknown> = {};
+  for (const name of [...renamed.values(), ...Object.keys(schemas)]) if (name in schemas) ordered[name] = schemas[name];
+  components!.schemas = ordered;
+  return openapi;
+}
+
+/** The path of the first `$ref` whose value is `ref`, in document order. */
+function refPath(value: unknown, ref: string, seen = new Set<object>()): string[] | undefined {
+  if (value === null || typeof value !== "object" || seen.has(value)) return undefined;
+  seen.add(value);
+  if ((value as Record<string, unknown>)["$ref"] === ref) return ["$ref"];
+  for (const [key, child] of Object.entries(value)) {
+    const below = refPath(child, ref, seen);
+    if (below !== undefined) return [key, ...below];
+  }
+  return undefined;
 }
 
 /** Parses one file's text. Pure: used by `readSpec` and directly by tests. */

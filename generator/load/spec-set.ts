@@ -10,6 +10,16 @@ export interface LoadedFile {
   readonly value: unknown;
   /** Line and column of the key (or element) a JSON pointer path names, if it exists. */
   readonly locate: (path: readonly string[]) => Position | undefined;
+  /**
+   * Set when `value` is not what the file says but a conversion of it (a Swagger 2.0 document read as OpenAPI
+   * 3.0): `locate` takes paths into `value` and finds the same place in `text`; `originalPath` maps such a path
+   * to the original document's (for the pointers that diagnostics print).
+   */
+  readonly converted?: {
+    readonly from: string;
+    readonly by: string;
+    readonly originalPath: (path: readonly string[]) => string[];
+  };
 }
 
 export interface SpecSet {

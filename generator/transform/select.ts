@@ -8,6 +8,9 @@ import type { Diagnostic } from "../diagnostics.js";
 import { encodePointer } from "../diagnostics.js";
 import type { Decl, Ir, Node } from "../ir/types.js";
 import { children } from "../ir/walk.js";
+import { typeName } from "../naming/casing.js";
+import { didYouMean } from "../suggest.js";
+import { hoistInline } from "./hoist-inline.js";
 
 export interface Selection {
   readonly include?: readonly string[] | undefined;
@@ -21,14 +24,22 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
   if (include.length === 0 && exclude.length === 0) return { ir, diagnostics };
   const components = ir.decls.filter((d) => d.source === "component");
   const name = (d: Decl): string => d.nameParts[0] ?? "";
+  let parts: ReadonlyMap<string, Part> | undefined;
   for (const pattern of [...include, ...exclude]) {
     if (!components.some((d) => matches(pattern, name(d)))) {
+      parts ??= hoistedParts(ir);
+      const part = pattern.includes("*") ? undefined : parts.get(pattern.toLowerCase());
       diagnostics.push({
         severity: "error",
         code: "select-unknown",
         file,
         message:
-          `no schema in components.schemas matches ${JSON.stringify(pattern)}` + suggest(pattern, components.map(name)),
+          part === undefined
+            ? `no schema in components.schemas matches ${JSON.stringify(pattern)}` +
+              suggest(pattern, components.map(name))
+            : `${JSON.stringify(part.type)} is not in components.schemas: it is part of the schema ` +
+              `${JSON.stringify(part.schema)} (at ${part.pointer}), named after it; ` +
+              `include ${JSON.stringify(part.schema)} instead`,
       });
     }
   }
@@ -100,8 +111,45 @@ function matches(pattern: string, name: string): boolean {
   return re.test(name);
 }
 
+/** `; did you mean "A"?`: by edit distance; a pattern with `*` by the names that hold its longest literal part. */
 function suggest(pattern: string, names: readonly string[]): string {
-  const lower = pattern.toLowerCase();
-  const close = names.filter((n) => n.toLowerCase() === lower || n.toLowerCase().includes(lower)).slice(0, 3);
+  if (!pattern.includes("*")) return didYouMean(pattern, names);
+  const literal = pattern
+    .split("*")
+    .sort((a, b) => b.length - a.length)[0]!
+    .toLowerCase();
+  const close = literal === "" ? [] : names.filter((n) => n.toLowerCase().includes(literal)).slice(0, 3);
   return close.length === 0 ? "" : `; did you mean ${close.map((c) => JSON.stringify(c)).join(" or ")}?`;
+}
+
+interface Part {
+  /** The type name the part gets (`FineTuningJobStatus`). */
+  readonly type: string;
+  /** The component schema it is hoisted out of (`FineTuningJob`). */
+  readonly schema: string;
+  /** Where it is in the spec. */
+  readonly pointer: string;
+}
+
+/**
+ * The inline schemas that hoisting turns into types of their own, by their type name in lower case: a name
+ * the user saw in the output but that is not a component schema. Only computed for an unknown name.
+ */
+function hoistedParts(ir: Ir): Map<string, Part> {
+  const byId = new Map(ir.decls.map((d) => [d.id, d]));
+  const parts = new Map<string, Part>();
+  for (const d of hoistInline(ir).decls) {
+    if (d.source !== "hoisted") continue;
+    const [owner, at] = d.id.split("@") as [string, string | undefined];
+    const schema = byId.get(owner);
+    if (schema === undefined || schema.source !== "component") continue;
+    const type = typeName(d.nameParts);
+    if (!parts.has(type.toLowerCase()))
+      parts.set(type.toLowerCase(), {
+        type,
+        schema: schema.nameParts[0] ?? "",
+        pointer: `${encodePointer(schema.origin.path)}${at ?? ""}`,
+      });
+  }
+  return parts;
 }
