@@ -14,11 +14,9 @@ defineConfig([
 defineConfig({ input: "a.yaml", output: "out", includes: ["A"] });
 // @ts-expect-error an unknown key
 defineConfig({ input: "a.yaml", output: "out", unknownKey: true });
+// biome-ignore format: one line, as TypeScript 5.9 reports this error at the key and TypeScript 7 at the call
 // @ts-expect-error a misspelt key in the second job of a list
-defineConfig([
-  { input: "a.yaml", output: "out" },
-  { input: "b.yaml", output: "b", exlude: ["B"] },
-]);
+defineConfig([{ input: "a.yaml", output: "out" }, { input: "b.yaml", output: "b", exlude: ["B"] }]);
 // @ts-expect-error a value no option takes
 defineConfig({ input: "a.yaml", output: "out", unknownKeys: "drop" });
 // @ts-expect-error `output` is required

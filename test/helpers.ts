@@ -53,20 +53,35 @@ export function generateInto(
 }
 
 /**
- * Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`; returns the compiler's output
- * ("" when clean).
+ * The TypeScript compilers every generated output is type-checked with: 5.9 (the oldest supported, the one
+ * ts-morph and openapi-typescript are installed beside) and 7 (the native compiler, `typescript@latest`,
+ * installed as the `typescript7` alias).
  */
-export function typecheck(dir: string): string {
-  writeFileSync(
-    join(dir, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: ["**/*.ts"] }, null, 2),
-  );
-  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+export interface Compiler {
+  /** "TypeScript 5.9": heads its block of output. */
+  readonly name: string;
+  /** The major.minor its `--version` must print (a wrong install would otherwise check twice with one compiler). */
+  readonly version: string;
+  readonly tsc: string;
+}
+
+export const TS59: Compiler = { name: "TypeScript 5.9", version: "5.9", tsc: compilerBin("typescript") };
+export const TS7: Compiler = { name: "TypeScript 7", version: "7.0", tsc: compilerBin("typescript7") };
+export const COMPILERS: readonly Compiler[] = [TS59, TS7];
+
+function compilerBin(pkg: string): string {
+  return join(ROOT, "node_modules", pkg, "bin", "tsc");
+}
+
+/** What `tsc --version` prints ("Version 7.0.2"). */
+export function tscVersion(compiler: Compiler): string {
+  return execFileSync(process.execPath, [compiler.tsc, "--version"], { encoding: "utf8" }).trim();
+}
+
+/** Runs `compiler` with `args` (in `cwd` when given); what it printed, "" when it exits 0. */
+export function runTsc(compiler: Compiler, args: readonly string[], cwd?: string): string {
   try {
-    execFileSync(process.execPath, [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", dir], {
-      encoding: "utf8",
-      stdio: "pipe",
-    });
+    execFileSync(process.execPath, [compiler.tsc, ...args], { cwd, encoding: "utf8", stdio: "pipe" });
     return "";
   } catch (error) {
     const e = error as { stdout?: string; stderr?: string };
@@ -75,27 +90,59 @@ export function typecheck(dir: string): string {
 }
 
 /**
- * Type-checks the outputs in the folders `folders` of `root` in one `tsc` run with STRICT_OPTIONS and returns
- * the compiler's output for each folder ("" when clean). Output that names no folder (a crash, a config
- * error) is given to every folder, so no failure is lost.
+ * Runs each compiler with `args` and joins what the failing ones printed, each block headed by the compiler's
+ * name ("TypeScript 7:"); "" when every one is clean.
  */
-export function typecheckEach(root: string, folders: readonly string[]): Map<string, string> {
-  writeFileSync(
-    join(root, "tsconfig.json"),
-    JSON.stringify({ compilerOptions: STRICT_OPTIONS, include: folders.map((f) => `${f}/**/*.ts`) }, null, 2),
+export function runEachTsc(compilers: readonly Compiler[], args: readonly string[], cwd?: string): string {
+  return compilers
+    .map((c) => ({ c, out: runTsc(c, args, cwd) }))
+    .filter((r) => r.out !== "")
+    .map((r) => `${r.c.name}:\n${r.out}`)
+    .join("\n");
+}
+
+/** Writes `dir`/tsconfig.json (STRICT_OPTIONS over `include`) and a package.json that makes .ts files ESM. */
+function writeStrictProject(dir: string, include: readonly string[]): void {
+  writeFileSync(join(dir, "tsconfig.json"), JSON.stringify({ compilerOptions: STRICT_OPTIONS, include }, null, 2));
+  writeFileSync(join(dir, "package.json"), JSON.stringify({ type: "module" }));
+}
+
+/**
+ * Runs `tsc --noEmit` with STRICT_OPTIONS over every .ts file in `dir`, under each of `compilers` (both
+ * majors by default); returns the failing compilers' output ("" when clean).
+ */
+export function typecheck(dir: string, compilers: readonly Compiler[] = COMPILERS): string {
+  writeStrictProject(dir, ["**/*.ts"]);
+  return runEachTsc(compilers, ["-p", dir]);
+}
+
+/**
+ * Type-checks the outputs in the folders `folders` of `root` in one `tsc` run per compiler (both majors by
+ * default) with STRICT_OPTIONS and returns the output for each folder ("" when clean), one block per failing
+ * compiler headed by its name. Output that names no folder (a crash, a config error) is given to every
+ * folder, so no failure is lost.
+ */
+export function typecheckEach(
+  root: string,
+  folders: readonly string[],
+  compilers: readonly Compiler[] = COMPILERS,
+): Map<string, string> {
+  writeStrictProject(
+    root,
+    folders.map((f) => `${f}/**/*.ts`),
   );
-  writeFileSync(join(root, "package.json"), JSON.stringify({ type: "module" }));
-  let output = "";
-  try {
-    execFileSync(
-      process.execPath,
-      [join(ROOT, "node_modules", "typescript", "bin", "tsc"), "-p", ".", "--pretty", "false"],
-      { cwd: root, encoding: "utf8", stdio: "pipe" },
-    );
-  } catch (error) {
-    const e = error as { stdout?: string; stderr?: string };
-    output = `${e.stdout ?? ""}${e.stderr ?? ""}`.trim() || String(error);
+  const blocks = new Map<string, string[]>(folders.map((f) => [f, []]));
+  for (const compiler of compilers) {
+    const output = runTsc(compiler, ["-p", ".", "--pretty", "false"], root);
+    for (const [folder, lines] of splitByFolder(output, folders)) {
+      if (lines !== "") blocks.get(folder)!.push(`${compiler.name}:\n${lines}`);
+    }
   }
+  return new Map(folders.map((f) => [f, blocks.get(f)!.join("\n")]));
+}
+
+/** Splits a `--pretty false` output into each folder's lines; lines that name no folder go to every folder. */
+function splitByFolder(output: string, folders: readonly string[]): Map<string, string> {
   const byFolder = new Map<string, string[]>(folders.map((f) => [f, []]));
   const unplaced: string[] = [];
   let current: string[] = unplaced;

@@ -41,7 +41,7 @@ function npm(args: string[]): { code: number; output: string } {
 describe("examples/monorepo (npm workspaces: generate + tsc in models, strict type-check in app)", () => {
   beforeAll(() => {
     if (!existsSync(join(ROOT, "dist", "generator", "main.js")))
-      throw new Error("dist/ is missing: run `npm run build` (npm ci does it through `prepare`)");
+      throw new Error("dist/ is missing: run `npm run build` (npm test does it through `pretest`)");
     rmSync(DIR, { recursive: true, force: true });
     cpSync(EXAMPLE, DIR, {
       recursive: true,
