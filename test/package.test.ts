@@ -1,7 +1,8 @@
 /**
  * The package as npm ships it: `npm pack` (of the dist/ that `pretest` built; `prepack` builds it on
- * publish), then the tarball installed into a fresh folder outside the repo and used from a CommonJS app, an ESM app and a TypeScript app (`module: nodenext`,
- * checked, compiled and run with TypeScript 5.9 and 7). The three apps share one node_modules (installed once).
+ * publish), then the tarball installed into a fresh folder outside the repo and used from a CommonJS app, an
+ * ESM app and a TypeScript app (`module: nodenext`, checked, compiled and run with TypeScript 5.9 and 7). The
+ * three apps share one node_modules (installed once).
  *
  * The install is offline: `npm ci --offline` with a lockfile that pins the tarball and, for its dependencies,
  * the entries of the repo's own package-lock.json (their tarballs are in the npm cache since the repo was
