@@ -257,3 +257,19 @@ describe("$recursiveRef: the schema around it with $recursiveAnchor (spec/cases/
     expect(ok({ next: 1 })).toBe(false);
   });
 });
+
+describe("a long string enum is one isListedString test (spec/cases/enum-long.yaml)", () => {
+  const { accepts, fns } = suite("enum-long.yaml");
+  it("exactly the listed strings: not a prefix, not two joined, not another type", () => {
+    accepts("UnitCode", "U00", true);
+    accepts("UnitCode", "U69", true);
+    accepts("UnitCode", "U70", false);
+    accepts("UnitCode", "U0", false);
+    accepts("UnitCode", "U00\u0000U01", false);
+    accepts("UnitCode", 0, false);
+    accepts("Line", { unit: "U42" }, true);
+    accepts("Line", { unit: 7 }, true);
+    accepts("Line", { unit: "nope" }, false);
+    expect(fns()["isUnitCode"]!("U00\u0000U01")).toBe(false);
+  });
+});

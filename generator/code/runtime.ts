@@ -62,6 +62,7 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   allUnique: "value",
   everyValue: "value",
   exactlyOne: "value",
+  isListedString: "value",
   hasOnlyKeys: "value",
   ParseWorker: "type",
   runParse: "value",

@@ -24,6 +24,7 @@ import {
   type Expr,
 } from "./expr.js";
 import type { Uses } from "./runtime.js";
+import { listed } from "./scalar.js";
 
 /** The test as an expression on `input`; `TRUE` when it passes everything. */
 export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
@@ -43,7 +44,7 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       uses.add("jsonEquals");
       return call("jsonEquals", [input, json(test.value)]);
     case "oneOf":
-      return paren(or(test.values.map((v) => eq(unknown, lit(v)))));
+      return listed(test.values, unknown, uses) ?? paren(or(test.values.map((v) => eq(unknown, lit(v)))));
     case "array": {
       // the first item's shape tells `A[]` from `B[]` (an empty array is the first array member's)
       const items = cast(unknown, "unknown[]");
