@@ -18,7 +18,7 @@ describe("wirecase generate (CLI)", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const summary = new RegExp(
-      String.raw`^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) ` +
+      String.raw`^wirecase: 13 models, (\d+) files \((\d+) written, 0 removed\) ` +
         String.raw`in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$`,
     );
     const m = summary.exec(r.stdout);
@@ -136,6 +136,6 @@ describe("wirecase generate (CLI)", () => {
     const text = execFileSync(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", SPEC, "-o", out], {
       encoding: "utf8",
     });
-    expect(text).toMatch(/^wirecase: 11 models/);
+    expect(text).toMatch(/^wirecase: 13 models/);
   });
 });
