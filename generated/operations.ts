@@ -49,22 +49,6 @@ function wireGroups<
   return out as { -readonly [L in keyof G]: Pick<T, G[L][number]> };
 }
 
-/** `GET /fine_tuning/jobs`: Lists the organization's fine-tuning jobs. */
-export const listFineTuningJobsOperation = {
-  method: "get",
-  path: "/fine_tuning/jobs",
-  params: {
-    toWire: (params: ListFineTuningJobsParams): { query: Pick<ListFineTuningJobsParamsWire, "after" | "limit"> } => wireGroups(listFineTuningJobsParamsToWire(params), { query: ["after", "limit"] }),
-  },
-  responses: {
-    "200": {
-      contentType: "application/json",
-      parse: (json: unknown): ListFineTuningJobsResponse => parseListFineTuningJobsResponse(json),
-      fromWire: (wire: ListFineTuningJobsResponseWire): ListFineTuningJobsResponse => listFineTuningJobsResponseFromWire(wire),
-    },
-  },
-} as const;
-
 /** `POST /fine_tuning/jobs`: Creates a fine-tuning job. */
 export const createFineTuningJobOperation = {
   method: "post",
@@ -83,12 +67,32 @@ export const createFineTuningJobOperation = {
   },
 } as const;
 
+/** `GET /fine_tuning/jobs`: Lists the organization's fine-tuning jobs. */
+export const listFineTuningJobsOperation = {
+  method: "get",
+  path: "/fine_tuning/jobs",
+  params: {
+    toWire: (params: ListFineTuningJobsParams): {
+      query: Pick<ListFineTuningJobsParamsWire, "after" | "limit">;
+    } => wireGroups(listFineTuningJobsParamsToWire(params), { query: ["after", "limit"] }),
+  },
+  responses: {
+    "200": {
+      contentType: "application/json",
+      parse: (json: unknown): ListFineTuningJobsResponse => parseListFineTuningJobsResponse(json),
+      fromWire: (wire: ListFineTuningJobsResponseWire): ListFineTuningJobsResponse => listFineTuningJobsResponseFromWire(wire),
+    },
+  },
+} as const;
+
 /** `GET /fine_tuning/jobs/{fine_tuning_job_id}`: Gets one fine-tuning job. */
 export const retrieveFineTuningJobOperation = {
   method: "get",
   path: "/fine_tuning/jobs/{fine_tuning_job_id}",
   params: {
-    toWire: (params: RetrieveFineTuningJobParams): { path: Pick<RetrieveFineTuningJobParamsWire, "fine_tuning_job_id"> } => wireGroups(retrieveFineTuningJobParamsToWire(params), { path: ["fine_tuning_job_id"] }),
+    toWire: (params: RetrieveFineTuningJobParams): {
+      path: Pick<RetrieveFineTuningJobParamsWire, "fine_tuning_job_id">;
+    } => wireGroups(retrieveFineTuningJobParamsToWire(params), { path: ["fine_tuning_job_id"] }),
   },
   responses: {
     "200": {
@@ -101,11 +105,11 @@ export const retrieveFineTuningJobOperation = {
 
 /** Every operation of the spec, by operationId (or the name made from its method and path). */
 export const operations: {
-  readonly listFineTuningJobs: CheckedOperation<typeof listFineTuningJobsOperation>;
   readonly createFineTuningJob: CheckedOperation<typeof createFineTuningJobOperation>;
+  readonly listFineTuningJobs: CheckedOperation<typeof listFineTuningJobsOperation>;
   readonly retrieveFineTuningJob: CheckedOperation<typeof retrieveFineTuningJobOperation>;
 } = {
-  listFineTuningJobs: listFineTuningJobsOperation,
   createFineTuningJob: createFineTuningJobOperation,
+  listFineTuningJobs: listFineTuningJobsOperation,
   retrieveFineTuningJob: retrieveFineTuningJobOperation,
 };

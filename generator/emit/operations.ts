@@ -11,7 +11,7 @@
  * against `OperationShape` through the table's type (`CheckedOperation<typeof x>`).
  */
 import type { WriterFunction } from "ts-morph";
-import { arrow, array, call, id, lit, object, print, type Expr } from "../code/expr.js";
+import { array, arrow, call, id, lit, object, print, type Expr } from "../code/expr.js";
 import { literalKey } from "../code/js.js";
 import { commentText, writeDoc } from "../code/jsdoc.js";
 import { Lines } from "../code/lines.js";
@@ -119,12 +119,22 @@ function operationConst(op: OperationPlan, imports: Imports): WriterFunction {
       if (op.params !== undefined) {
         const { names, groups } = op.params;
         use(imports, names, "toWire", false);
-        const type = `{ ${groups
-          .map((g) => `${g.in}: Pick<${names.wire}, ${g.keys.map((k) => JSON.stringify(k)).join(" | ")}>`)
-          .join("; ")} }`;
         const spec = object(groups.map((g) => ({ key: g.in, value: array(g.keys.map((k) => lit(k))) })));
         const body = call(wireGroups, [call(names.toWire, [id("params")]), spec]);
-        w.literal("params: ", [`toWire: ${print(arrow("params", body, { param: names.model, returns: type }))}`], ",");
+        // `(params: Model): { path: Pick<Wire, "a">; ... } => wireGroups(...)`, its return type a line per location
+        w.block(
+          "params: {",
+          () =>
+            w.block(
+              `toWire: (params: ${names.model}): {`,
+              () => {
+                for (const g of groups)
+                  w.line(`${g.in}: Pick<${names.wire}, ${g.keys.map((k) => JSON.stringify(k)).join(" | ")}>;`);
+              },
+              `} => ${print(body)},`,
+            ),
+          "},",
+        );
       }
       if (op.requestBody !== undefined) {
         const b = op.requestBody;

@@ -292,7 +292,7 @@ function operationNames(
 }
 
 function describe(d: Decl): string {
-  if (d.source === "operation") return `the operation schema at ${encodePointer(d.origin.path)}`;
+  if (d.source === "operation") return `the operation schema ${d.nameParts.join(".")}`;
   return d.source === "hoisted"
     ? `the inline schema at ${d.nameParts.join(".")}`
     : `schema ${JSON.stringify(d.nameParts.join("."))}`;

@@ -44,7 +44,8 @@ export function collectOperations(ctx: BuildContext): CollectedOperations {
   for (const [path, rawItem] of Object.entries(paths.value)) {
     const item = follow(ctx, rawItem, { file: root, path: ["paths", path] });
     if (item === undefined || !isSchemaObject(item.value)) continue;
-    for (const method of METHODS) {
+    // in the path item's order, as the spec writes them
+    for (const method of Object.keys(item.value).filter(isMethod)) {
       const op = item.value[method];
       if (!isSchemaObject(op)) continue;
       const at = child(item.at, method);
@@ -52,6 +53,10 @@ export function collectOperations(ctx: BuildContext): CollectedOperations {
     }
   }
   return { operations, built };
+}
+
+function isMethod(key: string): key is HttpMethod {
+  return (METHODS as readonly string[]).includes(key);
 }
 
 interface Found {
