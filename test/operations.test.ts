@@ -308,3 +308,65 @@ describe("tree shaking", () => {
     expect(all.outputFiles[0]!.text).toContain("parseCreateFineTuningJobBody");
   });
 });
+
+describe("--include / --exclude with operations", () => {
+  const select = (include: string[], exclude: string[] = []): GenerateResult =>
+    generate({ input: specPath("operations-bodies"), include, exclude });
+  const keys = (r: GenerateResult): string[] => {
+    const ops = r.files.find((f) => f.path === "operations.ts")!.text;
+    return [...ops.matchAll(/^ {2}readonly (\w+): CheckedOperation/gm)].map((m) => m[1]!);
+  };
+  const modelsOf = (r: GenerateResult): string[] =>
+    [...r.files.find((f) => f.path === "types.ts")!.text.matchAll(/^export (?:interface|type) (\w+)/gm)]
+      .map((m) => m[1]!)
+      .filter((n) => !n.endsWith("Wire"));
+
+  it("op:<operationId> keeps that operation and what it needs, nothing else", () => {
+    const r = select(["op:getJob"]);
+    expect(r.diagnostics).toEqual([]);
+    expect(keys(r)).toEqual(["getJob"]);
+    expect(modelsOf(r)).toEqual([
+      "Job",
+      "GetJobParams",
+      "GetJob202Response",
+      "GetJob2XXResponse",
+      "GetJobDefaultResponse",
+    ]);
+  });
+
+  it("tag:<tag>, path globs, and schema names beside them", () => {
+    expect(keys(select(["tag:jobs"]))).toEqual(["createFineTuningJob", "listFineTuningJobs"]);
+    expect(keys(select(["/fine_tuning/jobs/*"]))).toEqual(["getJob", "deleteJob"]);
+    const both = select(["Error", "op:deleteJob"]);
+    expect(keys(both)).toEqual(["deleteJob"]);
+    expect(modelsOf(both)).toEqual(["Error", "DeleteJobParams"]);
+    // schema names alone keep no operation (as before operations existed)
+    expect(keys(select(["Job"]))).toEqual([]);
+    expect(modelsOf(select(["Job"]))).toEqual(["Job"]);
+  });
+
+  it("exclude: operations left out; a schema a kept operation needs stays, with a warning", () => {
+    const r = select([], ["op:deleteJob", "tag:jobs"]);
+    expect(keys(r)).toEqual(["getJob"]);
+    expect(modelsOf(r)).not.toContain("DeleteJobParams");
+    expect(modelsOf(r)).toContain("Error");
+    // excluding a schema leaves out the operations that need it, unless --include names them
+    const noError = select([], ["Error"]);
+    expect(keys(noError)).toEqual(["createFineTuningJob", "getJob", "deleteJob"]);
+    expect(modelsOf(noError)).not.toContain("Error");
+    expect(noError.diagnostics).toEqual([]);
+    const kept = select(["op:getJob"], ["Job"]);
+    expect(modelsOf(kept)).toContain("Job");
+    expect(kept.diagnostics.map((d) => d.code)).toEqual(["select-kept"]);
+  });
+
+  it("a pattern that names nothing is an error with suggestions", () => {
+    const r = select(["op:getjob", "tag:nope", "/nowhere"]);
+    expect(r.files).toEqual([]);
+    expect(r.diagnostics.map((d) => d.message)).toEqual([
+      'no operation (operationId) matches "getjob"; did you mean "getJob"?',
+      'no operation tag matches "nope"',
+      'no path in paths matches "/nowhere"',
+    ]);
+  });
+});

@@ -315,6 +315,8 @@ export interface Operation {
   readonly responses: readonly ({ readonly status: string } & Partial<OperationBody>)[];
   readonly summary?: string;
   readonly deprecated?: boolean;
+  /** Its `tags`, for `--include tag:...`. */
+  readonly tags?: readonly string[];
   /** The operation object, for diagnostics and docs. */
   readonly origin: { readonly file: string; readonly path: readonly string[] };
 }

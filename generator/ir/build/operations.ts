@@ -121,6 +121,7 @@ function operation(ctx: BuildContext, input: OperationInput, built: BuiltDecl[])
     responses: responses(ctx, op["responses"], child(at, "responses"), nameParts),
     ...(typeof op["summary"] === "string" ? { summary: op["summary"] } : {}),
     ...(op["deprecated"] === true ? { deprecated: true } : {}),
+    ...(Array.isArray(op["tags"]) ? { tags: op["tags"].filter((t): t is string => typeof t === "string") } : {}),
     origin: at,
   };
 }
