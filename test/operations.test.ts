@@ -370,3 +370,22 @@ describe("--include / --exclude with operations", () => {
     ]);
   });
 });
+
+describe("a spec with operations and no components.schemas", () => {
+  it("has models (its operations'), and no no-schemas warning; one without paths still warns", () => {
+    const dir = join(SCRATCH, "ops-no-components");
+    mkdirSync(dir, { recursive: true });
+    const head = `openapi: 3.1.0\ninfo: { title: t, version: "1" }\n`;
+    const body = "application/json: { schema: { type: object, properties: { a_b: { type: string } } } }";
+    writeFileSync(
+      join(dir, "ops.yaml"),
+      `${head}paths:\n  /a:\n    get:\n      operationId: getA\n      responses:\n        "200":\n` +
+        `          description: ok\n          content: { ${body} }\n`,
+    );
+    writeFileSync(join(dir, "empty.yaml"), `${head}paths: {}\n`);
+    const ops = generate({ input: join(dir, "ops.yaml") });
+    expect(ops.models).toBe(1);
+    expect(ops.diagnostics).toEqual([]);
+    expect(generate({ input: join(dir, "empty.yaml") }).diagnostics.map((d) => d.code)).toEqual(["no-schemas"]);
+  });
+});
