@@ -3,4 +3,5 @@ export * from "./types.js";
 export * from "./mappers.js";
 export * from "./guards.js";
 export * from "./parse.js";
+export * from "./operations.js";
 export * from "./runtime.js";

@@ -242,29 +242,22 @@ export interface StandardSchemaTypes<Input = unknown, Output = Input> {
 }
 
 /**
- * A Standard Schema over a generated parse worker: `validate` is `safeParseX` (synchronous), its issues with the
- * wire path as keys and indexes.
+ * `validate` of a generated `xSchema` (a Standard Schema whose object the generated code writes out, so a bundler
+ * drops the ones an app does not import): the parse worker's model as `{ value }`, or its issues with the wire
+ * path as keys and indexes. Synchronous.
  */
-export function standardSchema<Input, Output>(worker: ParseWorker): StandardSchemaV1<Input, Output> {
+export function standardValidate<Output>(worker: ParseWorker, value: unknown): StandardSchemaResult<Output> {
   const issuesOf = (drafts: readonly IssueDraft[]): StandardSchemaIssue[] =>
     drafts.map((d) => ({ message: `expected ${d.expected}, received ${describeValue(d.received)}`, path: d.wire }));
-  return {
-    "~standard": {
-      version: 1,
-      vendor: "wirecase",
-      validate: (value) => {
-        const issues: IssueDraft[] = [];
-        let out: unknown;
-        try {
-          out = worker(value, issues);
-        } catch (error) {
-          // as in runSafeParse: only a value JSON cannot hold gets here
-          return { issues: [...issuesOf(issues), { message: `expected a JSON value, received ${String(error)}` }] };
-        }
-        return issues.length > 0 ? { issues: issuesOf(issues) } : { value: out as Output };
-      },
-    },
-  };
+  const issues: IssueDraft[] = [];
+  let out: unknown;
+  try {
+    out = worker(value, issues);
+  } catch (error) {
+    // as in runSafeParse: only a value JSON cannot hold gets here
+    return { issues: [...issuesOf(issues), { message: `expected a JSON value, received ${String(error)}` }] };
+  }
+  return issues.length > 0 ? { issues: issuesOf(issues) } : { value: out as Output };
 }
 
 const PATH_IDENTIFIER = /^[\p{ID_Start}$_][\p{ID_Continue}$\u200c\u200d]*$/u;

@@ -275,3 +275,19 @@ export interface ListFineTuningJobsResponseWire {
   has_more: boolean;
   object: "list";
 }
+
+export interface ListFineTuningJobsParams {
+  after?: string;
+  /** @default 20 */
+  limit?: number;
+}
+/** The wire form of {@link ListFineTuningJobsParams}: the same keys. */
+export type ListFineTuningJobsParamsWire = ListFineTuningJobsParams;
+
+export interface RetrieveFineTuningJobParams {
+  fineTuningJobId: string;
+}
+/** The wire form of {@link RetrieveFineTuningJobParams}: keys exactly as they travel in JSON. */
+export interface RetrieveFineTuningJobParamsWire {
+  fine_tuning_job_id: string;
+}

@@ -19,7 +19,7 @@ describe("wirecase generate (CLI)", () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe("");
     const summary = new RegExp(
-      String.raw`^wirecase: 11 models, (\d+) files \((\d+) written, 0 removed\) ` +
+      String.raw`^wirecase: 13 models, (\d+) files \((\d+) written, 0 removed\) ` +
         String.raw`in \d+\.\d\d s: .*fine-tuning\.yaml → .*cli\/\n$`,
     );
     const m = summary.exec(r.stdout);
@@ -138,7 +138,7 @@ describe("wirecase generate (CLI)", () => {
     const text = execFileSync(process.execPath, [join(ROOT, "bin", "wirecase.js"), "generate", "-i", SPEC, "-o", out], {
       encoding: "utf8",
     });
-    expect(text).toMatch(/^wirecase: 11 models/);
+    expect(text).toMatch(/^wirecase: 13 models/);
   });
 });
 
@@ -208,7 +208,7 @@ describe("messages", () => {
     const r = await run(["generate", "--no-config", "-i", "spec/a.yaml", "-o", "out/c"], dir);
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(
-      /^wirecase: 11 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: spec\/a\.yaml → out\/c\/\n$/,
+      /^wirecase: 13 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: spec\/a\.yaml → out\/c\/\n$/,
     );
     expect(existsSync(join(dir, "out", "c", "types.ts"))).toBe(true);
     expect(existsSync(join(dir, "out", "a"))).toBe(false);
@@ -221,7 +221,7 @@ describe("messages", () => {
   it("paths as given: an absolute path outside the current folder stays absolute, one inside is relative", async () => {
     const r = await run(["generate", "-i", SPEC, "-o", join(dir, "out")], dir);
     expect(r.code).toBe(0);
-    const summary = /^wirecase: 11 models, (\d+) files \(\1 written, 0 removed\) in \d+\.\d\d s: (.*) → (.*)\n$/;
+    const summary = /^wirecase: 13 models, (\d+) files \(\1 written, 0 removed\) in \d+\.\d\d s: (.*) → (.*)\n$/;
     expect(summary.exec(r.stdout)?.slice(2)).toEqual([SPEC, "out/"]);
   });
 
@@ -315,6 +315,6 @@ describe("messages", () => {
       `${input}:2:1: warning: this Swagger 2.0 document was converted to OpenAPI 3.0 in memory ` +
         "(swagger2openapi 7.0.8); the file is unchanged, and positions point into it [swagger-2-converted]\n",
     );
-    expect(r.stdout).toMatch(/^wirecase: 6 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s, 1 warnings: /);
+    expect(r.stdout).toMatch(/^wirecase: 8 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s, 1 warnings: /);
   });
 });

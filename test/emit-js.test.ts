@@ -13,7 +13,7 @@ import { generate } from "../generator/generate.js";
 import { generateInto, ROOT, SCRATCH, typecheck } from "./helpers.js";
 
 const SPEC = join(ROOT, "spec", "fine-tuning.yaml");
-const MODULES = ["guards", "index", "mappers", "parse", "runtime", "types"];
+const MODULES = ["guards", "index", "mappers", "operations", "parse", "runtime", "types"];
 const JOB = JSON.parse(readFileSync(join(ROOT, "test", "data", "fine-tuning-job.json"), "utf8")) as Record<
   string,
   unknown

@@ -66,7 +66,7 @@ describe("examples/monorepo (npm workspaces: generate + tsc in models, strict ty
     const r = npm(["run", "build"]);
     expect(r.output).toMatch(
       new RegExp(
-        String.raw`wirecase: 3 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: ` +
+        String.raw`wirecase: 4 models, \d+ files \(\d+ written, 0 removed\) in \d+\.\d\d s: ` +
           String.raw`spec\/fine-tuning\.yaml → src\/generated\/`,
       ),
     );

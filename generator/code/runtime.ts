@@ -73,7 +73,7 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   StandardSchemaResult: "type",
   StandardSchemaIssue: "type",
   StandardSchemaTypes: "type",
-  standardSchema: "value",
+  standardValidate: "value",
 };
 
 /** The runtime helpers a generated module calls, collected while its statements are built. */

@@ -6,6 +6,7 @@ import type { Plan } from "../plan/index.js";
 import { emitDocs, type TextFile } from "./docs.js";
 import { emitGuards } from "./guards.js";
 import { emitMappers } from "./mappers.js";
+import { emitOperations } from "./operations.js";
 import { emitParse } from "./parse/index.js";
 import { emitTypes } from "./types.js";
 
@@ -35,6 +36,8 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
   const typeNames = ir.decls.flatMap((d) => [names.decl(d.id).model, names.decl(d.id).wire]);
   const guards = emitGuards(ir, plan);
   const parse = emitParse(ir, plan);
+  const operations = emitOperations(plan);
+  const opImports = operations.imports;
   const files: TextFile[] = [
     { path: "types.ts", text: print([header, ...emitTypes(ir, names, analysis)]) },
     {
@@ -64,6 +67,16 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
         ...parse.statements,
       ]),
     },
+    {
+      path: "operations.ts",
+      text: print([
+        header,
+        ...(opImports.types.length === 0 ? [] : [importFrom("./types.js", opImports.types, true)]),
+        ...(opImports.mappers.length === 0 ? [] : [importFrom("./mappers.js", opImports.mappers, false)]),
+        ...(opImports.parse.length === 0 ? [] : [importFrom("./parse.js", opImports.parse, false)]),
+        ...operations.statements,
+      ]),
+    },
     { path: "runtime.ts", text: `${header}\n${input.runtime.replace(/\r\n/g, "\n")}` },
     {
       path: "index.ts",
@@ -73,6 +86,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
         `export * from "./mappers.js";`,
         `export * from "./guards.js";`,
         `export * from "./parse.js";`,
+        `export * from "./operations.js";`,
         `export * from "./runtime.js";`,
         "",
       ].join("\n"),

@@ -258,9 +258,13 @@ export interface Doc {
   readonly format?: string;
 }
 
-export type DeclSource = "component" | "ref" | "hoisted";
+/** `operation`: an operation's inline body schema, or the model of its parameters (see {@link Operation}). */
+export type DeclSource = "component" | "ref" | "hoisted" | "operation";
 
-/** A named type: a component schema, another ref target, or an inline schema hoisted out of its parent. */
+/**
+ * A named type: a component schema, another ref target, an operation's inline body or parameters, or an inline
+ * schema hoisted out of its parent.
+ */
 export interface Decl {
   /** Stable identity: `file#/json/pointer` of where the schema is written. */
   readonly id: string;
@@ -271,8 +275,54 @@ export interface Decl {
   readonly source: DeclSource;
   /** Where it is written, for diagnostics and docs. */
   readonly origin: { readonly file: string; readonly path: readonly string[] };
+  /**
+   * Found for operations only (their bodies and parameters, and what only those reach, hoisted ones included):
+   * named after every declaration that components reach, so that adding operations renames none of those.
+   */
+  readonly forOperations?: true;
+}
+
+export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
+
+export type ParameterLocation = "path" | "query" | "header" | "cookie";
+
+/** A request or response body: its media type and, for a JSON one with a schema, the declaration of that schema. */
+export interface OperationBody {
+  /** As the spec writes it (`application/json`, `application/vnd.github+json`). */
+  readonly contentType: string;
+  /** The `id` of a `Decl`: an inline schema's own declaration, or the one its `$ref` names. */
+  readonly decl?: string;
+}
+
+/**
+ * One operation of `paths`. Its parameters are one declaration (an object with a property per parameter, keyed by
+ * its wire name) plus `locations`, which says where each property travels; its bodies refer to declarations.
+ */
+export interface Operation {
+  readonly method: HttpMethod;
+  /** The path template as the spec writes it (`/fine_tuning/jobs/{fine_tuning_job_id}`). */
+  readonly path: string;
+  readonly operationId?: string;
+  /** Raw name parts, joined by the naming module: `[operationId]`, or the method and the path's segments. */
+  readonly nameParts: readonly string[];
+  readonly params?: {
+    readonly decl: string;
+    /** Per property of the declaration's object, in order: its key (the wire name) and location. */
+    readonly locations: readonly { readonly key: string; readonly in: ParameterLocation }[];
+  };
+  readonly requestBody?: OperationBody;
+  /** Every status the spec lists (`200`, `2XX`, `default`), in spec order; no `contentType` without content. */
+  readonly responses: readonly ({ readonly status: string } & Partial<OperationBody>)[];
+  readonly summary?: string;
+  readonly deprecated?: boolean;
+  /** Its `tags`, for `--include tag:...`. */
+  readonly tags?: readonly string[];
+  /** The operation object, for diagnostics and docs. */
+  readonly origin: { readonly file: string; readonly path: readonly string[] };
 }
 
 export interface Ir {
   readonly decls: readonly Decl[];
+  /** The operations of `paths`, in spec order (absent: none). */
+  readonly operations?: readonly Operation[];
 }

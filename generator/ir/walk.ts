@@ -120,6 +120,18 @@ export function directRefs(node: Node): readonly string[] {
   }
 }
 
+/** Every declaration a node refers to, at any depth (not through the declarations it names), in walk order. */
+export function refTargets(node: Node): string[] {
+  const targets: string[] = [];
+  const stack: Node[] = [node];
+  while (stack.length > 0) {
+    const n = stack.pop()!;
+    if (n.kind === "ref") targets.push(n.target);
+    stack.push(...children(n));
+  }
+  return targets;
+}
+
 export function declMap(ir: Ir): ReadonlyMap<string, Decl> {
   return new Map(ir.decls.map((d) => [d.id, d]));
 }

@@ -76,13 +76,16 @@ export function checkSpec(specs: SpecSet): CheckedSpec {
     ]);
   }
   const schemaNames = schemas === undefined ? [] : Object.keys(schemas as object);
-  if (schemaNames.length === 0) {
+  const paths = root["paths"];
+  const hasPaths = paths !== null && typeof paths === "object" && Object.keys(paths).length > 0;
+  // operations have models of their own (their bodies and parameters)
+  if (schemaNames.length === 0 && !hasPaths) {
     diagnostics.push({
       severity: "warning",
       code: "no-schemas",
       file: file.path,
       position: file.locate(["components"]) ?? { line: 1, col: 1 },
-      message: "the document has no `components.schemas`: there are no models to generate",
+      message: "the document has no `components.schemas` and no `paths`: there are no models to generate",
     });
   }
   diagnostics.push(...danglingRefs(specs));

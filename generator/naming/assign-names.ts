@@ -8,13 +8,17 @@
  *   first every declaration whose name (and every name derived from it) is free takes it, then the others get
  *   the first free `Name2`, `Name3`, ...: `User` stays `User` beside `user`, and adding a schema renames no
  *   other unless theirs is the same name and the new one comes first in that order;
+ * - declarations found for operations only (Decl.forOperations) claim names after all of those, the same way, so
+ *   adding operations renames no schema; an operation's own body or parameters whose name is taken tries other
+ *   spellings before a number (`ListFooResponse` → `ListFooResponseBody` → `ListFooOperationResponse`);
+ * - then each operation's const (`listFooOperation`) and its key in the `operations` table (the operationId);
  * - within an object, keys whose model key equals the wire key claim it first, then the rest in spec order;
  *   a key whose model key is taken keeps its wire spelling, or if that is taken too, gets `key2`, `key3`, ...
  * - names the runtime helpers export are reserved.
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { encodePointer } from "../diagnostics.js";
-import type { Decl, Ir, Node, ObjectNode } from "../ir/types.js";
+import type { Decl, Ir, Node, ObjectNode, Operation } from "../ir/types.js";
 import { children } from "../ir/walk.js";
 import { RUNTIME } from "../code/runtime.js";
 import { modelKey, typeName, valueName } from "./casing.js";
@@ -42,8 +46,17 @@ export interface DeclNames {
   readonly schema: string;
 }
 
+/** An operation's names: its key in the `operations` table and its own exported const. */
+export interface OperationNames {
+  /** The operationId, or the name made from the method and path (`getFineTuningJobsFineTuningJobId`). */
+  readonly key: string;
+  /** `listFineTuningJobsOperation`. */
+  readonly constName: string;
+}
+
 export interface Names {
   decl(id: string): DeclNames;
+  operation(op: Operation): OperationNames;
   /** Model keys of an object's properties, by index. */
   keys(node: ObjectNode): readonly string[];
 }
@@ -52,7 +65,15 @@ export interface Names {
 export const RUNTIME_EXPORTS: readonly string[] = Object.keys(RUNTIME);
 
 /** Global types that generated code refers to. */
-const GLOBAL_TYPES: readonly string[] = ["NonNullable"];
+const GLOBAL_TYPES: readonly string[] = ["NonNullable", "Pick"];
+
+/** Names `operations.ts` declares besides each operation's const (reserved: the barrel exports them). */
+export const OPERATIONS_EXPORTS = {
+  table: "operations",
+  shape: "OperationShape",
+  checked: "CheckedOperation",
+  wireGroups: "wireGroups",
+} as const;
 
 export function derivedNames(model: string): DeclNames {
   const value = valueName(model);
@@ -83,7 +104,7 @@ export function patternConstName(index: number): string {
   return `pattern${index}`;
 }
 
-const PRIORITY: Record<Decl["source"], number> = { component: 0, ref: 1, hoisted: 2 };
+const PRIORITY: Record<Decl["source"], number> = { component: 0, ref: 1, operation: 2, hoisted: 3 };
 
 /** A schema whose own name already is its type name (`User`, not `user` or `Pet.owner`): it keeps that name. */
 function isExact(d: Decl, base: string): boolean {
@@ -92,7 +113,7 @@ function isExact(d: Decl, base: string): boolean {
 
 export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] } {
   const diagnostics: Diagnostic[] = [];
-  const taken = new Set<string>([...RUNTIME_EXPORTS, ...GLOBAL_TYPES]);
+  const taken = new Set<string>([...RUNTIME_EXPORTS, ...GLOBAL_TYPES, ...Object.values(OPERATIONS_EXPORTS)]);
   const byDecl = new Map<string, DeclNames>();
   const winner = new Map<string, Decl>();
   const ordered = ir.decls
@@ -110,31 +131,36 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
     taken.add(`file:${names.model.toLowerCase()}`);
     byDecl.set(d.id, names);
   };
-  // first every declaration whose name is free takes it, then the rest get suffixes: a suffixed name
-  // (`Foo2`) never takes the plain name of another declaration (a schema `foo2`), so adding a schema renames
-  // only a later one of its own name
-  for (const { d, base } of ordered) {
-    const names = derivedNames(base);
-    if (!free(names)) continue;
-    claim(d, names);
-    winner.set(base, d);
+  // the declarations the components reach first, then those found for operations only
+  for (const phase of [false, true]) {
+    const group = ordered.filter((e) => (e.d.forOperations === true) === phase);
+    // first every declaration whose name is free takes it, then the rest get suffixes: a suffixed name
+    // (`Foo2`) never takes the plain name of another declaration (a schema `foo2`), so adding a schema renames
+    // only a later one of its own name
+    for (const { d, base } of group) {
+      const names = derivedNames(base);
+      if (!free(names)) continue;
+      claim(d, names);
+      winner.set(base, d);
+    }
+    for (const { d, base } of group) {
+      if (byDecl.has(d.id)) continue;
+      let names = alternatives(d).map(derivedNames).find(free);
+      for (let n = 2; names === undefined; n++)
+        names = free(derivedNames(`${base}${n}`)) ? derivedNames(`${base}${n}`) : undefined;
+      claim(d, names);
+      const other = winner.get(base);
+      const holder = other ? `${describe(other)} already has` : "is taken";
+      diagnostics.push({
+        severity: "warning",
+        code: "name-collision",
+        file: d.origin.file,
+        pointer: encodePointer(d.origin.path),
+        message: `${describe(d)} would be named ${base}, which ${holder}; it is named ${names.model}`,
+      });
+    }
   }
-  for (const { d, base } of ordered) {
-    if (byDecl.has(d.id)) continue;
-    let n = 1;
-    let names = derivedNames(base);
-    while (!free(names)) names = derivedNames(`${base}${++n}`);
-    claim(d, names);
-    const other = winner.get(base);
-    const holder = other ? `${describe(other)} already has` : "is taken";
-    diagnostics.push({
-      severity: "warning",
-      code: "name-collision",
-      file: d.origin.file,
-      pointer: encodePointer(d.origin.path),
-      message: `${describe(d)} would be named ${base}, which ${holder}; it is named ${names.model}`,
-    });
-  }
+  const byOperation = operationNames(ir.operations ?? [], taken, diagnostics);
 
   const keyNames = new Map<ObjectNode, readonly string[]>();
   // the same keys recur across thousands of objects (`id`, `node_id`, `url`): each is cased once per run
@@ -155,6 +181,11 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
       decl: (id) => {
         const found = byDecl.get(id);
         if (found === undefined) throw new Error(`internal error: no name for declaration ${id}`);
+        return found;
+      },
+      operation: (op) => {
+        const found = byOperation.get(op);
+        if (found === undefined) throw new Error(`internal error: no name for operation ${op.method} ${op.path}`);
         return found;
       },
       keys: (node) => {
@@ -206,7 +237,65 @@ function objectKeys(
   return result as string[];
 }
 
+/**
+ * The other spellings an operation's body or parameters try, in order, when their name is taken (before a
+ * number): `CreateFooBody` → `CreateFooRequestBody`, `ListFooResponse` → `ListFooResponseBody`, `ListFooParams`
+ * → `ListFooParameters`, then `...Operation<suffix>`. Other declarations have none.
+ */
+function alternatives(d: Decl): string[] {
+  if (d.source !== "operation") return [];
+  const parts = d.nameParts;
+  const init = parts.slice(0, -1);
+  const last = parts[parts.length - 1];
+  const other =
+    last === "Body"
+      ? [...init, "Request", "Body"]
+      : last === "Response"
+        ? [...parts, "Body"]
+        : last === "Params"
+          ? [...init, "Parameters"]
+          : undefined;
+  return [...(other === undefined ? [] : [typeName(other)]), typeName([...init, "Operation", last ?? ""])];
+}
+
+/**
+ * Each operation's const (`listFooOperation`, numbered when taken) and table key (its operationId, else the
+ * value name of its method and path; a repeated key is numbered, with a warning).
+ */
+function operationNames(
+  operations: readonly Operation[],
+  taken: Set<string>,
+  diagnostics: Diagnostic[],
+): Map<Operation, OperationNames> {
+  const result = new Map<Operation, OperationNames>();
+  const keys = new Set<string>();
+  for (const op of operations) {
+    const value = valueName(typeName(op.nameParts));
+    let constName = `${value}Operation`;
+    for (let n = 2; taken.has(constName); n++) constName = `${value}${n}Operation`;
+    taken.add(constName);
+    const wanted = op.operationId ?? value;
+    let key = wanted;
+    for (let n = 2; keys.has(key); n++) key = `${wanted}${n}`;
+    keys.add(key);
+    if (key !== wanted) {
+      diagnostics.push({
+        severity: "warning",
+        code: "operation-id-duplicate",
+        file: op.origin.file,
+        pointer: encodePointer(op.origin.path),
+        message:
+          `operation ${op.method.toUpperCase()} ${op.path} has the key ${JSON.stringify(wanted)} of an earlier ` +
+          `one; it is ${JSON.stringify(key)} in \`operations\``,
+      });
+    }
+    result.set(op, { key, constName });
+  }
+  return result;
+}
+
 function describe(d: Decl): string {
+  if (d.source === "operation") return `the operation schema ${d.nameParts.join(".")}`;
   return d.source === "hoisted"
     ? `the inline schema at ${d.nameParts.join(".")}`
     : `schema ${JSON.stringify(d.nameParts.join("."))}`;

@@ -9,6 +9,7 @@ import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import { analyse, type Analysis } from "./analyse.js";
 import { intersectionPlan, objectPlan, type IntersectionPlan, type ObjectPlan } from "./object.js";
+import { operationPlans, type OperationPlan } from "./operations.js";
 import { unionPlan, type UnionPlan } from "./union.js";
 import { scalarTest, type ScalarTest } from "./validate.js";
 
@@ -24,6 +25,8 @@ export interface Plan {
   intersection(node: IntersectionNode): IntersectionPlan;
   /** The type test of a scalar: what guards check and parse reports. */
   scalar(node: PrimitiveNode | LiteralNode | EnumNode): ScalarTest;
+  /** The operations table, in spec order (plan/operations.ts). */
+  readonly operations: readonly OperationPlan[];
 }
 
 export interface PlanOptions {
@@ -50,6 +53,7 @@ export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
     intersection: (node) =>
       remember(intersections, node, () => intersectionPlan(node.members, names, decls, unknownKeys)),
     scalar: scalarTest,
+    operations: operationPlans(ir, names),
   };
 }
 

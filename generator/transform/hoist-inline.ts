@@ -19,7 +19,16 @@ export function hoistInline(ir: Ir): Ir {
       // pre-order: a hoisted parent comes before the declarations hoisted out of it
       const index = hoisted.length;
       const root = visitRoot(node, nameParts, idPath);
-      hoisted.splice(index, 0, { id, nameParts, node: root, doc, source: "hoisted", origin: decl.origin });
+      const forOperations = decl.forOperations === true ? { forOperations: true as const } : {};
+      hoisted.splice(index, 0, {
+        id,
+        nameParts,
+        node: root,
+        doc,
+        source: "hoisted",
+        origin: decl.origin,
+        ...forOperations,
+      });
       return { kind: "ref", target: id };
     };
 
@@ -98,7 +107,7 @@ export function hoistInline(ir: Ir): Ir {
     out.push({ ...decl, node: visitRoot(decl.node, decl.nameParts, "") });
     out.push(...hoisted);
   }
-  return { decls: out };
+  return { ...ir, decls: out };
 }
 
 function isHoistable(node: Node | undefined): boolean {

@@ -6,7 +6,7 @@ import type { Ir, Node } from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
 
 export function openEnums(ir: Ir): Ir {
-  return { decls: ir.decls.map((d) => ({ ...d, node: open(d.node) })) };
+  return { ...ir, decls: ir.decls.map((d) => ({ ...d, node: open(d.node) })) };
 }
 
 function open(node: Node): Node {

@@ -1,8 +1,8 @@
 /**
  * `parseX(json): X`, `safeParseX(json): SafeParseResult<X>` and `xSchema` (a Standard Schema v1, wire type in,
  * model out) for every declaration. All three hand a private worker, `parseXInto(value, issues)`, to the runtime
- * (`runParse` throws a `ParseError`, `runSafeParse` returns the issues, `standardSchema` wraps it as the Standard
- * Schema interface); the worker validates the wire value and builds the model in one pass:
+ * (`runParse` throws a `ParseError`, `runSafeParse` returns the issues, `standardValidate` answers in the
+ * Standard Schema's shape); the worker validates the wire value and builds the model in one pass:
  *
  * - the model it builds is exactly what `xFromWire` would return for a valid value (same members chosen,
  *   same keys in the same order, unknown keys dropped, values that need no conversion shared);
@@ -42,7 +42,7 @@ export function emitParse(ir: Ir, plan: Plan): Module {
   uses.add("runParse");
   uses.add("runSafeParse");
   uses.add("StandardSchemaV1");
-  uses.add("standardSchema");
+  uses.add("standardValidate");
   const functions = ir.decls.flatMap((decl) => [
     worker(decl, ctx),
     parse(decl, ctx),
@@ -84,12 +84,15 @@ function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
   });
 }
 
-/** `xSchema`: the worker as a Standard Schema v1 (the runtime's `standardSchema`), wire type in, model out. */
+/** `xSchema`: the worker as a Standard Schema v1, wire type in, model out (validate: `standardValidate`). */
 function standard(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = `StandardSchemaV1<${n.wire}, ${n.model}>`;
   const doc = `{@link ${n.safeParse}} as a Standard Schema v1, for any library that takes one.`;
-  return constDecl(true, n.schema, type, `standardSchema(${n.parseInto})`, doc);
+  // an object literal, not a call: a bundler drops the ones an app does not import (a call might have effects)
+  const validate = `(value) => standardValidate<${n.model}>(${n.parseInto}, value)`;
+  const props = `version: 1, vendor: "wirecase", validate: ${validate}`;
+  return constDecl(true, n.schema, type, `{ "~standard": { ${props} } }`, doc);
 }
 
 function worker(decl: Decl, ctx: ParseContext): WriterFunction {

@@ -16,6 +16,8 @@ export interface DeclEntry {
   readonly nameParts: readonly string[];
   readonly source: Decl["source"];
   readonly origin: Location;
+  /** Registered while the operations were collected (see Decl.forOperations). */
+  readonly forOperations?: true;
 }
 
 export interface Registry {
@@ -23,6 +25,8 @@ export interface Registry {
   readonly decls: Map<string, DeclEntry>;
   /** Ids registered and not built yet. */
   readonly queue: string[];
+  /** Set once every declaration the components reach is built: what is registered after is for operations. */
+  forOperations: boolean;
 }
 
 export interface Guards {
@@ -61,7 +65,7 @@ export function createContext(specs: SpecSet, version: OpenApiVersion, buildSche
     specs,
     version,
     build: (schema, at) => buildSchema(schema, at, ctx),
-    registry: { decls: new Map(), queue: [] },
+    registry: { decls: new Map(), queue: [], forOperations: false },
     guards: { expanding: new Set(), copying: 0, asserting: 0, conflicts: new Set() },
     diagnostics: [],
   };
@@ -78,17 +82,21 @@ export function child(at: Location, ...segs: (string | number)[]): Location {
   return { file: at.file, path: [...at.path, ...segs.map(String)] };
 }
 
-/** The id of the declaration at `origin`, registering (and queueing) it when it is new. */
+/**
+ * The id of the declaration at `origin`, registering (and queueing, unless `queue: false`: its node is built by
+ * the caller) it when it is new.
+ */
 export function register(
   registry: Registry,
   origin: Location,
   nameParts: readonly string[],
   source: Decl["source"],
+  options: { readonly queue?: boolean } = {},
 ): string {
   const id = locationId(origin);
   if (!registry.decls.has(id)) {
-    registry.decls.set(id, { nameParts, source, origin });
-    registry.queue.push(id);
+    registry.decls.set(id, { nameParts, source, origin, ...(registry.forOperations ? { forOperations: true } : {}) });
+    if (options.queue !== false) registry.queue.push(id);
   }
   return id;
 }

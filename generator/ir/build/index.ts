@@ -1,16 +1,18 @@
 /**
- * Spec → IR: every component schema of the root document, and every schema a `$ref` reaches, becomes one
- * declaration, built by the rule table (./rules.ts). The parsed spec is only read, never written.
+ * Spec → IR: every component schema of the root document, every schema a `$ref` reaches, and each operation's
+ * inline bodies and parameters (./operations.ts) become declarations, built by the rule table (./rules.ts).
+ * The parsed spec is only read, never written.
  */
 import type { Diagnostic } from "../../diagnostics.js";
 import { encodePointer } from "../../diagnostics.js";
 import type { CheckedSpec } from "../../load/check-spec.js";
 import type { SpecSet } from "../../load/read-spec.js";
 import { valueAt } from "../../load/resolve-ref.js";
-import type { Decl, Ir } from "../types.js";
+import type { Decl, Doc, Ir, Node } from "../types.js";
 import { directRefs } from "../walk.js";
 import { child, createContext, expandingWhile, register, report, type BuildContext } from "./context.js";
 import { docOf } from "./doc.js";
+import { collectOperations } from "./operations.js";
 import { buildSchema } from "./rules.js";
 
 export interface BuildResult {
@@ -29,23 +31,35 @@ export function buildIr(specs: SpecSet, checked: CheckedSpec): BuildResult {
   const root = { file: specs.root, path: ["components", "schemas"] };
   for (const name of checked.schemaNames) register(ctx.registry, child(root, name), [name], "component");
   const built = new Map<string, Decl>();
-  while (queue.length > 0) {
-    const id = queue.shift()!;
-    const { nameParts, source, origin } = decls.get(id)!;
-    const found = valueAt(specs, origin);
-    const schema = found.found ? found.value : undefined;
-    // a declaration counts as being expanded while it is built: an allOf inside it that extends it again is a
-    // reference to it, not a copy (`Node.children: allOf [Node, {...}]` is `(Node & {...})[]`)
-    const node = expandingWhile(ctx.guards, [id], () => ctx.build(schema, origin));
-    built.set(id, { id, nameParts, node, doc: docOf(schema), source, origin });
-  }
-  const ir: Ir = { decls: [...decls.keys()].map((id) => built.get(id)!) };
+  const decl = (id: string, node: Node, doc: Doc): Decl => {
+    const { nameParts, source, origin, forOperations } = decls.get(id)!;
+    return { id, nameParts, node, doc, source, origin, ...(forOperations === true ? { forOperations } : {}) };
+  };
+  const drain = (): void => {
+    while (queue.length > 0) {
+      const id = queue.shift()!;
+      const { origin } = decls.get(id)!;
+      const found = valueAt(specs, origin);
+      const schema = found.found ? found.value : undefined;
+      // a declaration counts as being expanded while it is built: an allOf inside it that extends it again is a
+      // reference to it, not a copy (`Node.children: allOf [Node, {...}]` is `(Node & {...})[]`)
+      const node = expandingWhile(ctx.guards, [id], () => ctx.build(schema, origin));
+      built.set(id, decl(id, node, docOf(schema)));
+    }
+  };
+  drain();
+  // the operations come after every declaration the components reach, which keep their order (and names)
+  ctx.registry.forOperations = true;
+  const collected = collectOperations(ctx);
+  for (const b of collected.built) built.set(b.id, decl(b.id, b.node, b.doc));
+  drain();
+  const ir: Ir = { decls: [...decls.keys()].map((id) => built.get(id)!), operations: collected.operations };
   const cyclic = reportCycles(ir, ctx);
   if (cyclic.size === 0) return { ir, diagnostics: ctx.diagnostics };
   // no value is checked by such a cycle (JSON Schema never gets to a keyword that tests one): any value, the
   // one type that accepts whatever a validator might
   const anyValue = (d: Decl): Decl => (cyclic.has(d.id) ? { ...d, node: { kind: "unknown" } } : d);
-  return { ir: { decls: ir.decls.map(anyValue) }, diagnostics: ctx.diagnostics };
+  return { ir: { ...ir, decls: ir.decls.map(anyValue) }, diagnostics: ctx.diagnostics };
 }
 
 /**

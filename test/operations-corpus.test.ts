@@ -1,0 +1,169 @@
+/**
+ * The operations table on real specs (../shared/corpus; each skipped, saying so, when absent). The spec is read
+ * here on its own, without wirecase's code: every operation, JSON request body and 2xx JSON response it has must
+ * have its functions in the generated `operations` table (100 %), and every example the spec gives a JSON
+ * response (`example`, `examples`, through `components.examples`) that ajv finds valid against the raw schema
+ * (normalised to JSON Schema 2020-12 by the oracle's normaliser) must parse.
+ */
+import { mkdirSync, rmSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv2020 } from "ajv/dist/2020.js";
+import { describe, expect, it } from "vitest";
+import { generate } from "../generator/generate.js";
+import { writeFiles } from "../generator/write/write-files.js";
+import { corpusEntries, reportSkipped, SCRATCH } from "./helpers.js";
+import { isObject, normaliseDocument, normaliseSchema, readDocument, type Json } from "./oracle.js";
+
+const NAMES = ["github-api.json", "openai-2026-08.yaml", "openai-2024-04.yaml"];
+const entries = corpusEntries((n) => NAMES.includes(n));
+reportSkipped(entries, "operations table coverage");
+
+const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
+const isJson = (media: string): boolean => /^application\/([^/;]*\+)?json$/i.test(media.split(";", 1)[0]!.trim());
+
+/** The object at a local `$ref`, followed to the end. */
+function deref(doc: Json, value: unknown): unknown {
+  let v = value;
+  for (let i = 0; i < 20 && isObject(v) && typeof v["$ref"] === "string"; i++) {
+    const ref = v["$ref"];
+    if (!ref.startsWith("#/")) return undefined;
+    v = ref
+      .slice(2)
+      .split("/")
+      .map((s) => decodeURIComponent(s).replace(/~1/g, "/").replace(/~0/g, "~"))
+      .reduce<unknown>((at, k) => (isObject(at) ? at[k] : undefined), doc);
+  }
+  return v;
+}
+
+/** The first JSON media type with a schema of a request body or response. */
+function jsonMedia(doc: Json, raw: unknown): { media: string; entry: Json } | undefined {
+  const body = deref(doc, raw);
+  const content = isObject(body) ? body["content"] : undefined;
+  if (!isObject(content)) return undefined;
+  for (const [media, entry] of Object.entries(content))
+    if (isJson(media) && isObject(entry) && entry["schema"] !== undefined) return { media, entry };
+  return undefined;
+}
+
+interface Expected {
+  readonly key: string;
+  readonly requestBody: boolean;
+  /** 2xx statuses with a JSON body. */
+  readonly statuses: readonly string[];
+  /** Examples of JSON responses (any status): the status, the schema, the value. */
+  readonly examples: readonly { readonly status: string; readonly schema: unknown; readonly value: unknown }[];
+}
+
+function expectedOperations(doc: Json): Expected[] {
+  const out: Expected[] = [];
+  for (const [path, rawItem] of Object.entries(isObject(doc["paths"]) ? doc["paths"] : {})) {
+    const item = deref(doc, rawItem);
+    if (!isObject(item)) continue;
+    for (const [method, op] of Object.entries(item)) {
+      if (!METHODS.has(method) || !isObject(op)) continue;
+      const key = typeof op["operationId"] === "string" ? op["operationId"] : `${method} ${path}`;
+      const statuses: string[] = [];
+      const examples: Expected["examples"][number][] = [];
+      for (const [status, response] of Object.entries(isObject(op["responses"]) ? op["responses"] : {})) {
+        const json = jsonMedia(doc, response);
+        if (json === undefined) continue;
+        if (/^2/.test(status)) statuses.push(status);
+        const schema = json.entry["schema"];
+        if ("example" in json.entry) examples.push({ status, schema, value: json.entry["example"] });
+        if (isObject(json.entry["examples"]))
+          for (const ex of Object.values(json.entry["examples"])) {
+            const example = deref(doc, ex);
+            if (isObject(example) && "value" in example) examples.push({ status, schema, value: example["value"] });
+          }
+      }
+      out.push({ key, requestBody: jsonMedia(doc, op["requestBody"]) !== undefined, statuses, examples });
+    }
+  }
+  return out;
+}
+
+type Fn = (value: unknown) => unknown;
+interface Entry {
+  readonly requestBody?: { readonly toWire?: Fn; readonly parse?: Fn };
+  readonly responses: { readonly [status: string]: { readonly parse?: Fn; readonly fromWire?: Fn } };
+}
+
+describe("operations on the corpus", () => {
+  for (const entry of entries) {
+    it.skipIf(!entry.present)(
+      `${entry.name}: every JSON body has its functions in \`operations\`; valid examples parse`,
+      async () => {
+        const doc = readDocument(entry.path);
+        const expected = expectedOperations(doc);
+        const result = generate({ input: entry.path });
+        expect(result.diagnostics.filter((d) => d.severity === "error")).toEqual([]);
+        const dir = join(SCRATCH, `operations-${entry.name}`);
+        rmSync(dir, { recursive: true, force: true });
+        mkdirSync(dir, { recursive: true });
+        writeFiles(dir, result.files);
+        const { operations } = (await import(join(dir, "operations.ts"))) as {
+          operations: { readonly [key: string]: Entry };
+        };
+        const missing: string[] = [];
+        const counts = { operations: 0, requestBodies: 0, responses: 0, examples: 0, valid: 0, parsed: 0 };
+        for (const op of expected) {
+          counts.operations++;
+          const e = operations[op.key];
+          if (e === undefined) {
+            missing.push(`${op.key}: not in operations`);
+            continue;
+          }
+          if (op.requestBody) {
+            counts.requestBodies++;
+            if (typeof e.requestBody?.toWire !== "function" || typeof e.requestBody.parse !== "function")
+              missing.push(`${op.key}: request body`);
+          }
+          for (const status of op.statuses) {
+            counts.responses++;
+            const r = e.responses[status];
+            if (typeof r?.parse !== "function" || typeof r.fromWire !== "function")
+              missing.push(`${op.key}: ${status}`);
+          }
+        }
+        expect(missing).toEqual([]);
+
+        // examples: valid against the raw schema (ajv, JSON Schema 2020-12) → parse accepts them
+        const { version, defs } = normaliseDocument(doc);
+        const exampleSchemas: Json = { ...defs };
+        const examples = expected.flatMap((op) => op.examples.map((x) => ({ ...x, key: op.key })));
+        examples.forEach((x, i) => {
+          exampleSchemas[`wirecase-example-${i}`] = normaliseSchema(x.schema, version);
+        });
+        const ajv = new Ajv2020({
+          strict: false,
+          validateFormats: false,
+          allowUnionTypes: true,
+          inlineRefs: false,
+          validateSchema: false,
+        });
+        const id = "https://operations.wirecase.invalid/doc.json";
+        ajv.addSchema({ $id: id, $defs: exampleSchemas });
+        const refused: string[] = [];
+        examples.forEach((x, i) => {
+          counts.examples++;
+          const validate = ajv.getSchema(`${id}#/$defs/wirecase-example-${i}`)!;
+          if (!validate(x.value)) return;
+          counts.valid++;
+          const parse = operations[x.key]?.responses[x.status]?.parse;
+          if (parse === undefined) return;
+          try {
+            parse(x.value);
+            counts.parsed++;
+          } catch (error) {
+            refused.push(`${x.key} ${x.status}: ${String(error).slice(0, 300)}`);
+          }
+        });
+        console.log(`${entry.name}: ${JSON.stringify(counts)}`);
+        expect(refused).toEqual([]);
+        expect(counts.operations).toBeGreaterThan(50);
+      },
+      600_000,
+    );
+  }
+});
