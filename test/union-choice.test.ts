@@ -293,3 +293,21 @@ describe("real specs (../shared/corpus)", () => {
     agrees(f, { role: "critic", content: "hi" }, { role: "critic", content: "hi" });
   });
 });
+
+describe("open union members beside declared properties (spec/cases/union-open-member-declared-key.yaml)", () => {
+  let fns: Fns;
+  beforeAll(async () => {
+    fns = await load(caseSpec("union-open-member-declared-key.yaml"), "union-open-member-declared-key");
+  });
+
+  it("a declared key is mapped once, by its declaration; an undeclared one is copied by the open member", () => {
+    const f = api(fns, "CheckUpdate");
+    agrees(f, { completed_at: "" }, { completedAt: "" });
+    agrees(
+      f,
+      { status: "completed", conclusion: "success", completed_at: "t", extra_key: 1 },
+      { status: "completed", conclusion: "success", completedAt: "t", extra_key: 1 },
+    );
+    agrees(f, { status: "queued", completed_at: "t" }, { status: "queued", completedAt: "t" });
+  });
+});

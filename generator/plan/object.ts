@@ -194,11 +194,23 @@ function intersectionOmits(
   const declared = members.map((m) => declaredObjects(m, decls).flatMap(spell));
   return members.map((m, i) => {
     const o = objectOf(nonNullMember(m) ?? m, decls);
-    if (o === undefined || !copiesRest(o, unknownKeys)) return [];
-    const wireKeys = o.properties.map((p) => p.key);
-    const modelKeys = names.keys(o);
-    const own = new Set(side === "wire" ? wireKeys : modelKeys);
-    const swaps = new Map(extraKeySwaps(wireKeys, modelKeys, dir));
+    // a member that is a union of objects (`properties` beside an `anyOf` of open members, GitHub's
+    // checks/update body): what it returns is one of its objects'; a key only some of them declare is left to
+    // the siblings that declare it too (their mapping stands, as for a key no member of the union declares)
+    const objects = o !== undefined ? [o] : declaredObjects(m, decls);
+    if (objects.length === 0 || !objects.some((x) => copiesRest(x, unknownKeys))) return [];
+    const ownKeys = (x: ObjectNode): readonly string[] =>
+      side === "wire" ? x.properties.map((p) => p.key) : names.keys(x);
+    const own = new Set(objects.map(ownKeys).reduce((a, b) => a.filter((k) => b.includes(k))));
+    const swaps = new Map(
+      objects.flatMap((x) =>
+        extraKeySwaps(
+          x.properties.map((p) => p.key),
+          names.keys(x),
+          dir,
+        ),
+      ),
+    );
     const out = new Set<string>();
     declared.forEach((keys, j) => {
       if (j !== i) for (const k of keys) if (!own.has(k)) out.add(swaps.get(k) ?? k);
