@@ -129,6 +129,8 @@ describe("Swagger 2.0: converted in memory with swagger2openapi", () => {
     expect([...types.matchAll(/^export interface (\w+) \{/gm)].map((m) => m[1])).toEqual([
       ...["NewPet", "NewPetWire", "Pet", "PetWire", "OwnerInfo", "OwnerInfoWire"],
       ...["PetPage", "PetPageWire", "Error", "ErrorWire"],
+      // then the operations' parameters (after every component: issue 14)
+      ...["ListPetsParams", "ListPetsParamsWire", "UploadPhotoParams", "UploadPhotoParamsWire"],
     ]);
     // x-nullable is 3.0's nullable; "Owner info" (sanitised to Owner_info by the converter) is OwnerInfo
     expect(types).toContain("nickName?: string | null;");

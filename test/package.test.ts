@@ -298,7 +298,7 @@ const require = createRequire(import.meta.url);`;
   it("the installed CLI generates what the repo committed", () => {
     const bin = join(apps, "node_modules", ".bin", "wirecase");
     const text = runNode([bin, "generate", "-i", "fine-tuning.yaml", "-o", "cli-out"], apps);
-    expect(text).toMatch(/^wirecase: 11 models, /);
+    expect(text).toMatch(/^wirecase: 13 models, /);
     expect(hashedFiles(join(apps, "cli-out"))).toEqual(expected);
   });
 
