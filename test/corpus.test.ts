@@ -26,12 +26,18 @@ describe("corpus", () => {
         );
       });
       for (const compiler of COMPILERS) {
-        it.skipIf(!present)(`its output type-checks with ${compiler.name}`, () => {
-          expect(dir, "the output was not generated (see the test before)").not.toBe("");
-          const started = performance.now();
-          expect(typecheck(dir, [compiler])).toBe("");
-          console.log(`${name}: ${compiler.name} tsc ${((performance.now() - started) / 1000).toFixed(1)} s`);
-        });
+        it.skipIf(!present)(
+          `its output type-checks with ${compiler.name}`,
+          () => {
+            expect(dir, "the output was not generated (see the test before)").not.toBe("");
+            const started = performance.now();
+            expect(typecheck(dir, [compiler])).toBe("");
+            console.log(`${name}: ${compiler.name} tsc ${((performance.now() - started) / 1000).toFixed(1)} s`);
+            // GitHub's 72 MB of output takes TypeScript 5.9 about 2 minutes alone on the 2-core machine, over 3 when
+            // the other test files run beside it
+          },
+          420_000,
+        );
       }
     });
   }
