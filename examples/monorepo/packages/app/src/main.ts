@@ -1,5 +1,6 @@
 // Uses the generated models package like any other dependency: camelCase models in the app,
 // snake_case only at the edges (parse on the way in, toWire on the way out).
+import { plural } from "@example/format";
 import { fineTuningJobToWire, parseFineTuningJob, safeParseFineTuningJob, type FineTuningJob, type FineTuningJobWire } from "@example/models";
 
 /** Validates a response body (unknown JSON) and maps it to the camelCase model; throws a ParseError listing every problem. */
@@ -15,7 +16,7 @@ export function tryReadJob(json: unknown): FineTuningJob | undefined {
 
 export function describeJob(job: FineTuningJob): string {
   const created = new Date(job.createdAt * 1000).toISOString();
-  const epochs = job.hyperparameters.nEpochs === "auto" ? "auto" : `${job.hyperparameters.nEpochs} epochs`;
+  const epochs = job.hyperparameters.nEpochs === "auto" ? "auto" : plural(job.hyperparameters.nEpochs, "epoch");
   return `${job.id} (${job.status}, ${epochs}) created ${created}, model ${job.fineTunedModel ?? "pending"}`;
 }
 
