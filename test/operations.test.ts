@@ -32,7 +32,13 @@ interface Module {
   readonly [name: string]: unknown;
 }
 
-const CASES = ["operations-bodies", "operations-components", "operations-params", "operations-naming"];
+const CASES = [
+  "operations-bodies",
+  "operations-components",
+  "operations-params",
+  "operations-naming",
+  "operations-form",
+];
 const specPath = (name: string): string => join(ROOT, "spec", "cases", `${name}.yaml`);
 
 const outputs = new Map<string, { result: GenerateResult; dir: string; mod: Module }>();

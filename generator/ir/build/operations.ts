@@ -12,7 +12,16 @@
  *   refs are followed; an inline schema under one of those is named after that component.
  */
 import { refLocation, valueAt, type Location } from "../../load/resolve-ref.js";
-import type { Doc, HttpMethod, Node, Operation, OperationBody, ParameterLocation, Property } from "../types.js";
+import type {
+  Doc,
+  FormEncodings,
+  HttpMethod,
+  Node,
+  Operation,
+  OperationBody,
+  ParameterLocation,
+  Property,
+} from "../types.js";
 import { child, register, report, resolveRef, type BuildContext } from "./context.js";
 import { docOf } from "./doc.js";
 import { ANNOTATION_KEYS } from "./merge.js";
@@ -216,10 +225,18 @@ export function isJsonMediaType(media: string): boolean {
   return essence === "application/json" || /^application\/[^/]*\+json$/.test(essence);
 }
 
+/** `application/x-www-form-urlencoded` and `multipart/form-data`: bodies of fields, encoded per `encoding`. */
+export function isFormMediaType(media: string): boolean {
+  const essence = media.split(";", 1)[0]!.trim().toLowerCase();
+  return essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+}
+
 /**
  * A request body or response: its first JSON media type with a schema (declared, or the declaration its `$ref`
- * names), else its first media type alone; undefined without content. `names` gives the name parts of an
- * inline schema, from the component it is written under (`components.responses.<name>`) when there is one.
+ * names), else its first form media type with a schema (declared the same way, with its `encoding`; a multipart
+ * body with a file field keeps its content type alone), else its first media type alone; undefined without
+ * content. `names` gives the name parts of an inline schema, from the component it is written under
+ * (`components.responses.<name>`) when there is one.
  */
 function body(
   ctx: BuildContext,
@@ -232,16 +249,53 @@ function body(
   const content = found.value["content"];
   if (!isSchemaObject(content)) return undefined;
   const media = Object.keys(content);
-  const json = media.find(
-    (m) => isJsonMediaType(m) && isSchemaObject(content[m]) && content[m]["schema"] !== undefined,
-  );
-  if (json === undefined) return media.length === 0 ? undefined : { contentType: media[0]! };
-  const schema = (content[json] as Schema)["schema"];
-  const schemaAt = child(found.at, "content", json, "schema");
+  const hasSchema = (m: string): boolean => isSchemaObject(content[m]) && content[m]["schema"] !== undefined;
+  const json = media.find((m) => isJsonMediaType(m) && hasSchema(m));
+  const form = json === undefined ? media.find((m) => isFormMediaType(m) && hasSchema(m)) : undefined;
+  const chosen = json ?? form;
+  if (chosen === undefined) return media.length === 0 ? undefined : { contentType: media[0]! };
+  const entry = content[chosen] as Schema;
+  const schema = entry["schema"];
+  const schemaAt = child(found.at, "content", chosen, "schema");
+  if (form !== undefined && hasFileField(ctx, schema, schemaAt)) return { contentType: form };
   const p = found.at.path;
   const component = p.length === 3 && p[0] === "components" ? p[2] : undefined;
   const decl = schemaDecl(ctx, schema, schemaAt, names(component));
-  return decl === undefined ? { contentType: json } : { contentType: json, decl };
+  const encoding = form === undefined ? undefined : formEncodings(entry["encoding"]);
+  return {
+    contentType: chosen,
+    ...(decl === undefined ? {} : { decl }),
+    ...(encoding === undefined ? {} : { encoding }),
+  };
+}
+
+/** A form schema (through `$ref`s) with a property that is a file: binary, or an array of binaries. */
+function hasFileField(ctx: BuildContext, schema: unknown, at: Location): boolean {
+  const found = follow(ctx, schema, at);
+  const properties = found !== undefined && isSchemaObject(found.value) ? found.value["properties"] : undefined;
+  if (!isSchemaObject(properties)) return false;
+  const isFile = (s: unknown): boolean =>
+    isSchemaObject(s) &&
+    (s["format"] === "binary" ||
+      s["contentMediaType"] !== undefined ||
+      (s["type"] === "array" && isSchemaObject(s["items"]) && isFile(s["items"])));
+  return Object.values(properties).some((p) => isFile(follow(ctx, p, at)?.value));
+}
+
+/** The serialisation fields of a form media type's `encoding`, by property; undefined when it gives none. */
+function formEncodings(raw: unknown): FormEncodings | undefined {
+  if (!isSchemaObject(raw)) return undefined;
+  const out: [string, FormEncodings[string]][] = [];
+  for (const [key, e] of Object.entries(raw)) {
+    if (!isSchemaObject(e)) continue;
+    const style = typeof e["style"] === "string" ? { style: e["style"] } : {};
+    const explode = typeof e["explode"] === "boolean" ? { explode: e["explode"] } : {};
+    const reserved = typeof e["allowReserved"] === "boolean" ? { allowReserved: e["allowReserved"] } : {};
+    const fields = { ...style, ...explode, ...reserved };
+    if (Object.keys(fields).length > 0) out.push([key, fields]);
+  }
+  // own properties, whatever the keys (`__proto__` included)
+  return out.length === 0 ? undefined : Object.fromEntries(out);
 }
 
 /**
