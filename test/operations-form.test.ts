@@ -24,6 +24,7 @@ interface Entry {
     readonly toWire?: Fn;
     readonly parse?: Fn;
   };
+  readonly responses: { readonly [status: string]: { readonly parse?: Fn } };
 }
 type Operations = { readonly [key: string]: Entry };
 
@@ -125,6 +126,41 @@ describe("spec/cases/operations-form.yaml", () => {
       invoiceSettings: { defaultPaymentMethod: "x" },
     });
     expect(() => body.parse!({ email: "x".repeat(513) })).toThrow(/email/);
+  });
+
+  it("sent with openapi-fetch: bodySerializer encodeForm, and the form content type set explicitly", async () => {
+    const { default: createClient } = await import("openapi-fetch");
+    const seen: { type: string | null; body: string }[] = [];
+    const fetch = async (request: Request): Promise<Response> => {
+      seen.push({ type: request.headers.get("Content-Type"), body: await request.text() });
+      return new Response(JSON.stringify({ id: "cus_1", default_source: null }), {
+        headers: { "Content-Type": "application/json" },
+      });
+    };
+    const entry = operations["PostCustomers"]!;
+    const body = entry.requestBody!;
+    const client = createClient({ baseUrl: "https://api.stripe.test", fetch });
+    const wire = body.toWire!({ email: "a@example.com", metadata: { order_id: "6735" } }) as object;
+    const form = { bodySerializer: (b: object) => encodeForm(b, body.encoding) };
+    const { data } = await client.POST(
+      "/v1/customers" as never,
+      {
+        body: wire,
+        ...form,
+        headers: { "Content-Type": body.contentType },
+      } as never,
+    );
+    expect(seen[0]).toEqual({
+      type: "application/x-www-form-urlencoded",
+      body: "email=a%40example.com&metadata[order_id]=6735",
+    });
+    expect(entry.responses["200"]!.parse!(data)).toEqual({
+      id: "cus_1",
+      defaultSource: null,
+    });
+    // without the header openapi-fetch sends its default, application/json, over the form text
+    await client.POST("/v1/customers" as never, { body: wire, ...form } as never);
+    expect(seen[1]!.type).toBe("application/json");
   });
 
   it("multipart without files is declared; with a file field its content type alone; JSON wins beside a form", () => {
