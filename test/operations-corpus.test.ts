@@ -110,7 +110,12 @@ function expectedOperations(doc: Json): Expected[] {
 
 type Fn = (value: unknown) => unknown;
 interface Entry {
-  readonly requestBody?: { readonly contentType?: string; readonly toWire?: Fn; readonly parse?: Fn };
+  readonly requestBody?: {
+    readonly contentType?: string;
+    readonly toWire?: Fn;
+    readonly parse?: Fn;
+    readonly files?: readonly string[];
+  };
   readonly responses: { readonly [status: string]: { readonly parse?: Fn; readonly fromWire?: Fn } };
 }
 
@@ -141,9 +146,10 @@ describe("operations on the corpus", () => {
             continue;
           }
           if (op.formBody === "files") {
-            // a multipart body with a file field: its content type alone
+            // a multipart body with a file field: functions for its other fields, the files named
             counts.fileBodies++;
-            if (e.requestBody?.contentType === undefined || e.requestBody.toWire !== undefined)
+            const b = e.requestBody;
+            if (typeof b?.toWire !== "function" || typeof b.parse !== "function" || !((b.files?.length ?? 0) > 0))
               missing.push(`${op.key}: multipart with files`);
           } else if (op.requestBody || op.formBody === "fields") {
             counts[op.requestBody ? "requestBodies" : "formBodies"]++;

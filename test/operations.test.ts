@@ -442,6 +442,9 @@ describe("docs", () => {
     const form = text("operations-form", "docs/op-postCustomers.md");
     expect(form).toContain("## Request body\n\n`application/x-www-form-urlencoded`: [PostCustomersBody]");
     expect(form).toContain("| `tax_ids` | form | false |  |");
-    expect(text("operations-form", "docs/op-postFiles.md")).toContain("## Request body\n\n`multipart/form-data`\n");
+    expect(text("operations-form", "docs/op-postFiles.md")).toContain(
+      "`multipart/form-data`: [PostFilesBody](PostFilesBody.md)\n\n`requestBody.toWire` maps a `PostFilesBody` to " +
+        "the `PostFilesBodyWire` it sends.\n\nFile fields, appended beside the model's: `file`.",
+    );
   });
 });

@@ -131,6 +131,8 @@ function operationText(op: OperationPlan, names: Names, decls: ReadonlyMap<strin
     lines.push("## Request body", "", `${span(b.contentType)}${b.names === undefined ? "" : `: ${bodyText(b)}`}`, "");
     if (b.names !== undefined)
       lines.push(`\`requestBody.toWire\` maps a \`${b.names.model}\` to the \`${b.names.wire}\` it sends.`, "");
+    if (b.files !== undefined)
+      lines.push(`File fields, appended beside the model's: ${b.files.map((f) => span(f)).join(", ")}.`, "");
     if (b.encoding !== undefined) {
       lines.push("| Field | Style | Explode | Allow reserved |", "| --- | --- | --- | --- |");
       for (const [key, e] of Object.entries(b.encoding))

@@ -73,6 +73,8 @@ function shapeType(): WriterFunction {
     "        readonly allowReserved?: boolean;",
     "      };",
     "    };",
+    "    /** A multipart body's file fields: `toWire` and `parse` cover the other fields, the files are appended. */",
+    "    readonly files?: readonly string[];",
     "    readonly toWire?: (model: never) => unknown;",
     "    readonly parse?: (json: unknown) => unknown;",
     "  };",
@@ -161,6 +163,7 @@ function operationConst(op: OperationPlan, imports: Imports): WriterFunction {
             w.line(`contentType: ${print(lit(b.contentType))},`);
             // a form body's encoding, a property a line: `metadata: { style: "deepObject", explode: true },`
             if (encoding !== undefined) w.literal("encoding: ", Object.entries(encoding).map(encodingEntry), ",");
+            if (b.files !== undefined) w.line(`files: ${print(array(b.files.map((f) => lit(f))))},`);
             for (const f of fns) w.line(`${f},`);
           },
           "},",

@@ -294,6 +294,11 @@ export interface OperationBody {
   readonly decl?: string;
   /** A form body's `encoding` (per property: `style`, `explode`, `allowReserved`), as the spec writes it. */
   readonly encoding?: FormEncodings;
+  /**
+   * A multipart body's file fields (wire names): then `decl` is a declaration of its other fields only, and the
+   * files are appended by the caller.
+   */
+  readonly files?: readonly string[];
 }
 
 /** OpenAPI's Encoding Objects of a form body, by property (wire name); only the serialisation fields. */

@@ -29,6 +29,8 @@ export interface BodyPlan {
   readonly names?: DeclNames;
   /** A form body's `encoding` by wire property, for the runtime's `encodeForm`. */
   readonly encoding?: FormEncodings;
+  /** A multipart body's file fields, left out of its declaration. */
+  readonly files?: readonly string[];
 }
 
 const LOCATION_ORDER: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
@@ -38,6 +40,7 @@ export function operationPlans(ir: Ir, names: Names): OperationPlan[] {
     contentType: b.contentType,
     ...(b.decl === undefined ? {} : { names: names.decl(b.decl) }),
     ...(b.encoding === undefined ? {} : { encoding: b.encoding }),
+    ...(b.files === undefined ? {} : { files: b.files }),
   });
   return (ir.operations ?? []).map((op) => {
     const { key, constName } = names.operation(op);

@@ -117,8 +117,12 @@ function operation(ctx: BuildContext, input: OperationInput, built: BuiltDecl[])
         ]
       : [operationId];
   const params = parameters(ctx, input, nameParts, built);
-  const requestBody = body(ctx, op["requestBody"], child(at, "requestBody"), (component) =>
-    component === undefined ? [...nameParts, "Body"] : withSuffix(component, "Body"),
+  const requestBody = body(
+    ctx,
+    op["requestBody"],
+    child(at, "requestBody"),
+    (component) => (component === undefined ? [...nameParts, "Body"] : withSuffix(component, "Body")),
+    built,
   );
   return {
     method,
@@ -233,16 +237,17 @@ export function isFormMediaType(media: string): boolean {
 
 /**
  * A request body or response: its first JSON media type with a schema (declared, or the declaration its `$ref`
- * names), else its first form media type with a schema (declared the same way, with its `encoding`; a multipart
- * body with a file field keeps its content type alone), else its first media type alone; undefined without
- * content. `names` gives the name parts of an inline schema, from the component it is written under
- * (`components.responses.<name>`) when there is one.
+ * names), else its first form media type with a schema (declared the same way, with its `encoding`; for a
+ * multipart body with file fields, a declaration of its other fields, at the media type's pointer, and the file
+ * fields' names), else its first media type alone; undefined without content. `names` gives the name parts of
+ * an inline schema, from the component it is written under (`components.responses.<name>`) when there is one.
  */
 function body(
   ctx: BuildContext,
   raw: unknown,
   at: Location,
   names: (component: string | undefined) => readonly string[],
+  built?: BuiltDecl[],
 ): OperationBody | undefined {
   const found = follow(ctx, raw, at);
   if (found === undefined || !isSchemaObject(found.value)) return undefined;
@@ -257,29 +262,59 @@ function body(
   const entry = content[chosen] as Schema;
   const schema = entry["schema"];
   const schemaAt = child(found.at, "content", chosen, "schema");
-  if (form !== undefined && hasFileField(ctx, schema, schemaAt)) return { contentType: form };
   const p = found.at.path;
   const component = p.length === 3 && p[0] === "components" ? p[2] : undefined;
-  const decl = schemaDecl(ctx, schema, schemaAt, names(component));
   const encoding = form === undefined ? undefined : formEncodings(entry["encoding"]);
-  return {
-    contentType: chosen,
-    ...(decl === undefined ? {} : { decl }),
-    ...(encoding === undefined ? {} : { encoding }),
-  };
+  const withEncoding = encoding === undefined ? {} : { encoding };
+  const fields = form === undefined ? undefined : fileFields(ctx, schema, schemaAt);
+  if (form !== undefined && fields !== undefined && fields.files.length > 0) {
+    // a multipart body with files: its other fields are a declaration of their own, at the media type's place
+    if (built === undefined) return { contentType: form };
+    const at = child(found.at, "content", form);
+    const id = register(ctx.registry, at, names(component), "operation", { queue: false });
+    built.push({ id, node: fieldsNode(ctx, fields), doc: docOf(fields.object.value) });
+    return { contentType: form, decl: id, files: fields.files, ...withEncoding };
+  }
+  const decl = schemaDecl(ctx, schema, schemaAt, names(component));
+  return { contentType: chosen, ...(decl === undefined ? {} : { decl }), ...withEncoding };
 }
 
-/** A form schema (through `$ref`s) with a property that is a file: binary, or an array of binaries. */
-function hasFileField(ctx: BuildContext, schema: unknown, at: Location): boolean {
+interface FormFields {
+  /** The form's object schema, through `$ref`s. */
+  readonly object: { readonly value: Schema; readonly at: Location };
+  /** The wire names of its file fields, in order. */
+  readonly files: readonly string[];
+}
+
+/** A form schema's object (through `$ref`s) and its file fields: binary, `contentMediaType`, or arrays of those. */
+function fileFields(ctx: BuildContext, schema: unknown, at: Location): FormFields | undefined {
   const found = follow(ctx, schema, at);
-  const properties = found !== undefined && isSchemaObject(found.value) ? found.value["properties"] : undefined;
-  if (!isSchemaObject(properties)) return false;
+  if (found === undefined || !isSchemaObject(found.value)) return undefined;
+  const properties = found.value["properties"];
+  if (!isSchemaObject(properties)) return undefined;
   const isFile = (s: unknown): boolean =>
     isSchemaObject(s) &&
     (s["format"] === "binary" ||
       s["contentMediaType"] !== undefined ||
-      (s["type"] === "array" && isSchemaObject(s["items"]) && isFile(s["items"])));
-  return Object.values(properties).some((p) => isFile(follow(ctx, p, at)?.value));
+      (s["type"] === "array" && isFile(follow(ctx, s["items"], at)?.value)));
+  const files = Object.keys(properties).filter((k) => isFile(follow(ctx, properties[k], found.at)?.value));
+  return { object: { value: found.value, at: found.at }, files };
+}
+
+/** The object of a multipart form's fields that are not files, each built as any property schema. */
+function fieldsNode(ctx: BuildContext, fields: FormFields): Node {
+  const { value, at } = fields.object;
+  const properties = value["properties"] as Schema;
+  const required = Array.isArray(value["required"]) ? value["required"] : [];
+  const kept: Property[] = Object.keys(properties)
+    .filter((key) => !fields.files.includes(key))
+    .map((key) => ({
+      key,
+      node: ctx.build(properties[key], child(at, "properties", key)),
+      required: required.includes(key),
+      doc: docOf(properties[key]),
+    }));
+  return { kind: "object", properties: kept, additional: undefined };
 }
 
 /** The serialisation fields of a form media type's `encoding`, by property; undefined when it gives none. */

@@ -23,6 +23,8 @@ export interface OperationShape {
         readonly allowReserved?: boolean;
       };
     };
+    /** A multipart body's file fields: `toWire` and `parse` cover the other fields, the files are appended. */
+    readonly files?: readonly string[];
     readonly toWire?: (model: never) => unknown;
     readonly parse?: (json: unknown) => unknown;
   };
