@@ -52,8 +52,11 @@ function jsonMedia(doc: Json, raw: unknown, test = isJson): { media: string; ent
   return undefined;
 }
 
-/** A form schema with a file field: `format: binary`, `contentMediaType`, or an array of those. */
-function hasFile(doc: Json, schema: unknown): boolean {
+/**
+ * A form schema's file fields (`format: binary`, `contentMediaType`, or an array of those): "none", "some" (other
+ * fields beside them), "only".
+ */
+function fileFields(doc: Json, schema: unknown): "none" | "some" | "only" {
   const s = deref(doc, schema);
   const properties = isObject(s) ? s["properties"] : undefined;
   const isFile = (p: unknown): boolean => {
@@ -63,14 +66,16 @@ function hasFile(doc: Json, schema: unknown): boolean {
       v["format"] === "binary" || v["contentMediaType"] !== undefined || (v["type"] === "array" && isFile(v["items"]))
     );
   };
-  return isObject(properties) && Object.values(properties).some(isFile);
+  const values = isObject(properties) ? Object.values(properties) : [];
+  const files = values.filter(isFile).length;
+  return files === 0 ? "none" : files === values.length ? "only" : "some";
 }
 
 interface Expected {
   readonly key: string;
   readonly requestBody: boolean;
   /** No JSON request body, a form one (urlencoded or multipart) with a schema; `files` when a field is a file. */
-  readonly formBody: false | "fields" | "files";
+  readonly formBody: false | "fields" | "files" | "onlyFiles";
   /** 2xx statuses with a JSON body. */
   readonly statuses: readonly string[];
   /** Examples of JSON responses (any status): the status, the schema, the value. */
@@ -101,7 +106,9 @@ function expectedOperations(doc: Json): Expected[] {
       }
       const requestBody = jsonMedia(doc, op["requestBody"]) !== undefined;
       const form = requestBody ? undefined : jsonMedia(doc, op["requestBody"], isForm);
-      const formBody = form === undefined ? false : hasFile(doc, form.entry["schema"]) ? "files" : "fields";
+      const files = form === undefined ? undefined : fileFields(doc, form.entry["schema"]);
+      const formBody =
+        files === undefined ? false : files === "none" ? "fields" : files === "some" ? "files" : "onlyFiles";
       out.push({ key, requestBody, formBody, statuses, examples });
     }
   }
@@ -145,11 +152,12 @@ describe("operations on the corpus", () => {
             missing.push(`${op.key}: not in operations`);
             continue;
           }
-          if (op.formBody === "files") {
-            // a multipart body with a file field: functions for its other fields, the files named
+          if (op.formBody === "files" || op.formBody === "onlyFiles") {
+            // a multipart body with file fields: the files named, functions for its other fields (when it has some)
             counts.fileBodies++;
             const b = e.requestBody;
-            if (typeof b?.toWire !== "function" || typeof b.parse !== "function" || !((b.files?.length ?? 0) > 0))
+            const fns = typeof b?.toWire === "function" && typeof b.parse === "function";
+            if (fns !== (op.formBody === "files") || !((b?.files?.length ?? 0) > 0))
               missing.push(`${op.key}: multipart with files`);
           } else if (op.requestBody || op.formBody === "fields") {
             counts[op.requestBody ? "requestBodies" : "formBodies"]++;

@@ -176,6 +176,8 @@ describe("spec/cases/operations-form.yaml", () => {
     expect(files.toWire!({ purpose: "dispute_evidence" })).toEqual({ purpose: "dispute_evidence" });
     expect(files.parse!({ purpose: "x", file: "ignored" })).toEqual({ purpose: "x" });
     expect(() => files.parse!({ purpose: 1 })).toThrow(/purpose/);
+    // files only (an array of binaries): nothing to declare, the files named
+    expect(operations["putAvatar"]!.requestBody).toEqual({ contentType: "multipart/form-data", files: ["images"] });
     expect(operations["replaceNote"]!.requestBody!.contentType).toBe("application/json");
     expect(operations["replaceNote"]!.requestBody!.encoding).toBeUndefined();
   });

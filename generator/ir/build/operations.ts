@@ -270,6 +270,10 @@ function body(
   if (form !== undefined && fields !== undefined && fields.files.length > 0) {
     // a multipart body with files: its other fields are a declaration of their own, at the media type's place
     if (built === undefined) return { contentType: form };
+    // only files: nothing to declare
+    const props = fields.object.value["properties"] as Schema;
+    if (Object.keys(props).every((k) => fields.files.includes(k)))
+      return { contentType: form, files: fields.files, ...withEncoding };
     const at = child(found.at, "content", form);
     const id = register(ctx.registry, at, names(component), "operation", { queue: false });
     built.push({ id, node: fieldsNode(ctx, fields), doc: docOf(fields.object.value) });

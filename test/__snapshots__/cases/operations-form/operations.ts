@@ -115,15 +115,30 @@ export const postFilesOperation = {
   },
 } as const;
 
+/** `PUT /v1/avatars`: Multipart with files only declares nothing. */
+export const putAvatarOperation = {
+  method: "put",
+  path: "/v1/avatars",
+  requestBody: {
+    contentType: "multipart/form-data",
+    files: ["images"],
+  },
+  responses: {
+    "204": {},
+  },
+} as const;
+
 /** Every operation of the spec, by operationId (or the name made from its method and path). */
 export const operations: {
   readonly PostCustomers: CheckedOperation<typeof postCustomersOperation>;
   readonly createNote: CheckedOperation<typeof createNoteOperation>;
   readonly replaceNote: CheckedOperation<typeof replaceNoteOperation>;
   readonly PostFiles: CheckedOperation<typeof postFilesOperation>;
+  readonly putAvatar: CheckedOperation<typeof putAvatarOperation>;
 } = {
   PostCustomers: postCustomersOperation,
   createNote: createNoteOperation,
   replaceNote: replaceNoteOperation,
   PostFiles: postFilesOperation,
+  putAvatar: putAvatarOperation,
 };
