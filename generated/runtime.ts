@@ -370,3 +370,126 @@ export function hasOnlyKeys(value: unknown, known: readonly string[]): boolean {
   for (const key of Object.keys(value)) if (!known.includes(key)) return false;
   return true;
 }
+
+// ── Form bodies ──────────────────────────────────────────────────────────────────────────────────────────────────
+
+/** How one property of a form body is serialised: the fields of OpenAPI's Encoding Object that say so. */
+export interface FormEncoding {
+  /** `form` (the default), `spaceDelimited`, `pipeDelimited` or `deepObject`. */
+  readonly style?: string;
+  /** Default: true for `form`, false for the other styles. */
+  readonly explode?: boolean;
+  /** Keep RFC 3986's reserved characters (`:/?#[]@!$&'()*+,;=`) in values as they are. */
+  readonly allowReserved?: boolean;
+}
+
+/** A form body's encodings by property, as an operation's `requestBody.encoding` gives them. */
+export type FormEncodings = { readonly [property: string]: FormEncoding };
+
+/**
+ * The fields of a form body's wire object as name/value pairs, following OpenAPI's `encoding` rules (its
+ * parameter-serialisation table): `form` with `explode` repeats an array's name per item and spreads an object's
+ * keys (`color=blue&color=black`, `R=100&G=200`), without it joins by commas (`color=blue,black`,
+ * `color=R,100,G,200`); `spaceDelimited` / `pipeDelimited` join by a space / `|`; `deepObject` nests names
+ * (`metadata[order_id]=6735`; an array of scalars `expand[]=customer`, else by index `items[0][price]=p`).
+ * Absent (`undefined`) values are left out, `null` is the empty string, other values their JSON text when no
+ * rule covers them. For `multipart/form-data`, append the pairs to a `FormData`.
+ */
+export function formFields(value: object, encoding: FormEncodings = {}): [string, string][] {
+  const same = (text: string): string => text;
+  return formEntries(value, encoding, { name: same, value: same, reserved: same });
+}
+
+/**
+ * A form body's wire object as `application/x-www-form-urlencoded` text, by the rules of {@link formFields}:
+ * names and values percent-encoded (UTF-8), the delimiters (`&`, `=`, `,`, `|`, `[`, `]`) written as they are.
+ */
+export function encodeForm(value: object, encoding: FormEncodings = {}): string {
+  const esc = { name: encodeComponent, value: encodeComponent, reserved: encodeReserved };
+  return formEntries(value, encoding, esc)
+    .map(([name, text]) => `${name}=${text}`)
+    .join("&");
+}
+
+function encodeComponent(text: string): string {
+  return encodeURIComponent(text).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+}
+
+/** `allowReserved`: reserved characters stay; `%` (unless it starts an escape) and the rest are encoded. */
+function encodeReserved(text: string): string {
+  return text.replace(/%(?![0-9A-Fa-f]{2})|[^A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=%]+/g, (s) => encodeURIComponent(s));
+}
+
+/** How a form body's names and values are written: as they are (`formFields`) or percent-encoded. */
+interface FormEscapes {
+  readonly name: (text: string) => string;
+  readonly value: (text: string) => string;
+  /** For the values of an `allowReserved` property. */
+  readonly reserved: (text: string) => string;
+}
+
+/** The pairs of a form body, its names and values written by `esc`. */
+function formEntries(value: object, encoding: FormEncodings, esc: FormEscapes): [string, string][] {
+  const out: [string, string][] = [];
+  const fields = value as { readonly [key: string]: unknown };
+  for (const key of Object.keys(fields)) {
+    const field = fields[key];
+    if (field === undefined) continue;
+    const rule = Object.hasOwn(encoding, key) ? encoding[key] : undefined;
+    const style = rule?.style ?? "form";
+    const explode = rule?.explode ?? style === "form";
+    const own = rule?.allowReserved === true ? { ...esc, value: esc.reserved } : esc;
+    if (style === "deepObject") deepEntries(esc.name(key), field, out, own);
+    else styleEntries(key, field, { style, explode }, out, own);
+  }
+  return out;
+}
+
+function scalarText(value: unknown): string {
+  if (value === null) return "";
+  if (typeof value === "string") return value;
+  if (typeof value === "number" || typeof value === "boolean" || typeof value === "bigint") return String(value);
+  return JSON.stringify(value) ?? "";
+}
+
+/** `form`, `spaceDelimited`, `pipeDelimited`: one property's pairs. */
+function styleEntries(
+  key: string,
+  value: unknown,
+  rule: { readonly style: string; readonly explode: boolean },
+  out: [string, string][],
+  esc: FormEscapes,
+): void {
+  const delimiter = rule.style === "spaceDelimited" ? esc.name(" ") : rule.style === "pipeDelimited" ? "|" : ",";
+  const name = esc.name(key);
+  if (Array.isArray(value)) {
+    const items = value.filter((v) => v !== undefined).map((v) => esc.value(scalarText(v)));
+    if (rule.explode) for (const item of items) out.push([name, item]);
+    else out.push([name, items.join(delimiter)]);
+    return;
+  }
+  if (isPlainObject(value)) {
+    const keys = Object.keys(value).filter((k) => value[k] !== undefined);
+    if (rule.explode) for (const k of keys) out.push([esc.name(k), esc.value(scalarText(value[k]))]);
+    else out.push([name, keys.flatMap((k) => [esc.name(k), esc.value(scalarText(value[k]))]).join(delimiter)]);
+    return;
+  }
+  out.push([name, esc.value(scalarText(value))]);
+}
+
+/** `deepObject`: `name[key]`, `name[]` for an array of scalars, `name[0]` for other arrays, to any depth. */
+function deepEntries(name: string, value: unknown, out: [string, string][], esc: FormEscapes): void {
+  if (Array.isArray(value)) {
+    const scalars = value.every((v) => !Array.isArray(v) && !isPlainObject(v));
+    value.forEach((v, i) => {
+      if (v !== undefined) deepEntries(scalars ? `${name}[]` : `${name}[${i}]`, v, out, esc);
+    });
+    return;
+  }
+  if (isPlainObject(value)) {
+    for (const k of Object.keys(value))
+      if (value[k] !== undefined) deepEntries(`${name}[${esc.name(k)}]`, value[k], out, esc);
+    return;
+  }
+  out.push([name, esc.value(scalarText(value))]);
+}

@@ -4,7 +4,7 @@
  * expects. Everything is generated into test/.out/interop and compiled with tsc --noEmit under strict +
  * exactOptionalPropertyTypes, with `@ts-expect-error` lines that prove mismatches are caught.
  */
-import { copyFileSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import openapiTS, { astToString } from "openapi-typescript";
@@ -122,6 +122,66 @@ export const filled: DefaultCreate = { suffix: null, ...createFineTuningJobReque
 yes<Same<DefaultComponents["schemas"]["FineTuningJob"], FineTuningJobWire>>();
 `;
 
+/**
+ * The operations table through openapi-fetch (examples/openapi-fetch/call.ts): what `call` accepts and returns.
+ */
+const OPERATION_CHECKS = `
+import createClient from "openapi-fetch";
+import { call } from "./call.js";
+import type { paths } from "./schema.js";
+import {
+  operations,
+  type CreateFineTuningJobRequest,
+  type CreateFineTuningJobRequestWire,
+  type FineTuningJob,
+  type ListFineTuningJobsResponse,
+} from "./generated/index.js";
+
+const client = createClient<paths>({ baseUrl: "https://api.example.com/v1" });
+declare const request: CreateFineTuningJobRequest;
+declare const wire: CreateFineTuningJobRequestWire;
+
+export async function checks(): Promise<void> {
+  // the result is a union by status of the parsed models
+  const retrieved = await call(client, operations.retrieveFineTuningJob, { params: { fineTuningJobId: "j" } });
+  const job: FineTuningJob = retrieved.body;
+  const page: ListFineTuningJobsResponse = (await call(client, operations.listFineTuningJobs, { params: {} })).body;
+  const created = await call(client, operations.createFineTuningJob, { body: request });
+  const status: "200" = created.status;
+  // @ts-expect-error a list page is not a job
+  const notJob: FineTuningJob = page;
+  // @ts-expect-error the body is the camelCase model, not the wire form
+  await call(client, operations.createFineTuningJob, { body: wire });
+  // @ts-expect-error parameters are camelCase too
+  await call(client, operations.retrieveFineTuningJob, { params: { fine_tuning_job_id: "j" } });
+  // @ts-expect-error an operation with parameters needs them
+  await call(client, operations.retrieveFineTuningJob, {});
+  // an entry whose toWire does not give what openapi-typescript's paths take for its path is refused
+  const wrongQuery = {
+    method: "get",
+    path: "/fine_tuning/jobs",
+    params: { toWire: (p: { limit: string }): { query: { limit: string } } => ({ query: p }) },
+    responses: {},
+  } as const;
+  // @ts-expect-error limit is an integer on the wire
+  await call(client, wrongQuery, { params: { limit: "20" } });
+  const wrongMethod = { method: "post", path: "/fine_tuning/jobs/{fine_tuning_job_id}", responses: {} } as const;
+  // @ts-expect-error the spec has no POST on this path
+  await call(client, wrongMethod, {});
+  void [job, status, notJob];
+}
+`;
+
+/** What examples/openapi-fetch/with-operations.ts exports, as the run test uses it (the models loosely). */
+interface Example {
+  retrieveJob(client: unknown, id: string): Promise<{ readonly [key: string]: unknown }>;
+  listJobs(
+    client: unknown,
+    after?: string,
+  ): Promise<{ readonly hasMore: boolean; readonly data: readonly { readonly trainingFile: string }[] }>;
+  createJob(client: unknown, request: object): Promise<{ readonly [key: string]: unknown }>;
+}
+
 async function openapiTypes(options: { defaultNonNullable: boolean }): Promise<string> {
   return astToString(
     await openapiTS(pathToFileURL(SPEC), { defaultNonNullable: options.defaultNonNullable, silent: true }),
@@ -139,6 +199,9 @@ describe("openapi-typescript / openapi-fetch interop (type level)", () => {
     writeFileSync(join(DIR, "schema-default.d.ts"), await openapiTypes({ defaultNonNullable: true }));
     copyFileSync(join(ROOT, "examples", "openapi-fetch", "usage.ts"), join(DIR, "usage.ts"));
     writeFileSync(join(DIR, "checks.ts"), CHECKS);
+    for (const file of ["call.ts", "with-operations.ts"])
+      copyFileSync(join(ROOT, "examples", "openapi-fetch", file), join(DIR, file));
+    writeFileSync(join(DIR, "checks-operations.ts"), OPERATION_CHECKS);
   });
   afterAll(() => rmSync(DIR, { recursive: true, force: true }));
 
@@ -173,5 +236,76 @@ export const body: components["schemas"]["CreateFineTuningJobRequest"] = createF
     } finally {
       rmSync(join(DIR, "broken.ts"));
     }
+  });
+
+  it("runs against a fetch stub: params reach the URL, the body the wire, responses parse to models", async () => {
+    const { default: createClient } = await import("openapi-fetch");
+    const example = (await import(join(DIR, "with-operations.ts"))) as Example;
+    const sent: { method: string; url: string; body: string; contentType: string | null }[] = [];
+    let reply: { status: number; json: unknown } = { status: 200, json: {} };
+    const fetch = async (request: Request): Promise<Response> => {
+      sent.push({
+        method: request.method,
+        url: request.url,
+        body: await request.text(),
+        contentType: request.headers.get("Content-Type"),
+      });
+      return new Response(JSON.stringify(reply.json), {
+        status: reply.status,
+        headers: { "Content-Type": "application/json" },
+      });
+    };
+    const client = createClient({ baseUrl: "https://api.example.com/v1", fetch });
+    // a valid FineTuningJob as it travels: the repo's fixture
+    const jobWire = JSON.parse(readFileSync(join(ROOT, "test", "data", "fine-tuning-job.json"), "utf8")) as object;
+
+    reply = { status: 200, json: jobWire };
+    const job = await example.retrieveJob(client, "ftjob-abc123");
+    expect(sent.at(-1)).toMatchObject({
+      method: "GET",
+      url: "https://api.example.com/v1/fine_tuning/jobs/ftjob-abc123",
+    });
+    expect(job).toMatchObject({
+      id: "ftjob-abc123",
+      createdAt: 1721764800,
+      fineTunedModel: null,
+      estimatedFinish: 1721768400,
+    });
+    expect(job["hyperparameters"]).toEqual({ nEpochs: "auto", batchSize: 4, learningRateMultiplier: 0.5 });
+    // metadata keys are data: never renamed
+    expect(job["metadata"]).toEqual({ customer_id: "c-1" });
+
+    reply = { status: 200, json: { object: "list", data: [jobWire], has_more: false } };
+    const page = await example.listJobs(client, "ftjob-0");
+    expect(sent.at(-1)!.url).toBe("https://api.example.com/v1/fine_tuning/jobs?after=ftjob-0&limit=20");
+    expect(page.hasMore).toBe(false);
+    expect(page.data[0]!.trainingFile).toBe("file-abc123");
+
+    reply = { status: 200, json: jobWire };
+    const created = await example.createJob(client, {
+      model: "gpt-4o-mini",
+      trainingFile: "file-abc123",
+      hyperparameters: { nEpochs: 3, batchSize: "auto" },
+      validationFile: null,
+      metadata: { customer_id: "c-42" },
+    });
+    const post = sent.at(-1)!;
+    expect(post).toMatchObject({ method: "POST", url: "https://api.example.com/v1/fine_tuning/jobs" });
+    expect(post.contentType).toBe("application/json");
+    expect(JSON.parse(post.body)).toEqual({
+      model: "gpt-4o-mini",
+      training_file: "file-abc123",
+      hyperparameters: { n_epochs: 3, batch_size: "auto" },
+      validation_file: null,
+      metadata: { customer_id: "c-42" },
+    });
+    expect(created["validationFile"]).toBeNull();
+
+    // parse checks what openapi-fetch only casts; a status the spec does not list is an error
+    reply = { status: 200, json: { ...jobWire, created_at: "yesterday" } };
+    await expect(example.retrieveJob(client, "ftjob-abc123")).rejects.toThrow(/created_at/);
+    reply = { status: 404, json: { error: "no such job" } };
+    await expect(example.retrieveJob(client, "nope")).rejects.toThrow("HTTP 404 is not in the spec");
+    expect(sent).toHaveLength(5);
   });
 });

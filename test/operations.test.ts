@@ -32,7 +32,13 @@ interface Module {
   readonly [name: string]: unknown;
 }
 
-const CASES = ["operations-bodies", "operations-components", "operations-params", "operations-naming"];
+const CASES = [
+  "operations-bodies",
+  "operations-components",
+  "operations-params",
+  "operations-naming",
+  "operations-form",
+];
 const specPath = (name: string): string => join(ROOT, "spec", "cases", `${name}.yaml`);
 
 const outputs = new Map<string, { result: GenerateResult; dir: string; mod: Module }>();
@@ -387,5 +393,58 @@ describe("a spec with operations and no components.schemas", () => {
     expect(ops.models).toBe(1);
     expect(ops.diagnostics).toEqual([]);
     expect(generate({ input: join(dir, "empty.yaml") }).diagnostics.map((d) => d.code)).toEqual(["no-schemas"]);
+  });
+});
+
+describe("docs", () => {
+  const docs = (name: string): string[] =>
+    out(name)
+      .result.files.filter((f) => f.path.startsWith("docs/"))
+      .map((f) => f.path);
+
+  it("the index lists every operation: method, path, summary, request model, response models by status", () => {
+    const index = text("operations-bodies", "docs/README.md");
+    const section = index.slice(index.indexOf("# Operations"));
+    expect(section).toContain("| Operation | Method | Path | Summary | Request | Responses |");
+    const rows = section.split("\n").filter((l) => l.startsWith("| ["));
+    expect(rows.map((r) => r.slice(0, r.indexOf(")") + 1))).toEqual([
+      "| [createFineTuningJob](op-createFineTuningJob.md)",
+      "| [listFineTuningJobs](op-listFineTuningJobs.md)",
+      "| [getJob](op-getJob.md)",
+      "| [deleteJob](op-deleteJob.md)",
+    ]);
+    expect(rows[0]).toContain(
+      "| `POST` | `/fine_tuning/jobs` | Inline request body and one inline response shared by 200 and 201. " +
+        "| [CreateFineTuningJobBody](CreateFineTuningJobBody.md) " +
+        "| `200` [CreateFineTuningJobResponse](CreateFineTuningJobResponse.md)<br>" +
+        "`201` [CreateFineTuningJobResponse](CreateFineTuningJobResponse.md) |",
+    );
+    expect(rows[2]).toContain("`204` *no content*");
+    expect(rows[3]).toContain("| `text/plain` | `200` `application/octet-stream` |");
+    // a spec without operations has no operations section and no operation page
+    const none = generate({ input: join(ROOT, "spec", "cases", "records.yaml") }).files;
+    expect(none.find((f) => f.path === "docs/README.md")!.text).not.toContain("Operations");
+    expect(none.filter((f) => f.path.startsWith("docs/op-"))).toEqual([]);
+    expect(docs("operations-bodies").filter((p) => p.includes("/op-"))).toHaveLength(4);
+  });
+
+  it("an operation's page: parameters with wire and model names and location, body, responses", () => {
+    const page = text("operations-params", "docs/op-reposListForOrg.md");
+    const parts = [
+      "# repos/list-for-org\n\n`GET /orgs/{org_id}/repos/{repo_name}`",
+      "Model [ReposListForOrgParams](ReposListForOrgParams.md)",
+      "| `orgId` | `org_id` | path | *integer* | ✔ |  |",
+      '| `xGitHubApiVersion` | `X-GitHub-Api-Version` | header | `"2022-11-28"` | ✔ |  |',
+      "| `sessionToken` | `session_token` | cookie | *string* |  |  |",
+      "| `200` | `application/json` | [ReposListForOrgResponse](ReposListForOrgResponse.md) |",
+    ];
+    for (const part of parts) expect(page).toContain(part);
+    const form = text("operations-form", "docs/op-postCustomers.md");
+    expect(form).toContain("## Request body\n\n`application/x-www-form-urlencoded`: [PostCustomersBody]");
+    expect(form).toContain("| `tax_ids` | form | false |  |");
+    expect(text("operations-form", "docs/op-postFiles.md")).toContain(
+      "`multipart/form-data`: [PostFilesBody](PostFilesBody.md)\n\n`requestBody.toWire` maps a `PostFilesBody` to " +
+        "the `PostFilesBodyWire` it sends.\n\nFile fields, appended beside the model's: `file`.",
+    );
   });
 });

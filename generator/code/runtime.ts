@@ -18,7 +18,9 @@ type RuntimeType =
   | "StandardSchemaOptions"
   | "StandardSchemaResult"
   | "StandardSchemaIssue"
-  | "StandardSchemaTypes";
+  | "StandardSchemaTypes"
+  | "FormEncoding"
+  | "FormEncodings";
 
 /** Compile-time proof that each listed type is one the runtime exports. */
 export type RuntimeTypesExist = [
@@ -33,6 +35,8 @@ export type RuntimeTypesExist = [
   Runtime.StandardSchemaResult<unknown>,
   Runtime.StandardSchemaIssue,
   Runtime.StandardSchemaTypes,
+  Runtime.FormEncoding,
+  Runtime.FormEncodings,
 ];
 export type RuntimeName = keyof typeof Runtime | RuntimeType;
 
@@ -74,6 +78,10 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   StandardSchemaIssue: "type",
   StandardSchemaTypes: "type",
   standardValidate: "value",
+  FormEncoding: "type",
+  FormEncodings: "type",
+  formFields: "value",
+  encodeForm: "value",
 };
 
 /** The runtime helpers a generated module calls, collected while its statements are built. */

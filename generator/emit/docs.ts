@@ -1,11 +1,15 @@
 /**
  * One Markdown page per model under `docs/`, in the layout of the reference pages, with the wire name beside
- * the camelCase name; plus `docs/README.md`, an index of every model.
+ * the camelCase name; plus `docs/README.md`, an index of every model. With operations (read from the plan), the
+ * index gets an operations table and each operation a page `docs/op-<name>.md`: its parameters (wire and model
+ * names, location), request body and responses by status, linked to the model pages.
  */
 import type { Constraints, Decl, Doc, Ir, Node, ObjectNode } from "../ir/types.js";
 import { assertNever, declMap, isNull, isNullable, nonNullMember, shapeChildren } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
+import { encodePointer } from "../load/pointer.js";
 import type { Analysis } from "../plan/analyse.js";
+import type { BodyPlan, OperationPlan } from "../plan/operations.js";
 import { constraintChecks, plural, type Check } from "../plan/validate.js";
 import { firstSentence } from "../code/jsdoc.js";
 
@@ -22,6 +26,7 @@ export function emitDocs(
   analysis: Analysis,
   header: string,
   sources: ReadonlyMap<string, { readonly pointer: string; readonly position?: string }>,
+  operations: readonly OperationPlan[] = [],
 ): TextFile[] {
   const decls = declMap(ir);
   const users = usersOf(ir);
@@ -46,8 +51,105 @@ export function emitDocs(
           `| [${n.model}](${n.model}.md) | \`${n.wire}\` | ${cell(firstSentence(d.doc.description ?? ""))} |`,
       ),
     "",
+    ...operationsIndex(operations),
   ];
-  return [{ path: "docs/README.md", text: index.join("\n") }, ...pages];
+  const operationPages = operations.map((op) => ({
+    path: `docs/${operationPage(op)}`,
+    text: operationText(op, names, decls, header),
+  }));
+  return [{ path: "docs/README.md", text: index.join("\n") }, ...pages, ...operationPages];
+}
+
+/** `op-listFineTuningJobs.md`: a hyphen no model name has, so no page of a model can take it. */
+function operationPage(op: OperationPlan): string {
+  return `op-${op.constName.replace(/Operation$/, "")}.md`;
+}
+
+/** The index's operations table, in spec order; none without operations. */
+function operationsIndex(operations: readonly OperationPlan[]): string[] {
+  if (operations.length === 0) return [];
+  return [
+    "# Operations",
+    "",
+    "| Operation | Method | Path | Summary | Request | Responses |",
+    "| --- | --- | --- | --- | --- | --- |",
+    ...operations.map((op) => {
+      const request = op.requestBody === undefined ? "" : bodyText(op.requestBody);
+      const responses = op.responses.map((r) => `${span(r.status)} ${bodyText(r)}`).join("<br>");
+      const summary = cell(firstSentence(op.operation.summary ?? ""));
+      return (
+        `| [${code(op.key)}](${operationPage(op)}) | \`${op.method.toUpperCase()}\` | ${span(op.path)} ` +
+        `| ${summary} | ${request} | ${responses} |`
+      );
+    }),
+    "",
+  ];
+}
+
+/** A body: its model's page, or its content type alone. */
+function bodyText(body: Partial<BodyPlan>): string {
+  if (body.names !== undefined) return modelLink(body.names.model);
+  return body.contentType === undefined ? "*no content*" : span(body.contentType);
+}
+
+function modelLink(model: string): string {
+  return `[${model}](${model}.md)`;
+}
+
+/** An operation's page: method and path, parameters, request body, responses, in the layout of a model page. */
+function operationText(op: OperationPlan, names: Names, decls: ReadonlyMap<string, Decl>, header: string): string {
+  const lines = [header, `# ${code(op.key)}`, ""];
+  if (op.operation.deprecated === true) lines.push("**Deprecated.**", "");
+  lines.push(`\`${op.method.toUpperCase()} ${code(op.path)}\``, "");
+  if (op.operation.summary !== undefined) lines.push(op.operation.summary.trim(), "");
+  lines.push(`Table entry \`operations[${code(JSON.stringify(op.key))}]\` · const \`${op.constName}\``, "");
+  const params = op.params;
+  const paramsDecl = op.operation.params === undefined ? undefined : decls.get(op.operation.params.decl);
+  if (params !== undefined && paramsDecl?.node.kind === "object") {
+    const object = paramsDecl.node;
+    const where = new Map(params.groups.flatMap((g) => g.keys.map((k) => [k, g.in] as const)));
+    const keys = names.keys(object);
+    lines.push(
+      "## Parameters",
+      "",
+      `Model ${modelLink(params.names.model)} · wire type \`${params.names.wire}\` · ` +
+        "`params.toWire` groups them by location",
+      "",
+      "| Parameter | Wire name | In | Type | Required | Description |",
+      "| --- | --- | --- | --- | --- | --- |",
+    );
+    object.properties.forEach((p, i) => {
+      lines.push(
+        `| ${span(keys[i]!)} | ${span(p.key)} | ${where.get(p.key) ?? ""} | ${docType(p.node, names, decls)} ` +
+          `| ${p.required ? "✔" : ""} | ${cell(describe(p.doc))} |`,
+      );
+    });
+    lines.push("");
+  }
+  if (op.requestBody !== undefined) {
+    const b = op.requestBody;
+    lines.push("## Request body", "", `${span(b.contentType)}${b.names === undefined ? "" : `: ${bodyText(b)}`}`, "");
+    if (b.names !== undefined)
+      lines.push(`\`requestBody.toWire\` maps a \`${b.names.model}\` to the \`${b.names.wire}\` it sends.`, "");
+    if (b.files !== undefined)
+      lines.push(`File fields, appended beside the model's: ${b.files.map((f) => span(f)).join(", ")}.`, "");
+    if (b.encoding !== undefined) {
+      lines.push("| Field | Style | Explode | Allow reserved |", "| --- | --- | --- | --- |");
+      for (const [key, e] of Object.entries(b.encoding))
+        lines.push(
+          `| ${span(key)} | ${e.style ?? ""} | ${e.explode === undefined ? "" : String(e.explode)} ` +
+            `| ${e.allowReserved === undefined ? "" : String(e.allowReserved)} |`,
+        );
+      lines.push("", "Encoded by `encodeForm(wire, requestBody.encoding)` (runtime).", "");
+    }
+  }
+  lines.push("## Responses", "", "| Status | Content type | Model |", "| --- | --- | --- |");
+  for (const r of op.responses) {
+    const model = r.names === undefined ? (r.contentType === undefined ? "*no content*" : "") : bodyText(r);
+    lines.push(`| ${span(r.status)} | ${r.contentType === undefined ? "" : span(r.contentType)} | ${model} |`);
+  }
+  lines.push("", `Source: ${span(encodePointer(op.operation.origin.path))} · [all models](README.md)`, "");
+  return lines.join("\n");
 }
 
 interface PageFacts {

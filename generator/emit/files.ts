@@ -91,7 +91,14 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
         "",
       ].join("\n"),
     },
-    ...emitDocs(ir, names, analysis, `<!-- ${headerLine(input.specName)} -->\n`, input.sources ?? new Map()),
+    ...emitDocs(
+      ir,
+      names,
+      analysis,
+      `<!-- ${headerLine(input.specName)} -->\n`,
+      input.sources ?? new Map(),
+      plan.operations,
+    ),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

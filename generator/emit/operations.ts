@@ -1,9 +1,10 @@
 /**
  * `operations.ts`: one exported const per operation (`listFineTuningJobsOperation`), a plain `as const` object
  * `{ method, path, params?: { toWire }, requestBody?: { contentType, toWire, parse }, responses: { [status]:
- * { contentType, parse, fromWire } } }` whose functions wrap the generated mappers and parse (JSON media types
- * only; other media types have their `contentType` alone), then the `operations` table of them all, keyed by
- * operationId. Prints the plan's operations (plan/operations.ts) and nothing else.
+ * { contentType, parse, fromWire } } }` whose functions wrap the generated mappers and parse (JSON and form media
+ * types, a form body with its `encoding`; other media types have their `contentType` alone), then the
+ * `operations` table of them all, keyed by operationId. Prints the plan's operations (plan/operations.ts) and
+ * nothing else.
  *
  * One const per operation keeps the table tree-shakable: a client that imports one operation's const bundles its
  * functions only. Every function has explicit parameter and return types and the table an explicit type, so the
@@ -16,6 +17,7 @@ import { literalKey } from "../code/js.js";
 import { commentText, writeDoc } from "../code/jsdoc.js";
 import { Lines } from "../code/lines.js";
 import { OPERATIONS_EXPORTS, type DeclNames } from "../naming/assign-names.js";
+import type { FormEncodings } from "../ir/types.js";
 import type { BodyPlan, OperationPlan } from "../plan/operations.js";
 import type { Plan } from "../plan/index.js";
 
@@ -52,8 +54,8 @@ interface Imports {
 function shapeType(): WriterFunction {
   return lines([
     "/**",
-    ` * The shape of every entry of {@link ${table}}: the functions are there for JSON media types (they wrap the`,
-    " * generated mappers and parse), other media types have their content type alone.",
+    ` * The shape of every entry of {@link ${table}}: the functions are there for JSON and form media types (they`,
+    " * wrap the generated mappers and parse), other media types have their content type alone.",
     " */",
     `export interface ${shape} {`,
     `  readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";`,
@@ -63,6 +65,16 @@ function shapeType(): WriterFunction {
     "  readonly params?: { readonly toWire: (params: never) => unknown };",
     "  readonly requestBody?: {",
     "    readonly contentType: string;",
+    "    /** A form body's `encoding` by property, as `encodeForm` (runtime.ts) takes it. */",
+    "    readonly encoding?: {",
+    "      readonly [property: string]: {",
+    "        readonly style?: string;",
+    "        readonly explode?: boolean;",
+    "        readonly allowReserved?: boolean;",
+    "      };",
+    "    };",
+    "    /** A multipart body's file fields: `toWire` and `parse` cover the other fields, the files are appended. */",
+    "    readonly files?: readonly string[];",
     "    readonly toWire?: (model: never) => unknown;",
     "    readonly parse?: (json: unknown) => unknown;",
     "  };",
@@ -144,7 +156,18 @@ function operationConst(op: OperationPlan, imports: Imports): WriterFunction {
           fns.push(`toWire: ${fn("model", b.names.model, b.names.wire, b.names.toWire)}`);
           fns.push(`parse: ${fn("json", "unknown", b.names.model, b.names.parse)}`);
         }
-        w.literal("requestBody: ", [`contentType: ${print(lit(b.contentType))}`, ...fns], ",");
+        const encoding = b.encoding;
+        w.block(
+          "requestBody: {",
+          () => {
+            w.line(`contentType: ${print(lit(b.contentType))},`);
+            // a form body's encoding, a property a line: `metadata: { style: "deepObject", explode: true },`
+            if (encoding !== undefined) w.literal("encoding: ", Object.entries(encoding).map(encodingEntry), ",");
+            if (b.files !== undefined) w.line(`files: ${print(array(b.files.map((f) => lit(f))))},`);
+            for (const f of fns) w.line(`${f},`);
+          },
+          "},",
+        );
       }
       w.block(
         "responses: {",
@@ -175,6 +198,14 @@ function responseEntries(r: { readonly status: string } & Partial<BodyPlan>, imp
     entries.push(`fromWire: ${fn("wire", r.names.wire, r.names.model, r.names.fromWire)}`);
   }
   return entries;
+}
+
+/** `metadata: { style: "deepObject", explode: true }`: the fields of one property's Encoding Object. */
+function encodingEntry([key, e]: [string, FormEncodings[string]]): string {
+  const fields = (["style", "explode", "allowReserved"] as const).flatMap((k) =>
+    e[k] === undefined ? [] : [{ key: k, value: lit(e[k]) }],
+  );
+  return `${literalKey(key)}: ${print(object(fields))}`;
 }
 
 /** `(param: type): returns => f(param)`: typed, so `isolatedDeclarations` needs no inference. */

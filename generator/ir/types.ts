@@ -292,7 +292,19 @@ export interface OperationBody {
   readonly contentType: string;
   /** The `id` of a `Decl`: an inline schema's own declaration, or the one its `$ref` names. */
   readonly decl?: string;
+  /** A form body's `encoding` (per property: `style`, `explode`, `allowReserved`), as the spec writes it. */
+  readonly encoding?: FormEncodings;
+  /**
+   * A multipart body's file fields (wire names): then `decl` is a declaration of its other fields only, and the
+   * files are appended by the caller.
+   */
+  readonly files?: readonly string[];
 }
+
+/** OpenAPI's Encoding Objects of a form body, by property (wire name); only the serialisation fields. */
+export type FormEncodings = Readonly<
+  Record<string, { readonly style?: string; readonly explode?: boolean; readonly allowReserved?: boolean }>
+>;
 
 /**
  * One operation of `paths`. Its parameters are one declaration (an object with a property per parameter, keyed by

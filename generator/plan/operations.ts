@@ -3,7 +3,7 @@
  * identifiers of the functions each entry wraps, and the parameter locations table (which wire keys of the
  * parameters declaration travel in the path, the query, the headers or cookies).
  */
-import type { HttpMethod, Ir, Operation, ParameterLocation } from "../ir/types.js";
+import type { FormEncodings, HttpMethod, Ir, Operation, OperationBody, ParameterLocation } from "../ir/types.js";
 import type { DeclNames, Names } from "../naming/assign-names.js";
 
 export interface OperationPlan {
@@ -25,15 +25,23 @@ export interface OperationPlan {
 
 export interface BodyPlan {
   readonly contentType: string;
-  /** The body's declaration, for a JSON media type with a schema: its functions are in the entry. */
+  /** The body's declaration, for a JSON or form media type with a schema: its functions are in the entry. */
   readonly names?: DeclNames;
+  /** A form body's `encoding` by wire property, for the runtime's `encodeForm`. */
+  readonly encoding?: FormEncodings;
+  /** A multipart body's file fields, left out of its declaration. */
+  readonly files?: readonly string[];
 }
 
 const LOCATION_ORDER: readonly ParameterLocation[] = ["path", "query", "header", "cookie"];
 
 export function operationPlans(ir: Ir, names: Names): OperationPlan[] {
-  const body = (b: { readonly contentType: string; readonly decl?: string }): BodyPlan =>
-    b.decl === undefined ? { contentType: b.contentType } : { contentType: b.contentType, names: names.decl(b.decl) };
+  const body = (b: OperationBody): BodyPlan => ({
+    contentType: b.contentType,
+    ...(b.decl === undefined ? {} : { names: names.decl(b.decl) }),
+    ...(b.encoding === undefined ? {} : { encoding: b.encoding }),
+    ...(b.files === undefined ? {} : { files: b.files }),
+  });
   return (ir.operations ?? []).map((op) => {
     const { key, constName } = names.operation(op);
     const params =
@@ -59,7 +67,11 @@ export function operationPlans(ir: Ir, names: Names): OperationPlan[] {
           ? { status: r.status }
           : {
               status: r.status,
-              ...body({ contentType: r.contentType, ...(r.decl === undefined ? {} : { decl: r.decl }) }),
+              ...body({
+                contentType: r.contentType,
+                ...(r.decl === undefined ? {} : { decl: r.decl }),
+                ...(r.encoding === undefined ? {} : { encoding: r.encoding }),
+              }),
             },
       ),
     };

@@ -12,7 +12,16 @@
  *   refs are followed; an inline schema under one of those is named after that component.
  */
 import { refLocation, valueAt, type Location } from "../../load/resolve-ref.js";
-import type { Doc, HttpMethod, Node, Operation, OperationBody, ParameterLocation, Property } from "../types.js";
+import type {
+  Doc,
+  FormEncodings,
+  HttpMethod,
+  Node,
+  Operation,
+  OperationBody,
+  ParameterLocation,
+  Property,
+} from "../types.js";
 import { child, register, report, resolveRef, type BuildContext } from "./context.js";
 import { docOf } from "./doc.js";
 import { ANNOTATION_KEYS } from "./merge.js";
@@ -108,8 +117,12 @@ function operation(ctx: BuildContext, input: OperationInput, built: BuiltDecl[])
         ]
       : [operationId];
   const params = parameters(ctx, input, nameParts, built);
-  const requestBody = body(ctx, op["requestBody"], child(at, "requestBody"), (component) =>
-    component === undefined ? [...nameParts, "Body"] : withSuffix(component, "Body"),
+  const requestBody = body(
+    ctx,
+    op["requestBody"],
+    child(at, "requestBody"),
+    (component) => (component === undefined ? [...nameParts, "Body"] : withSuffix(component, "Body")),
+    built,
   );
   return {
     method,
@@ -216,32 +229,112 @@ export function isJsonMediaType(media: string): boolean {
   return essence === "application/json" || /^application\/[^/]*\+json$/.test(essence);
 }
 
+/** `application/x-www-form-urlencoded` and `multipart/form-data`: bodies of fields, encoded per `encoding`. */
+export function isFormMediaType(media: string): boolean {
+  const essence = media.split(";", 1)[0]!.trim().toLowerCase();
+  return essence === "application/x-www-form-urlencoded" || essence === "multipart/form-data";
+}
+
 /**
  * A request body or response: its first JSON media type with a schema (declared, or the declaration its `$ref`
- * names), else its first media type alone; undefined without content. `names` gives the name parts of an
- * inline schema, from the component it is written under (`components.responses.<name>`) when there is one.
+ * names), else its first form media type with a schema (declared the same way, with its `encoding`; for a
+ * multipart body with file fields, a declaration of its other fields, at the media type's pointer, and the file
+ * fields' names), else its first media type alone; undefined without content. `names` gives the name parts of
+ * an inline schema, from the component it is written under (`components.responses.<name>`) when there is one.
  */
 function body(
   ctx: BuildContext,
   raw: unknown,
   at: Location,
   names: (component: string | undefined) => readonly string[],
+  built?: BuiltDecl[],
 ): OperationBody | undefined {
   const found = follow(ctx, raw, at);
   if (found === undefined || !isSchemaObject(found.value)) return undefined;
   const content = found.value["content"];
   if (!isSchemaObject(content)) return undefined;
   const media = Object.keys(content);
-  const json = media.find(
-    (m) => isJsonMediaType(m) && isSchemaObject(content[m]) && content[m]["schema"] !== undefined,
-  );
-  if (json === undefined) return media.length === 0 ? undefined : { contentType: media[0]! };
-  const schema = (content[json] as Schema)["schema"];
-  const schemaAt = child(found.at, "content", json, "schema");
+  const hasSchema = (m: string): boolean => isSchemaObject(content[m]) && content[m]["schema"] !== undefined;
+  const json = media.find((m) => isJsonMediaType(m) && hasSchema(m));
+  const form = json === undefined ? media.find((m) => isFormMediaType(m) && hasSchema(m)) : undefined;
+  const chosen = json ?? form;
+  if (chosen === undefined) return media.length === 0 ? undefined : { contentType: media[0]! };
+  const entry = content[chosen] as Schema;
+  const schema = entry["schema"];
+  const schemaAt = child(found.at, "content", chosen, "schema");
   const p = found.at.path;
   const component = p.length === 3 && p[0] === "components" ? p[2] : undefined;
+  const encoding = form === undefined ? undefined : formEncodings(entry["encoding"]);
+  const withEncoding = encoding === undefined ? {} : { encoding };
+  const fields = form === undefined ? undefined : fileFields(ctx, schema, schemaAt);
+  if (form !== undefined && fields !== undefined && fields.files.length > 0) {
+    // a multipart body with files: its other fields are a declaration of their own, at the media type's place
+    if (built === undefined) return { contentType: form };
+    // only files: nothing to declare
+    const props = fields.object.value["properties"] as Schema;
+    if (Object.keys(props).every((k) => fields.files.includes(k)))
+      return { contentType: form, files: fields.files, ...withEncoding };
+    const at = child(found.at, "content", form);
+    const id = register(ctx.registry, at, names(component), "operation", { queue: false });
+    built.push({ id, node: fieldsNode(ctx, fields), doc: docOf(fields.object.value) });
+    return { contentType: form, decl: id, files: fields.files, ...withEncoding };
+  }
   const decl = schemaDecl(ctx, schema, schemaAt, names(component));
-  return decl === undefined ? { contentType: json } : { contentType: json, decl };
+  return { contentType: chosen, ...(decl === undefined ? {} : { decl }), ...withEncoding };
+}
+
+interface FormFields {
+  /** The form's object schema, through `$ref`s. */
+  readonly object: { readonly value: Schema; readonly at: Location };
+  /** The wire names of its file fields, in order. */
+  readonly files: readonly string[];
+}
+
+/** A form schema's object (through `$ref`s) and its file fields: binary, `contentMediaType`, or arrays of those. */
+function fileFields(ctx: BuildContext, schema: unknown, at: Location): FormFields | undefined {
+  const found = follow(ctx, schema, at);
+  if (found === undefined || !isSchemaObject(found.value)) return undefined;
+  const properties = found.value["properties"];
+  if (!isSchemaObject(properties)) return undefined;
+  const isFile = (s: unknown): boolean =>
+    isSchemaObject(s) &&
+    (s["format"] === "binary" ||
+      s["contentMediaType"] !== undefined ||
+      (s["type"] === "array" && isFile(follow(ctx, s["items"], at)?.value)));
+  const files = Object.keys(properties).filter((k) => isFile(follow(ctx, properties[k], found.at)?.value));
+  return { object: { value: found.value, at: found.at }, files };
+}
+
+/** The object of a multipart form's fields that are not files, each built as any property schema. */
+function fieldsNode(ctx: BuildContext, fields: FormFields): Node {
+  const { value, at } = fields.object;
+  const properties = value["properties"] as Schema;
+  const required = Array.isArray(value["required"]) ? value["required"] : [];
+  const kept: Property[] = Object.keys(properties)
+    .filter((key) => !fields.files.includes(key))
+    .map((key) => ({
+      key,
+      node: ctx.build(properties[key], child(at, "properties", key)),
+      required: required.includes(key),
+      doc: docOf(properties[key]),
+    }));
+  return { kind: "object", properties: kept, additional: undefined };
+}
+
+/** The serialisation fields of a form media type's `encoding`, by property; undefined when it gives none. */
+function formEncodings(raw: unknown): FormEncodings | undefined {
+  if (!isSchemaObject(raw)) return undefined;
+  const out: [string, FormEncodings[string]][] = [];
+  for (const [key, e] of Object.entries(raw)) {
+    if (!isSchemaObject(e)) continue;
+    const style = typeof e["style"] === "string" ? { style: e["style"] } : {};
+    const explode = typeof e["explode"] === "boolean" ? { explode: e["explode"] } : {};
+    const reserved = typeof e["allowReserved"] === "boolean" ? { allowReserved: e["allowReserved"] } : {};
+    const fields = { ...style, ...explode, ...reserved };
+    if (Object.keys(fields).length > 0) out.push([key, fields]);
+  }
+  // own properties, whatever the keys (`__proto__` included)
+  return out.length === 0 ? undefined : Object.fromEntries(out);
 }
 
 /**

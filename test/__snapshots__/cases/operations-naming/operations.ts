@@ -4,8 +4,8 @@ import { createWidgetPartRequestBodyToWire, createWidgetPartResponseBodyFromWire
 import { parseCreateWidgetPartRequestBody, parseCreateWidgetPartResponseBody, parseGetWidgetsWidgetIdPartsResponseBody } from "./parse.js";
 
 /**
- * The shape of every entry of {@link operations}: the functions are there for JSON media types (they wrap the
- * generated mappers and parse), other media types have their content type alone.
+ * The shape of every entry of {@link operations}: the functions are there for JSON and form media types (they
+ * wrap the generated mappers and parse), other media types have their content type alone.
  */
 export interface OperationShape {
   readonly method: "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";
@@ -15,6 +15,16 @@ export interface OperationShape {
   readonly params?: { readonly toWire: (params: never) => unknown };
   readonly requestBody?: {
     readonly contentType: string;
+    /** A form body's `encoding` by property, as `encodeForm` (runtime.ts) takes it. */
+    readonly encoding?: {
+      readonly [property: string]: {
+        readonly style?: string;
+        readonly explode?: boolean;
+        readonly allowReserved?: boolean;
+      };
+    };
+    /** A multipart body's file fields: `toWire` and `parse` cover the other fields, the files are appended. */
+    readonly files?: readonly string[];
     readonly toWire?: (model: never) => unknown;
     readonly parse?: (json: unknown) => unknown;
   };
