@@ -282,8 +282,8 @@ describe("examples/monorepo with Turborepo (turbo.json: cache miss, full hit, sp
 
   it("the first `turbo run build` generates and compiles every package (3 cache misses)", () => {
     const r = turbo("build");
-    expect(r.output).toContain("turbo 2.11.11");
-    expect(r.output).toMatch(/@example\/models:build: wirecase: 4 models, 12 files \(12 written, 0 removed\)/);
+    // (no version banner to check: turbo prints none when CI is set, as it is in .ci/run)
+    expect(r.output).toMatch(/@example\/models:build: wirecase: 4 models, (\d+) files \(\1 written, 0 removed\)/);
     expect(turboTasks(r.output, "build")).toEqual(all("miss"));
     expect(r.output).toMatch(/Tasks: +3 successful, 3 total/);
     expect(r.output).not.toMatch(/WARNING|error TS/);
@@ -310,7 +310,7 @@ describe("examples/monorepo with Turborepo (turbo.json: cache miss, full hit, sp
     editSpec(dir, ...SPEC_EDIT);
     const r = turbo("build");
     expect(turboTasks(r.output, "build")).toEqual(AFTER_SPEC_EDIT);
-    expect(r.output).toMatch(/@example\/models:build: wirecase: 4 models, 12 files \(2 written, 0 removed\)/);
+    expect(r.output).toMatch(/@example\/models:build: wirecase: 4 models, \d+ files \(2 written, 0 removed\)/);
     expect(r.code).toBe(0);
     expect(readFileSync(join(models, "dist", "generated", "types.d.ts"), "utf8")).toContain(
       "Null until the job succeeds.",
@@ -342,7 +342,7 @@ describe("examples/monorepo with Nx (nx.json, models/project.json: cache miss, f
 
   it("the first `nx run-many -t build` generates and compiles every package (3 cache misses)", () => {
     const r = nx("build");
-    expect(r.output).toMatch(/wirecase: 4 models, 12 files \(12 written, 0 removed\)/);
+    expect(r.output).toMatch(/wirecase: 4 models, (\d+) files \(\1 written, 0 removed\)/);
     expect(nxTasks(r.output, "build")).toEqual(all("miss"));
     expect(r.output).toContain("Successfully ran target build for 3 projects");
     expect(r.output).not.toContain("error TS");
@@ -361,7 +361,7 @@ describe("examples/monorepo with Nx (nx.json, models/project.json: cache miss, f
     editSpec(dir, ...SPEC_EDIT);
     const r = nx("build");
     expect(nxTasks(r.output, "build")).toEqual(AFTER_SPEC_EDIT);
-    expect(r.output).toMatch(/wirecase: 4 models, 12 files \(2 written, 0 removed\)/);
+    expect(r.output).toMatch(/wirecase: 4 models, \d+ files \(2 written, 0 removed\)/);
     expect(r.code).toBe(0);
     expect(nxTasks(nx("build").output, "build")).toEqual(all("hit"));
   });
