@@ -176,13 +176,8 @@ export function runParse<T>(worker: ParseWorker, json: unknown): T {
 
 /** Runs a parse worker without throwing: `{ ok: true, value }` or `{ ok: false, issues }`. */
 export function runSafeParse<T>(worker: ParseWorker, json: unknown): SafeParseResult<T> {
-  const issues: IssueDraft[] = [];
-  let value: unknown;
-  try {
-    value = worker(json, issues);
-  } catch (error) {
-    // only a value JSON cannot hold gets here: a cycle, nesting too deep for the stack, a throwing getter
-    const received = String(error);
+  const { value, issues, thrown } = runCaught(worker, json);
+  if (thrown !== undefined) {
     return {
       ok: false,
       issues: [
@@ -191,13 +186,30 @@ export function runSafeParse<T>(worker: ParseWorker, json: unknown): SafeParseRe
           wirePath: "$",
           modelPath: "",
           expected: "a JSON value",
-          received,
-          message: `$: expected a JSON value, received ${received}`,
+          received: thrown,
+          message: `$: expected a JSON value, received ${thrown}`,
         },
       ],
     };
   }
   return issues.length > 0 ? { ok: false, issues: toParseIssues(issues) } : { ok: true, value: value as T };
+}
+
+/**
+ * Runs a parse worker for the functions that never throw: what it returned and the issues it added, and what it
+ * threw, as text. Only a value JSON cannot hold makes it throw: a cycle, nesting too deep for the stack, a
+ * throwing getter.
+ */
+function runCaught(
+  worker: ParseWorker,
+  json: unknown,
+): { value: unknown; issues: IssueDraft[]; thrown: string | undefined } {
+  const issues: IssueDraft[] = [];
+  try {
+    return { value: worker(json, issues), issues, thrown: undefined };
+  } catch (error) {
+    return { value: undefined, issues, thrown: String(error) };
+  }
 }
 
 // ---- Standard Schema v1 (https://standardschema.dev) ---------------------------------------------------------
@@ -248,14 +260,9 @@ export interface StandardSchemaTypes<Input = unknown, Output = Input> {
 export function standardValidate<Output>(worker: ParseWorker, value: unknown): StandardSchemaResult<Output> {
   const issuesOf = (drafts: readonly IssueDraft[]): StandardSchemaIssue[] =>
     drafts.map((d) => ({ message: `expected ${d.expected}, received ${describeValue(d.received)}`, path: d.wire }));
-  const issues: IssueDraft[] = [];
-  let out: unknown;
-  try {
-    out = worker(value, issues);
-  } catch (error) {
-    // as in runSafeParse: only a value JSON cannot hold gets here
-    return { issues: [...issuesOf(issues), { message: `expected a JSON value, received ${String(error)}` }] };
-  }
+  const { value: out, issues, thrown } = runCaught(worker, value);
+  if (thrown !== undefined)
+    return { issues: [...issuesOf(issues), { message: `expected a JSON value, received ${thrown}` }] };
   return issues.length > 0 ? { issues: issuesOf(issues) } : { value: out as Output };
 }
 

@@ -29,11 +29,12 @@ export function emitDocs(
   operations: readonly OperationPlan[] = [],
 ): TextFile[] {
   const decls = declMap(ir);
-  const users = usersOf(ir);
+  const { outgoing, users } = relations(ir);
   const pages = ir.decls.map((decl) => ({
     path: `docs/${names.decl(decl.id).model}.md`,
     text: page(decl, names, decls, analysis, header, {
       source: sources.get(decl.id),
+      outgoing: outgoing.get(decl.id) ?? [],
       users: users.get(decl.id) ?? [],
     }),
   }));
@@ -155,6 +156,8 @@ function operationText(op: OperationPlan, names: Names, decls: ReadonlyMap<strin
 interface PageFacts {
   /** Its pointer and `fine-tuning.yaml:12:5`, when known. */
   readonly source: { readonly pointer: string; readonly position?: string } | undefined;
+  /** The declarations this one's node refers to, with the property they are reached through. */
+  readonly outgoing: readonly Relation[];
   /** The declarations whose own node refers to this one, in IR order. */
   readonly users: readonly string[];
 }
@@ -220,7 +223,7 @@ function page(
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
   }
-  lines.push(...diagram(decl, names, facts.users));
+  lines.push(...diagram(names, facts.outgoing, facts.users, decl.id));
   const source = facts.source;
   const where = source?.position === undefined ? "" : ` (${span(source.position)})`;
   lines.push(`${source === undefined ? "" : `Source: ${span(source.pointer)}${where} · `}[all models](README.md)`, "");
@@ -234,10 +237,9 @@ const MAX_RELATIONS = 8;
  * A Mermaid flowchart of the model's direct relations: the models it refers to (by property name for an
  * object's properties) and the models that refer to it; at most MAX_RELATIONS each way. None: no diagram.
  */
-function diagram(decl: Decl, names: Names, users: readonly string[]): string[] {
-  const out = outgoing(decl);
+function diagram(names: Names, out: readonly Relation[], users: readonly string[], self: string): string[] {
   if (out.length === 0 && users.length === 0) return [];
-  const id = new Map<string, string>([[decl.id, "m0"]]);
+  const id = new Map<string, string>([[self, "m0"]]);
   const node = (declId: string): string => {
     let name = id.get(declId);
     if (name === undefined) id.set(declId, (name = `m${id.size}`));
@@ -267,8 +269,14 @@ function diagram(decl: Decl, names: Names, users: readonly string[]): string[] {
   ];
 }
 
+/** A declaration another one refers to, and the property it is reached through (none at the top). */
+interface Relation {
+  readonly target: string;
+  readonly via: string | undefined;
+}
+
 /** The declarations a declaration's node refers to, once each, with the property they are reached through. */
-function outgoing(decl: Decl): { target: string; via: string | undefined }[] {
+function outgoingOf(decl: Decl): Relation[] {
   const found = new Map<string, string | undefined>();
   const visit = (node: Node, via: string | undefined): void => {
     if (node.kind === "ref") {
@@ -286,17 +294,20 @@ function outgoing(decl: Decl): { target: string; via: string | undefined }[] {
   return [...found].map(([target, via]) => ({ target, via }));
 }
 
-/** For each declaration, the others whose node refers to it directly, in IR order. */
-function usersOf(ir: Ir): Map<string, string[]> {
-  const out = new Map<string, string[]>();
+/** Per declaration, what it refers to and (in IR order) the others that refer to it directly: one walk each. */
+function relations(ir: Ir): { outgoing: Map<string, Relation[]>; users: Map<string, string[]> } {
+  const outgoing = new Map<string, Relation[]>();
+  const users = new Map<string, string[]>();
   for (const d of ir.decls) {
-    for (const { target } of outgoing(d)) {
-      const list = out.get(target);
-      if (list === undefined) out.set(target, [d.id]);
+    const out = outgoingOf(d);
+    outgoing.set(d.id, out);
+    for (const { target } of out) {
+      const list = users.get(target);
+      if (list === undefined) users.set(target, [d.id]);
       else list.push(d.id);
     }
   }
-  return out;
+  return { outgoing, users };
 }
 
 /** The declaration a property refers to directly (or as `T | null`). */

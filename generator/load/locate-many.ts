@@ -48,19 +48,11 @@ export function locateMany(text: string, paths: readonly (readonly string[])[]):
   };
   /** Past a string starting at `i`; its raw text (without quotes) when `keep`. */
   const string = (keep: boolean): string | undefined => {
-    const start = ++i;
-    let escaped = false;
-    while (i < n && text.charCodeAt(i) !== 34) {
-      if (text.charCodeAt(i) === 92) {
-        escaped = true;
-        i++;
-      }
-      i++;
-    }
-    i++;
+    const start = i + 1;
+    i = stringEnd(text, i) + 1;
     if (!keep) return undefined;
     const raw = text.slice(start, i - 1);
-    return escaped ? (JSON.parse(`"${raw}"`) as string) : raw;
+    return raw.includes("\\") ? (JSON.parse(`"${raw}"`) as string) : raw;
   };
   /** `path`: the segments so far joined with U+0000, undefined at the root (so an empty key is a segment too). */
   const value = (at: Trie | undefined, path: string | undefined): void => {
