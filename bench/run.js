@@ -466,6 +466,12 @@ async function runtime(fineTuningOut) {
         "each figure: median of per-process medians (15 timed rounds after warm-up)",
     ],
   );
+  printTable(
+    '4b. fromWire with dates: "Date" beside the plain one (spec/fine-tuning.yaml with format: unixtime), ns per job',
+    [{ title: "data", align: "left" }, { title: "dates: Date" }, { title: "plain" }, { title: "dates/plain" }],
+    r.dates.map((x) => [x.data, fmtNs(x.datesNs), fmtNs(x.plainNs), fmtRatio(x.ratio)]),
+    ["three Unix timestamps per job become Dates (new Date(seconds * 1000)); same wire data as table 4"],
+  );
   if (r.guards.skipped !== undefined) {
     process.stdout.write(`\n5. Guards and parse: skipped — ${r.guards.skipped}\n`);
   } else {

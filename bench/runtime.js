@@ -5,7 +5,8 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import ts from "typescript";
 import { guardSection } from "./guards.js";
-import { BENCH, median, progress, runChild } from "./lib.js";
+import { parse as parseYaml, stringify as stringifyYaml } from "yaml";
+import { BENCH, median, progress, ROOT, runChild } from "./lib.js";
 import { exampleJob, listPage } from "./runtime-data.js";
 
 /** Transpiles every .ts file of `srcDir` (generated output) to ESM .js in `outDir`. */
@@ -121,6 +122,8 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
     });
   }
 
+  const dates = await datesRows(work, generatedModule, files, measure, procs);
+
   const guards = await guardSection({
     jsDir,
     dataFiles: { one: files.wireOne, list: files.wireList },
@@ -128,5 +131,43 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
     measure,
     procs: guardProcs,
   });
-  return { rows, example: { source: example.source, notes: example.notes }, guards };
+  return { rows, dates, example: { source: example.source, notes: example.notes }, guards };
+}
+
+/**
+ * `fineTuningJobFromWire` with `dates: "Date"` beside the plain one, on the same wire data: spec/fine-tuning.yaml
+ * with `format: unixtime` on its three timestamps (as OpenAI's own spec writes them), generated in process from
+ * dist/ with the option on; each row's ratio is dates / plain (the plain output's timestamps stay numbers).
+ */
+async function datesRows(work, plainModule, files, measure, procs) {
+  const spec = parseYaml(readFileSync(join(ROOT, "spec", "fine-tuning.yaml"), "utf8"));
+  const props = spec.components.schemas.FineTuningJob.properties;
+  for (const key of ["created_at", "finished_at", "estimated_finish"]) props[key].format = "unixtime";
+  const specFile = join(work, "fine-tuning-unixtime.yaml");
+  writeFileSync(specFile, stringifyYaml(spec));
+  const { generate } = await import(pathToFileURL(join(ROOT, "dist", "generator", "generate.js")).href);
+  const { writeFiles } = await import(pathToFileURL(join(ROOT, "dist", "generator", "write", "write-files.js")).href);
+  const out = join(work, "dates-out");
+  writeFiles(out, generate({ input: specFile, dates: "Date" }).files);
+  const jsDir = join(work, "dates-js");
+  transpileGenerated(out, jsDir);
+  const datesModule = join(jsDir, "mappers.js");
+  const check = await import(pathToFileURL(datesModule).href);
+  const job = check.fineTuningJobFromWire(JSON.parse(readFileSync(files.wireOne, "utf8")));
+  if (!(job.createdAt instanceof Date)) throw new Error("dates: Date output did not build a Date for createdAt");
+  const rows = [];
+  for (const [data, file, mode] of [
+    ["example job", files.wireOne, "one"],
+    ["1,000-job page", files.wireList, "list"],
+  ]) {
+    progress(`runtime: fineTuningJobFromWire with dates: Date on ${data} (${procs} processes per candidate)`);
+    const d = [];
+    const p = [];
+    for (let i = 0; i < procs; i++) {
+      d.push(measure(datesModule, "fineTuningJobFromWire", file, mode));
+      p.push(measure(plainModule, "fineTuningJobFromWire", file, mode));
+    }
+    rows.push({ data, datesNs: median(d), plainNs: median(p), ratio: median(d) / median(p) });
+  }
+  return rows;
 }

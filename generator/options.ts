@@ -6,11 +6,11 @@
  * - the types: `GenerateOptions` (what `generate()` takes), `JobFields` (one job of a config file) and
  *   `UnknownKeys`.
  *
- * Adding an option (say `dates: "string" | "Date"`) is one entry in `OPTIONS` plus the stage that reads it:
+ * Adding an option (as `dates: "string" | "Date"` was) is one entry in `OPTIONS` plus the stage that reads it:
  * 1. add `dates: { scope: "generate", flag: "dates", arg: "<t>", value: { type: "choice", choices: ["string",
- *    "Date"] }, default: "string", help: ["string (default) or Date: how date-time strings are typed"] }` where
- *    it belongs in the `--help` order, with a doc comment (it becomes the doc comment of `GenerateOptions.dates`);
- * 2. read `options.dates` in the stage it changes (`generate.ts` passes the options on);
+ *    "Date"] }, default: "string", help: ["string (default) or Date: how ..."] }` where it belongs in the `--help`
+ *    order, with a doc comment (it becomes the doc comment of `GenerateOptions.dates`);
+ * 2. read `options.dates` in the stage it changes (`generate.ts` passes the options on; `dates` is a transform);
  * 3. document the flag in README.md (Command line and Config file).
  * Nothing else: the flag, its check and message, the config key, its check and message, `--help` and the types
  * follow from the entry (test/option-table.test.ts checks each of them for every entry).
@@ -123,6 +123,19 @@ export const OPTIONS = {
     value: { type: "boolean" },
     default: false,
     help: ["string enums also accept values they do not list"],
+  },
+  /**
+   * How instants are typed in the models: `string` (default) as on the wire; `Date`: `format: date-time` strings and
+   * Unix timestamps (`format: unixtime` / `unix-time` integers and numbers, in seconds) are `Date`s, built by
+   * `fromWire` and parse (which checks the RFC 3339 text), written back by `toWire`. `format: date` stays a string.
+   */
+  dates: {
+    scope: "generate",
+    flag: "dates",
+    arg: "<t>",
+    value: { type: "choice", choices: ["string", "Date"] },
+    default: "string",
+    help: ["string (default) or Date: the model type of date-time strings and Unix timestamps"],
   },
   /**
    * Strict `oneOf`: parse and guards require a value to be valid against exactly one member of a `oneOf` (JSON

@@ -12,6 +12,8 @@
 //                                                one tsc run type-checks N specs' outputs), --from N (skip the
 //                                                first N specs), --match <regex> (specs whose path matches),
 //                                                --tsc 7 (type-check with TypeScript 7 instead of 5.9)
+//   npm run corpus -- --dates Date               any of the above with the `dates` option (the laws: the drawn
+//                                                instants are in toISOString's form, so the round trip is exact)
 //
 // Runs from dist/ (npm run corpus builds first). test/arbitrary.ts is transpiled with TypeScript's
 // transpileModule into .tmp/, its generator imports pointed at dist/; the generated .ts is transpiled the same way.
@@ -39,6 +41,7 @@ const noTsc = flag("--no-tsc");
 // `--tsc 7`: type-check with TypeScript 7 (the typescript7 devDependency, about 3x faster), else 5.9
 const TSC = join(ROOT, "node_modules", value("--tsc", "5.9") === "7" ? "typescript7" : "typescript", "bin", "tsc");
 const noLaws = flag("--no-laws");
+const dates = value("--dates", undefined);
 const every = Number(value("--every", 1));
 const from = Number(value("--from", 0));
 // with --no-laws: type-check the outputs of up to N specs (and about BATCH_MODELS models) in one tsc run, so
@@ -342,7 +345,7 @@ for (const [i, spec] of specs.entries()) {
   const t = performance.now();
   let result;
   try {
-    result = generate({ input: spec });
+    result = generate({ input: spec, ...(dates === undefined ? {} : { dates }) });
   } catch (error) {
     internal++;
     row.gen = "INTERNAL ERROR";

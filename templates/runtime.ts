@@ -377,6 +377,80 @@ export function hasOnlyKeys(value: unknown, known: readonly string[]): boolean {
   return true;
 }
 
+// ── Dates (the `dates: "Date"` option) ──────────────────────────────────────────────────────────────────────────────
+
+/**
+ * RFC 3339's `date-time` (section 5.6): `2024-01-31T23:59:59.123+02:00`, `T` and `Z` in either case, or a space for
+ * the `T` (which the RFC allows "for the sake of readability", and JSON Schema validators accept).
+ */
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2}):(\d{2})(?:\.(\d+))?(?:[Zz]|([+-])(\d{2}):(\d{2}))$/;
+
+/**
+ * The instant an RFC 3339 date-time names, or undefined when `text` is not one (a day the month does not have, an
+ * hour past 23, an offset past 23:59). A leap second (`23:59:60` in UTC) is the instant after `23:59:59.999`, as
+ * POSIX time and `Date` count (no `Date` holds a 61st second); digits past the millisecond are dropped (a `Date`
+ * counts milliseconds). Read field by field, not by `Date.parse`, whose reading of anything but its own format is
+ * left to each engine.
+ */
+export function readDateTime(text: string): Date | undefined {
+  const m = DATE_TIME.exec(text);
+  if (m === null) return undefined;
+  const year = Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  const hour = Number(m[4]);
+  const minute = Number(m[5]);
+  const second = Number(m[6]);
+  const offsetHours = m[8] === undefined ? 0 : Number(m[9]);
+  const offsetMinutes = m[8] === undefined ? 0 : Number(m[10]);
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
+  const days = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31;
+  if (month < 1 || month > 12 || day < 1 || day > days) return undefined;
+  if (hour > 23 || minute > 59 || second > 60 || offsetHours > 23 || offsetMinutes > 59) return undefined;
+  const offset = (m[8] === "-" ? -1 : 1) * (offsetHours * 60 + offsetMinutes);
+  // a leap second is the last second of a UTC day
+  if (second === 60 && (((hour * 60 + minute - offset) % 1440) + 1440) % 1440 !== 1439) return undefined;
+  const ms = m[7] === undefined ? 0 : Number(m[7].slice(0, 3).padEnd(3, "0"));
+  const date = new Date(0);
+  // (not Date.UTC: it reads a year below 100 as 19xx)
+  date.setUTCFullYear(year, month - 1, day);
+  date.setUTCHours(hour, minute - offset, second, ms);
+  return date;
+}
+
+/** True when `value` is an RFC 3339 date-time string (see {@link readDateTime}). */
+export function isDateTime(value: unknown): boolean {
+  return typeof value === "string" && readDateTime(value) !== undefined;
+}
+
+/** True when `value` is a `Date` that holds an instant (not `new Date("nonsense")`). */
+export function isValidDate(value: unknown): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+/** An RFC 3339 date-time string as a `Date` (an invalid `Date` when it is not one: mappers do not validate). */
+export function dateFromWire(text: string): Date {
+  return readDateTime(text) ?? new Date(Number.NaN);
+}
+
+/** Seconds since 1970-01-01T00:00:00Z (`format: unixtime`, `unix-time`) as a `Date`. */
+export function dateFromUnix(seconds: number): Date {
+  return new Date(seconds * 1000);
+}
+
+/** A `Date` as whole seconds since 1970 (an integer on the wire: the milliseconds are dropped, rounding down). */
+export function unixSeconds(date: Date): number {
+  return Math.floor(date.getTime() / 1000);
+}
+
+/** A `Date` as seconds since 1970, with the milliseconds as a fraction (a `number` on the wire). */
+export function unixSecondsExact(date: Date): number {
+  return date.getTime() / 1000;
+}
+
+/** The largest number of seconds a `Date` can hold either side of 1970 (8.64e15 milliseconds). */
+export const MAX_UNIX_SECONDS = 8.64e12;
+
 // ── Form bodies ──────────────────────────────────────────────────────────────────────────────────────────────────
 
 /** How one property of a form body is serialised: the fields of OpenAPI's Encoding Object that say so. */

@@ -171,6 +171,11 @@ export class WireArbitraries {
             return fc.oneof(fc.constantFrom("", "a", "customer_id", "__proto__", "auto"), fc.string({ maxLength: 8 }));
         }
         break;
+      case "date":
+        // wire values: RFC 3339 text in the form toISOString writes (so the round trip is exact), or whole seconds
+        return node.encoding === "rfc3339"
+          ? fc.integer({ min: -2_000_000_000_000, max: 4_000_000_000_000 }).map((ms) => new Date(ms).toISOString())
+          : fc.integer({ min: -2_000_000_000, max: 4_000_000_000 });
       case "literal":
         return fc.constant(structuredClone(node.value));
       case "enum":
@@ -598,6 +603,8 @@ function shapeAccepts(
   switch (node.kind) {
     case "primitive":
       return node.type === "null" ? v === null : typeof v === (node.type === "integer" ? "number" : node.type);
+    case "date":
+      return shapeAccepts(node.wire, v, decls, depth, common);
     case "literal":
       return typeof node.value === "object" ? jsonEqual(v, node.value) : v === node.value;
     case "enum":

@@ -31,6 +31,7 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --exclude <names>   leave these schemas out unless a kept schema needs them
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
       --open-enums        string enums also accept values they do not list
+      --dates <t>         string (default) or Date: the model type of date-time strings and Unix timestamps
       --strict            parse and guards require a oneOf value to match exactly one member
       --emit <kind>       ts (default): TypeScript sources; js: JavaScript with .d.ts declarations
       --force             regenerate even when nothing changed since the last run
@@ -106,7 +107,17 @@ describe("the option table", () => {
   });
 
   it("the config keys are the job options, in table order", () => {
-    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums", "strict", "emit"]);
+    expect(JOB_KEYS).toEqual([
+      "input",
+      "output",
+      "include",
+      "exclude",
+      "unknownKeys",
+      "openEnums",
+      "dates",
+      "strict",
+      "emit",
+    ]);
   });
 
   it("GenerateOptions and JobConfig are the types they were before the table", () => {
@@ -116,6 +127,7 @@ describe("the option table", () => {
       readonly exclude?: readonly string[] | undefined;
       readonly unknownKeys?: UnknownKeys | undefined;
       readonly openEnums?: boolean | undefined;
+      readonly dates?: "string" | "Date" | undefined;
       readonly strict?: boolean | undefined;
       readonly emit?: "ts" | "js" | undefined;
     }
@@ -188,7 +200,8 @@ describe("values from a config file", () => {
     [
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
-      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, emit)',
+      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, dates, ' +
+        "strict, emit)",
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];

@@ -192,6 +192,59 @@ describe("independent oracle", () => {
   }
 });
 
+/** How many schemas with an instant of their own each spec checks with `dates: "Date"` (in CI and whole runs). */
+const DATES_SAMPLE = 12;
+
+describe('independent oracle with dates: "Date"', () => {
+  // the same laws, the round trip read as "equal instant" (CheckOptions.instants), on schemas that write an instant
+  // themselves (`format: date-time`, `unixtime`, `unix-time`) and fail no law by default
+  for (const entry of entries) {
+    it.skipIf(!entry.present)(`${entry.name}: the laws hold for schemas with instants`, async () => {
+      const doc = oracleDocument(readDocument(entry.path));
+      const failing = new Set(readKnown().flatMap((k) => (k.spec === entry.name ? [k.schema] : [])));
+      const instant = /"format":"(date-time|unixtime|unix-time)"/;
+      const checked = doc.names
+        .filter((n) => !n.includes("*") && !failing.has(n) && instant.test(JSON.stringify(doc.at(`/$defs/${n}`))))
+        .sort((a, b) => hash(`dates ${a}`) - hash(`dates ${b}`) || (a < b ? -1 : 1))
+        .slice(0, DATES_SAMPLE);
+      if (checked.length === 0) {
+        console.log(`oracle with dates ${entry.name}: no component schema writes an instant`);
+        return;
+      }
+      const result = generate({ input: entry.path, include: checked, dates: "Date" });
+      expect(result.diagnostics.filter((d) => d.severity === "error").map((e) => e.message)).toEqual([]);
+      const dir = join(SCRATCH, `oracle-dates-${entry.name}`);
+      rmSync(dir, { recursive: true, force: true });
+      mkdirSync(dir, { recursive: true });
+      writeFiles(dir, result.files);
+      const [mappers, guards, parse] = (await Promise.all(
+        ["mappers.ts", "guards.ts", "parse.ts"].map((f) => import(join(dir, f))),
+      )) as Module[];
+      const failures: string[] = [];
+      let kept = 0;
+      for (const schema of checked) {
+        const names = derivedNames(typeName([schema]));
+        const g: Generated = {
+          ...optional("isWire", fn<Generated["isWire"]>(guards!, names.isWire)),
+          ...optional("safeParse", fn<Generated["safeParse"]>(parse!, names.safeParse)),
+          ...optional("fromWire", fn<Generated["fromWire"]>(mappers!, names.fromWire)),
+          ...optional("toWire", fn<Generated["toWire"]>(mappers!, names.toWire)),
+        };
+        const report = checkSchema(doc, schema, g, { ...CHECK, instants: true });
+        kept += report.kept;
+        for (const [law, reason] of report.failures)
+          if (!law.startsWith("oracle:")) failures.push(`${schema} [${law}]: ${reason}`);
+      }
+      console.log(`oracle with dates ${entry.name}: ${checked.length} schemas with instants, ${kept} ajv-valid values`);
+      expect(kept).toBeGreaterThan(0);
+      expect(failures).toEqual([]);
+    });
+  }
+});
+
+const optional = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K, V>> =>
+  v === undefined ? {} : ({ [k]: v } as Record<K, V>);
+
 describe("the oracle itself", () => {
   it("normalises 3.0 schemas for ajv: nullable, boolean exclusive bounds, $ref siblings, component refs", () => {
     expect(normaliseSchema({ type: "string", nullable: true, enum: ["a"] }, "3.0")).toEqual({

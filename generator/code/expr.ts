@@ -116,6 +116,11 @@ export function isReference(e: Expr): boolean {
 }
 
 /** True when `e` is `f(x)`: a call of the function named `f` with the one argument `x`, an identifier. */
+/** `f` when `e` is `f(x)` with `f` a name (so `(x) => f(x)` can be passed as `f`), else undefined. */
+export function calleeOf(e: Expr, x: string): string | undefined {
+  return e.kind === "call" && e.callee.kind === "id" && isCallOf(e, e.callee.name, x) ? e.callee.name : undefined;
+}
+
 export function isCallOf(e: Expr, f: string, x: string): boolean {
   return (
     e.kind === "call" &&

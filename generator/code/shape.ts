@@ -38,6 +38,12 @@ export function shapeExpr(test: ShapeTest, input: Expr, uses: Uses): Expr {
       return eq(unknown, lit(null));
     case "typeof":
       return eq(typeOf(unknown), lit(test.type));
+    case "date":
+      uses.add("isValidDate");
+      return call("isValidDate", [unknown]);
+    case "dateTime":
+      uses.add("isDateTime");
+      return call("isDateTime", [unknown]);
     case "equals":
       return eq(unknown, lit(test.value));
     case "jsonEquals":

@@ -11,6 +11,8 @@ export function typeExpr(node: Node, side: Side, names: Names): string {
   switch (node.kind) {
     case "primitive":
       return node.type === "integer" ? "number" : node.type;
+    case "date":
+      return side === "model" ? "Date" : typeExpr(node.wire, side, names);
     case "literal":
       return JSON.stringify(node.value);
     case "enum":

@@ -343,6 +343,8 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       const notes = [...(node.format === undefined ? [] : [cell(node.format)]), ...limits];
       return `*${node.type}*${notes.length === 0 ? "" : ` (${notes.join(", ")})`}`;
     }
+    case "date":
+      return `*Date* (on the wire ${docType(node.wire, names, decls)})`;
     case "literal":
       return `${span(JSON.stringify(node.value))}`;
     case "enum":

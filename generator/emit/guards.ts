@@ -21,6 +21,7 @@ import {
   arrow,
   binary,
   call,
+  calleeOf,
   cond,
   eq,
   FALSE,
@@ -126,6 +127,11 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
     case "enum":
       // the plan's type test, as parse reports it (guards check types, not constraints)
       return [passes(ctx.plan.scalar(node), input, ctx.uses)];
+    case "date":
+      // the wire value's type (a string, a number); a valid `Date` in the model
+      if (side === "wire") return guardExpr(node.wire, input, side, ctx, depth);
+      ctx.uses.add("isValidDate");
+      return [call("isValidDate", [input])];
     case "array": {
       const isArray = call(member(id("Array"), "isArray"), [input]);
       const item = itemTest(node.items, side, ctx, depth);
@@ -213,7 +219,9 @@ function itemTest(node: Node, side: Side, ctx: GuardContext, depth: number): Exp
   const v = `v${depth}`;
   const parts = guardExpr(node, id(v), side, ctx, depth + 1);
   if (parts.length === 0) return undefined;
-  return arrow(v, and(parts), { param: "unknown" });
+  // a `Date` is tested by passing `isValidDate` itself
+  const f = node.kind === "date" && parts.length === 1 ? calleeOf(parts[0]!, v) : undefined;
+  return f !== undefined ? id(f) : arrow(v, and(parts), { param: "unknown" });
 }
 
 function objectChecks(node: ObjectNode, input: Expr, side: Side, ctx: GuardContext, depth: number): Conjunction {

@@ -27,6 +27,7 @@ import {
   FALSE,
   id,
   index,
+  calleeOf,
   isCallOf,
   lit,
   member,
@@ -177,6 +178,22 @@ function expr(node: Node, input: Expr, dir: Direction, depth: number, ctx: Ctx):
       return undefined;
     case "ref":
       return plan.analysis.converts(node.target) ? call(plan.names.decl(node.target)[dir], [input]) : undefined;
+    case "date": {
+      const unix = node.encoding === "unixSeconds";
+      const name =
+        dir === "fromWire"
+          ? unix
+            ? "dateFromUnix"
+            : "dateFromWire"
+          : unix
+            ? node.wire.type === "integer"
+              ? "unixSeconds"
+              : "unixSecondsExact"
+            : undefined;
+      if (name === undefined) return method(input, "toISOString", []);
+      ctx.uses.add(name);
+      return call(name, [input]);
+    }
     case "array": {
       const item = mapItem(node.items, dir, depth, ctx);
       return item === undefined ? undefined : method(input, "map", [item]);
@@ -276,7 +293,9 @@ function mapItem(node: Node, dir: Direction, depth: number, ctx: Ctx): Expr | un
   const v = `v${depth}`;
   const e = expr(node, id(v), dir, depth + 1, ctx);
   if (e === undefined) return undefined;
-  const f = node.kind === "ref" ? ctx.plan.names.decl(node.target)[dir] : undefined;
+  // `(v) => fooFromWire(v)` is passed as `fooFromWire` (and `dateFromWire`: a helper of one parameter)
+  const f =
+    node.kind === "ref" ? ctx.plan.names.decl(node.target)[dir] : node.kind === "date" ? calleeOf(e, v) : undefined;
   return f !== undefined && isCallOf(e, f, v) ? id(f) : arrow(v, e);
 }
 

@@ -51,6 +51,7 @@ export function allowsNull(node: Node, decls: Decls, seen = new Set<string>()): 
       const t = target(node, decls, seen);
       return t !== undefined && allowsNull(t, decls, seen);
     }
+    case "date":
     case "literal":
     case "enum":
     case "array":
@@ -78,6 +79,7 @@ export function mayBeUndefined(node: Node, decls: Decls, seen = new Set<string>(
     case "intersection":
       return node.members.every((m) => mayBeUndefined(m, decls, new Set(seen)));
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "array":
@@ -104,6 +106,7 @@ export function declaredObjects(node: Node, decls: Decls, seen = new Set<string>
     case "intersection":
       return node.members.flatMap((m) => declaredObjects(m, decls, new Set(seen)));
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "array":

@@ -6,6 +6,7 @@
 
 export type Node =
   | PrimitiveNode
+  | DateNode
   | LiteralNode
   | EnumNode
   | ArrayNode
@@ -130,6 +131,18 @@ export interface PrimitiveNode extends Asserted {
   readonly type: PrimitiveType;
   readonly format?: string;
   readonly constraints?: Constraints;
+}
+
+/**
+ * An instant, under the `dates: "Date"` option (transform/dates.ts): a `Date` in the model, `wire` on the wire.
+ * `rfc3339`: a `format: date-time` string (RFC 3339, written back by `toISOString()`); `unixSeconds`: a
+ * `format: unixtime` or `unix-time` integer or number of seconds since 1970. Its `checks` are the wire value's.
+ */
+export interface DateNode extends Asserted {
+  readonly kind: "date";
+  readonly encoding: "rfc3339" | "unixSeconds";
+  /** The wire value's type and constraints (no assertions: those are the date node's `checks`). */
+  readonly wire: PrimitiveNode;
 }
 
 /** `const`: any JSON value but null (null is `primitive` `null`). */

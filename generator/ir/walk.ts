@@ -69,6 +69,7 @@ export function children(node: Node): readonly Node[] {
 export function shapeChildren(node: Node): readonly Node[] {
   switch (node.kind) {
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "ref":
@@ -94,6 +95,40 @@ export function shapeChildren(node: Node): readonly Node[] {
 }
 
 /**
+ * The node with each direct child of its shape ({@link shapeChildren}) replaced by `f(child)`; its assertions and
+ * everything else as they are. What an IR → IR pass that rewrites shapes recurses with (transform/).
+ */
+export function mapShapeChildren(node: Node, f: (child: Node) => Node): Node {
+  switch (node.kind) {
+    case "primitive":
+    case "date":
+    case "literal":
+    case "enum":
+    case "ref":
+    case "unknown":
+    case "never":
+      return node;
+    case "array":
+      return { ...node, items: f(node.items) };
+    case "tuple":
+      return { ...node, items: node.items.map(f), rest: node.rest === undefined ? undefined : f(node.rest) };
+    case "object":
+      return {
+        ...node,
+        properties: node.properties.map((p) => ({ ...p, node: f(p.node) })),
+        additional: node.additional === undefined ? undefined : f(node.additional),
+      };
+    case "record":
+      return { ...node, values: f(node.values) };
+    case "union":
+    case "intersection":
+      return { ...node, members: node.members.map(f) };
+    default:
+      return assertNever(node);
+  }
+}
+
+/**
  * The declarations a node is made of with nothing structural in between: its refs, through unions and
  * intersections only (not through objects, arrays, records or tuples). A declaration among its own direct refs is
  * defined as itself (`type A = A | null`), which no type can be.
@@ -106,6 +141,7 @@ export function directRefs(node: Node): readonly string[] {
     case "intersection":
       return node.members.flatMap(directRefs);
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "unknown":
@@ -172,6 +208,7 @@ export function acceptsNothing(node: Node, empty: ReadonlySet<string>): boolean 
     case "ref":
       return empty.has(node.target);
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "array":

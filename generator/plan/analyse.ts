@@ -8,9 +8,15 @@ import { acceptsNothing, shapeChildren } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 
 export interface Analysis {
-  /** The wire type differs from the model type: a key is renamed somewhere inside (through refs). */
+  /**
+   * The wire type differs from the model type: a key is renamed somewhere inside, or an instant is a `Date`
+   * (through refs).
+   */
   differs(id: string): boolean;
-  /** The mappers rebuild a value (an object inside, through refs): otherwise they map it as the identity. */
+  /**
+   * The mappers rebuild a value (an object or an instant inside, through refs): otherwise they map it as the
+   * identity.
+   */
   converts(id: string): boolean;
   /**
    * No JSON value fits the declaration (`false`, a required key whose schema is `false`, through refs): never a
@@ -21,15 +27,16 @@ export interface Analysis {
   readonly emptySet: ReadonlySet<string>;
 }
 
-/** Whether the mappers rebuild a value of `node` (an object inside) rather than share it. */
+/** Whether the mappers rebuild a value of `node` (an object or an instant inside) rather than share it. */
 export function converts(node: Node, analysis: Pick<Analysis, "converts">): boolean {
-  if (node.kind === "object") return true;
+  if (node.kind === "object" || node.kind === "date") return true;
   if (node.kind === "ref") return analysis.converts(node.target);
   return shapeChildren(node).some((c) => converts(c, analysis));
 }
 
 export function analyse(ir: Ir, names: Names): Analysis {
-  // one walk over every declaration: who refers to whom, and which contain an object (renaming a key or not)
+  // one walk over every declaration: who refers to whom, which contain an object (renaming a key or not) or an
+  // instant (a `Date` in the model)
   const dependents = new Map<string, string[]>();
   const objects = new Set<string>();
   const renamed = new Set<string>();
@@ -44,6 +51,9 @@ export function analyse(ir: Ir, names: Names): Analysis {
       } else if (node.kind === "object") {
         objects.add(decl.id);
         if (names.keys(node).some((k, i) => k !== node.properties[i]!.key)) renamed.add(decl.id);
+      } else if (node.kind === "date") {
+        objects.add(decl.id);
+        renamed.add(decl.id);
       }
       stack.push(...shapeChildren(node));
     }

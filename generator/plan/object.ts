@@ -150,6 +150,7 @@ function allowsNonObject(node: Node, decls: Decls, seen = new Set<string>()): bo
       return node.type !== "null";
     case "literal":
       return typeof node.value !== "object" || Array.isArray(node.value);
+    case "date":
     case "enum":
     case "array":
     case "tuple":

@@ -34,6 +34,10 @@ export type ShapeTest =
   | { readonly kind: "none" }
   | { readonly kind: "null" }
   | { readonly kind: "typeof"; readonly type: "string" | "number" | "boolean" }
+  /** A valid `Date` (the model side of a `date`). */
+  | { readonly kind: "date" }
+  /** An RFC 3339 date-time string (the wire side of a `date`: a plain string member beside it is told apart). */
+  | { readonly kind: "dateTime" }
   | { readonly kind: "equals"; readonly value: Scalar }
   | { readonly kind: "jsonEquals"; readonly value: object }
   | { readonly kind: "oneOf"; readonly values: readonly Scalar[] }
@@ -81,6 +85,9 @@ export function shapeOf(
     case "primitive":
       if (node.type === "null") return { kind: "null" };
       return { kind: "typeof", type: node.type === "integer" ? "number" : node.type };
+    case "date":
+      if (side === "model") return { kind: "date" };
+      return node.encoding === "rfc3339" ? { kind: "dateTime" } : inner(node.wire);
     case "literal":
       return typeof node.value === "object"
         ? { kind: "jsonEquals", value: node.value }
@@ -151,6 +158,8 @@ export function passesAll(test: ShapeTest): boolean {
     case "none":
     case "null":
     case "typeof":
+    case "date":
+    case "dateTime":
     case "equals":
     case "jsonEquals":
     case "oneOf":
@@ -179,6 +188,8 @@ export function mayBeObject(test: ShapeTest): boolean {
     case "none":
     case "null":
     case "typeof":
+    case "date":
+    case "dateTime":
     case "equals":
     case "oneOf":
     case "array":

@@ -182,6 +182,7 @@ function keepsEveryKey(node: Node, decls: Decls, seen: Set<string>): boolean {
     case "intersection":
       return node.members.some((m) => keepsEveryKey(m, decls, new Set(seen)));
     case "primitive":
+    case "date":
     case "literal":
     case "enum":
     case "array":
@@ -234,6 +235,7 @@ function isExactShape(node: Node): boolean {
       return true;
     case "primitive":
       return node.type !== "integer" && node.constraints === undefined;
+    case "date":
     case "array":
     case "tuple":
     case "object":

@@ -65,6 +65,7 @@ export function hoistInline(ir: Ir): Ir {
     const visitChildren = (node: Node, nameParts: readonly string[], idPath: string, atRoot: boolean): Node => {
       switch (node.kind) {
         case "primitive":
+        case "date":
         case "literal":
         case "enum":
         case "ref":

@@ -1,12 +1,22 @@
 /** The ordered list of IR → IR passes; options turn some on. */
 import type { Ir } from "../ir/types.js";
+import { dates } from "./dates.js";
 import { hoistInline } from "./hoist-inline.js";
 import { openEnums } from "./open-enums.js";
 
-export function transforms(options: { readonly openEnums?: boolean | undefined }): readonly ((ir: Ir) => Ir)[] {
-  return [hoistInline, ...(options.openEnums === true ? [openEnums] : [])];
+export interface TransformOptions {
+  readonly openEnums?: boolean | undefined;
+  readonly dates?: "string" | "Date" | undefined;
 }
 
-export function applyTransforms(ir: Ir, options: { readonly openEnums?: boolean | undefined } = {}): Ir {
+export function transforms(options: TransformOptions): readonly ((ir: Ir) => Ir)[] {
+  return [
+    hoistInline,
+    ...(options.openEnums === true ? [openEnums] : []),
+    ...(options.dates === "Date" ? [dates] : []),
+  ];
+}
+
+export function applyTransforms(ir: Ir, options: TransformOptions = {}): Ir {
   return transforms(options).reduce((acc, pass) => pass(acc), ir);
 }

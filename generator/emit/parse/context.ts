@@ -87,6 +87,8 @@ export function describe(node: Node, ctx: Pick<ParseContext, "plan">): string {
   switch (node.kind) {
     case "primitive":
       return node.type;
+    case "date":
+      return node.encoding === "rfc3339" ? "RFC 3339 date-time" : node.wire.type;
     case "literal":
       return JSON.stringify(node.value);
     case "enum":

@@ -2,7 +2,7 @@
 import { id, lit, ne, or, print, typeOf, type Expr } from "../../code/expr.js";
 import { numberLiteral } from "../../code/js.js";
 import { fails } from "../../code/scalar.js";
-import type { Constraints, EnumNode, LiteralNode, Node, PrimitiveNode } from "../../ir/types.js";
+import type { Constraints, DateNode, EnumNode, LiteralNode, Node, PrimitiveNode } from "../../ir/types.js";
 import { assertNever } from "../../ir/walk.js";
 import { patternConstName } from "../../naming/assign-names.js";
 import { constraintChecks as planChecks } from "../../plan/validate.js";
@@ -27,6 +27,41 @@ export function primitive(w: Gen, node: PrimitiveNode, input: string, path: Path
   });
 }
 
+/**
+ * An instant (`dates: "Date"`): the wire value checked, then the `Date` built. An RFC 3339 date-time is read
+ * field by field (`readDateTime`: undefined for anything else); Unix seconds are the wire number's own checks, then
+ * the range a `Date` holds.
+ */
+export function date(w: Gen, node: DateNode, input: string, path: Path, nullText: string): string {
+  const d = w.fresh("d");
+  if (node.encoding === "unixSeconds") {
+    primitive(w, node.wire, input, path, nullText);
+    w.ctx.uses.add("MAX_UNIX_SECONDS");
+    w.ctx.uses.add("dateFromUnix");
+    const range = `Unix time within ±${MAX_SECONDS} seconds (what a Date holds)`;
+    w.line(`if (typeof ${input} === "number" && Math.abs(${input}) > MAX_UNIX_SECONDS) ${w.issue(range, input, path)}`);
+    w.line(`const ${d} = typeof ${input} === "number" ? dateFromUnix(${input}) : undefined;`);
+    return d;
+  }
+  w.ctx.uses.add("readDateTime");
+  w.line(`const ${d} = typeof ${input} === "string" ? readDateTime(${input}) : undefined;`);
+  const issue = w.issue(`RFC 3339 date-time${nullText}`, input, path);
+  const c = node.wire.constraints;
+  const checks = c === undefined ? [] : constraintChecks(node.wire, c, input, w.ctx);
+  if (checks.length === 0) {
+    w.line(`if (${d} === undefined) ${issue}`);
+    return d;
+  }
+  w.line(`if (typeof ${input} !== "string" || ${d} === undefined) ${issue}`);
+  w.block("else {", () => {
+    for (const [test, expected] of checks) w.line(`if (${test}) ${w.issue(expected, input, path)}`);
+  });
+  return d;
+}
+
+/** `8.64e12`: the largest Unix time in seconds a `Date` holds, as an issue states it. */
+const MAX_SECONDS = "8.64e12";
+
 /** A literal or an enum: one test. */
 export function constant(w: Gen, node: LiteralNode | EnumNode, input: string, path: Path, nullText: string): void {
   const bad = print(fails(w.ctx.plan.scalar(node), id(input), w.ctx.uses));
@@ -43,6 +78,7 @@ export function simpleFailure(node: Node, input: string, ctx: ParseContext): Exp
       return typeof node.value === "object" ? undefined : fails(ctx.plan.scalar(node), id(input), uses);
     case "enum":
       return fails(ctx.plan.scalar(node), id(input), uses);
+    case "date":
     case "array":
     case "tuple":
     case "object":

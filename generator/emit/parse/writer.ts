@@ -6,7 +6,7 @@ import { assertions } from "./assertions.js";
 import { anyValue, array, record, tuple } from "./collections.js";
 import { type Gen, type ParseContext, type Path, pathArgs } from "./context.js";
 import { object } from "./object.js";
-import { constant, primitive } from "./scalars.js";
+import { constant, date, primitive } from "./scalars.js";
 import { intersection, union } from "./union.js";
 
 /** Writes one worker's body; `gen` returns an expression holding the model value, valid after its lines. */
@@ -42,6 +42,8 @@ export class Writer extends Lines implements Gen {
       case "primitive":
         primitive(this, node, input, path, nullText);
         return input;
+      case "date":
+        return date(this, node, input, path, nullText);
       case "literal":
       case "enum":
         constant(this, node, input, path, nullText);
