@@ -15,7 +15,7 @@
  *   mutation-path          ... with an issue whose wirePath is a location ajv reports
  *
  * and `oracle:*` entries when the oracle itself cannot judge a schema (ajv cannot compile it, faker throws, or
- * ajv refuses every faker value).
+ * ajv refuses every faker value, also after `repair`: faker's values mended where ajv's errors point).
  *
  * CI (`npm test`) checks a deterministic sample of each spec's schemas (SAMPLE below), generated with `include`
  * (the sampled schemas and what they reference). The whole corpus: `npm run oracle` (WIRECASE_ORACLE=all). Each
@@ -41,6 +41,7 @@ import {
   normaliseSchema,
   oracleDocument,
   readDocument,
+  repair,
   roundTripDifference,
   wirePathSegments,
   type Generated,
@@ -246,6 +247,33 @@ const optional = <K extends string, V>(k: K, v: V | undefined): Partial<Record<K
   v === undefined ? {} : ({ [k]: v } as Record<K, V>);
 
 describe("the oracle itself", () => {
+  it("repairs a faker value where ajv points: an allOf member that narrows its base's keys", () => {
+    // the shape of GitHub's webhook-workflow-job-*: faker's values for this allOf are all refused by ajv
+    const base = {
+      type: "object",
+      properties: { status: { type: ["string", "null"] }, n: { type: ["number", "null"] } },
+    };
+    const run = {
+      allOf: [
+        { $ref: "#/components/schemas/Base" },
+        {
+          type: "object",
+          required: ["status"],
+          properties: { status: { type: "string", enum: ["queued", "done"] }, n: { type: "integer" } },
+        },
+      ],
+    };
+    const doc = oracleDocument({ openapi: "3.1.0", components: { schemas: { Run: run, Base: base } } });
+    const validate = doc.validator("/$defs/Run");
+    const drawn = [0, 1, 2, 3].map((i) => doc.fake("Run", i, i));
+    expect(drawn.filter((x) => validate(x) === true)).toEqual([]);
+    for (const [i, x] of drawn.entries()) {
+      const fixed = repair(doc, validate, x, i) as { status: string };
+      expect(validate(fixed), JSON.stringify(fixed)).toBe(true);
+      expect(["queued", "done"]).toContain(fixed.status);
+    }
+  });
+
   it("normalises 3.0 schemas for ajv: nullable, boolean exclusive bounds, $ref siblings, component refs", () => {
     expect(normaliseSchema({ type: "string", nullable: true, enum: ["a"] }, "3.0")).toEqual({
       type: ["string", "null"],

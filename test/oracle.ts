@@ -348,6 +348,11 @@ export interface OracleDocument {
   at(pointer: string): unknown;
   /** A value drawn by json-schema-faker from component `name` (throws what faker throws). */
   fake(name: string, seed: number, variant: number): unknown;
+  /**
+   * A value drawn by json-schema-faker from `schema`, a subschema of the normalised document (as ajv's
+   * `parentSchema` gives it: its refs point into `$defs`), with every component it reaches.
+   */
+  fakeSchema(schema: unknown, seed: number): unknown;
 }
 
 /** Validators of one JSON Schema document by pointer, compiled when first asked for. */
@@ -406,26 +411,11 @@ export function oracleDocument(doc: Json): OracleDocument {
     if (cached !== undefined) return cached;
     const out: Json = {};
     const queue = [name];
-    const seen = new Set<unknown>();
     while (queue.length > 0) {
       const n = queue.pop()!;
       if (Object.hasOwn(out, n) || !Object.hasOwn(defs, n)) continue;
       setOwn(out, n, fakerDefs[n]);
-      const stack: unknown[] = [fakerDefs[n]];
-      while (stack.length > 0) {
-        const s = stack.pop();
-        if (typeof s !== "object" || s === null || seen.has(s)) continue;
-        seen.add(s);
-        if (Array.isArray(s)) stack.push(...s);
-        else
-          for (const [k, v] of Object.entries(s)) {
-            if (k === "$ref" && typeof v === "string") {
-              const segs = refSegments(v);
-              if (segs?.[0] === "$defs" && segs[1] !== undefined) queue.push(segs[1]);
-            } else if (k !== "enum" && k !== "const" && k !== "default" && k !== "example" && k !== "examples")
-              stack.push(v);
-          }
-      }
+      queue.push(...refNames(fakerDefs[n]));
     }
     closures.set(name, out);
     return out;
@@ -436,6 +426,13 @@ export function oracleDocument(doc: Json): OracleDocument {
     at,
     validator,
     lenientValidator,
+    fakeSchema(schema, seed) {
+      const defsOf: Json = {};
+      for (const n of refNames(schema)) Object.assign(defsOf, closure(n));
+      const sub = fakerSchema(schema, fakerMemo);
+      const root = isObject(sub) ? { ...sub, $defs: defsOf } : sub;
+      return generateSync(root as JsonSchema, { seed, maxDepth: 8, refDepthMax: 8, maxDefaultItems: 2, maxItems: 3 });
+    },
     fake(name, seed, variant) {
       const schema: JsonSchema = {
         $defs: closure(name) as Record<string, JsonSchema>,
@@ -776,9 +773,10 @@ export type Gap = "oracle:ajv" | "oracle:faker" | "oracle:no-valid-value";
 export interface SchemaReport {
   /** The first failure of each law (its reason). */
   readonly failures: Map<Law | Gap | "exports", string>;
-  /** Faker values drawn, and kept (ajv-valid). */
+  /** Faker values drawn, and kept (ajv-valid); of those kept, how many were repaired (see `repair`). */
   drawn: number;
   kept: number;
+  repaired: number;
   /** Mutations tried, ajv-invalid ones checked, exempt ones (documented deviations), and rejected by parse. */
   mutations: number;
   invalid: number;
@@ -812,12 +810,87 @@ function ajvSummary(errors: readonly ErrorObject[]): string {
     .join(", ");
 }
 
+/** The component names a schema refers to (`#/$defs/X`), at any depth, data (`enum`, `const`, ...) aside. */
+function refNames(schema: unknown): Set<string> {
+  const out = new Set<string>();
+  const seen = new Set<unknown>();
+  const stack: unknown[] = [schema];
+  while (stack.length > 0) {
+    const s = stack.pop();
+    if (typeof s !== "object" || s === null || seen.has(s)) continue;
+    seen.add(s);
+    if (Array.isArray(s)) stack.push(...s);
+    else
+      for (const [k, v] of Object.entries(s)) {
+        if (k === "$ref" && typeof v === "string") {
+          const segs = refSegments(v);
+          if (segs?.[0] === "$defs" && segs[1] !== undefined) out.add(segs[1]);
+        } else if (k !== "enum" && k !== "const" && k !== "default" && k !== "example" && k !== "examples")
+          stack.push(v);
+      }
+  }
+  return out;
+}
+
+/** How many rounds `repair` gives a value: each round fixes what ajv's first error points at. */
+const REPAIR_ROUNDS = 16;
+
+/**
+ * A faker value ajv refuses, repaired where ajv's first error points (its `instancePath`, `params` and the
+ * `parentSchema` that refused it), round after round, until ajv accepts it or the rounds run out: a missing
+ * required key is drawn from its schema, a wrong enum or const value replaced by an allowed one, a key
+ * `additionalProperties: false` forbids removed, anything else redrawn from the schema that refused it. Faker
+ * draws each `allOf` member's keys on their own, so a schema whose members narrow the same key (GitHub's
+ * `webhook-workflow-job-completed`: `conclusion` is any string in one member and an enum in another) rarely gets
+ * a valid value whole. Only ajv, faker and the raw schema decide: no wirecase code.
+ */
+export function repair(doc: OracleDocument, validate: ValidateFunction, x: unknown, seed: number): unknown {
+  let value = structuredClone(x);
+  for (let round = 0; round < REPAIR_ROUNDS; round++) {
+    if (validate(value) === true) return value;
+    const e = validate.errors?.[0];
+    if (e === undefined) return undefined;
+    const path = pointerSegments(e.instancePath);
+    const step = (o: unknown, k: string): unknown => (isObject(o) || Array.isArray(o) ? (o as Json)[k] : undefined);
+    const at = (v: unknown): unknown => path.reduce(step, v);
+    const put = (replacement: unknown): void => {
+      if (path.length === 0) value = replacement;
+      else {
+        const host = path.slice(0, -1).reduce(step, value);
+        if (isObject(host) || Array.isArray(host)) setOwn(host as Json, path[path.length - 1]!, replacement);
+      }
+    };
+    const params = e.params as Json;
+    const parent = e.parentSchema;
+    const draw = (schema: unknown): unknown => doc.fakeSchema(schema, (seed + round * 7919) | 0);
+    try {
+      if (e.keyword === "required" && typeof params["missingProperty"] === "string") {
+        const key = params["missingProperty"];
+        const props = isObject(parent) && isObject(parent["properties"]) ? parent["properties"] : {};
+        const target = at(value);
+        if (isObject(target)) setOwn(target, key, Object.hasOwn(props, key) ? draw(props[key]) : null);
+      } else if (e.keyword === "enum" && Array.isArray(params["allowedValues"])) {
+        const allowed = params["allowedValues"] as unknown[];
+        put(structuredClone(allowed[round % allowed.length]));
+      } else if (e.keyword === "const") put(structuredClone(params["allowedValue"]));
+      else if (e.keyword === "additionalProperties" && typeof params["additionalProperty"] === "string") {
+        const target = at(value);
+        if (isObject(target)) delete target[params["additionalProperty"]];
+      } else put(draw(parent));
+    } catch {
+      return undefined;
+    }
+  }
+  return validate(value) === true ? value : undefined;
+}
+
 /** Runs every law of the header against component `name` of `doc` with the generated functions `g`. */
 export function checkSchema(doc: OracleDocument, name: string, g: Generated, options: CheckOptions): SchemaReport {
   const report: SchemaReport = {
     failures: new Map(),
     drawn: 0,
     kept: 0,
+    repaired: 0,
     mutations: 0,
     invalid: 0,
     exempt: 0,
@@ -857,6 +930,21 @@ export function checkSchema(doc: OracleDocument, name: string, g: Generated, opt
       const e = validate.errors?.[0];
       const key = e === undefined ? "?" : e.keyword;
       report.refusals.set(key, (report.refusals.get(key) ?? 0) + 1);
+    }
+  }
+  // no draw valid: the drawn values repaired where ajv points (see `repair`)
+  const repairing = values.length === 0;
+  for (let i = 0; repairing && values.length < options.values && i < options.draws; i++) {
+    let x: unknown;
+    try {
+      x = doc.fake(name, (seed + i) | 0, i);
+    } catch {
+      continue;
+    }
+    const fixed = repair(doc, validate, x, (seed + i) | 0);
+    if (fixed !== undefined) {
+      values.push(fixed);
+      report.repaired++;
     }
   }
   report.kept = values.length;
