@@ -9,7 +9,10 @@
 //   BENCH_SCALE_SIZES=1000,2000,4000,8000   schema counts of the synthetic specs
 //   BENCH_RUNTIME_PROCS=5   child processes per candidate and case in the mapper table
 //   BENCH_GUARD_PROCS=3     child processes per candidate and case in the guard/parse table
-//   BENCH_ONLY=generation,scaling,runtime   run only these sections (the warm re-run is part of "generation")
+//   BENCH_ONLY=generation,scaling,runtime,output   run only these sections (the warm re-run is part of
+//                           "generation"; "output": bytes, consumer type-check time, bundle size)
+//   BENCH_OUTPUT_SPECS=openai-2026-08.yaml   corpus specs of the output section (comma-separated)
+//   BENCH_TSC_RUNS=3        tsc runs per candidate and compiler in the output section (median)
 //   BENCH_SPECS=openai,fine  benchmark only the specs whose file name contains one of these
 //   BENCH_QUIET=1           no progress lines on stderr
 import { execFileSync } from "node:child_process";
@@ -35,6 +38,7 @@ import {
   tempDir,
   timeNode,
 } from "./lib.js";
+import { outputSection } from "./output.js";
 import { runtimeSection } from "./runtime.js";
 import { writeSynthSpec } from "./synth.js";
 
@@ -56,7 +60,7 @@ const SPEC_FILTER = (process.env.BENCH_SPECS ?? "")
   .split(",")
   .map((s) => s.trim())
   .filter((s) => s !== "");
-const ONLY = new Set((process.env.BENCH_ONLY ?? "generation,scaling,runtime").split(",").map((s) => s.trim()));
+const ONLY = new Set((process.env.BENCH_ONLY ?? "generation,scaling,runtime,output").split(",").map((s) => s.trim()));
 
 const WIRECASE = join(ROOT, "bin", "wirecase.js");
 const OTS = join(ROOT, "node_modules", "openapi-typescript", "bin", "cli.js");
@@ -75,6 +79,7 @@ try {
   if (ONLY.has("generation")) fineTuningOut = generationSection();
   if (ONLY.has("scaling")) scalingSection();
   if (ONLY.has("runtime")) await runtime(fineTuningOut);
+  if (ONLY.has("output")) await output();
   const total = (performance.now() - started) / 1000;
   results.meta.totalSeconds = total;
   results.meta.loadAverageAtEnd = loadavg().map((x) => Number(x.toFixed(2)));
@@ -426,6 +431,81 @@ function scalingSection() {
         `a size stops adding runs after ${SCALE_BUDGET_MS / 1000} s (BENCH_SCALE_BUDGET_S)`,
     ],
   );
+}
+
+// ---- 6: what the output costs its users: bytes, type-check time, bundle ----
+
+async function output() {
+  const r = await outputSection(work, int("BENCH_TSC_RUNS", 3));
+  results.output = r;
+  const mb = (n) => `${(n / 1e6).toFixed(2)} MB`;
+  printTable(
+    "6a. Output bytes per file: code and comments (TypeScript scanner), per model",
+    [
+      { title: "spec", align: "left" },
+      { title: "output", align: "left" },
+      { title: "file", align: "left" },
+      { title: "bytes" },
+      { title: "comments" },
+      { title: "per model" },
+    ],
+    r.bytes.map((x) => [
+      x.spec,
+      x.what,
+      x.file,
+      mb(x.bytes),
+      fmtPct(x.comments / x.bytes),
+      fmtBytes(x.bytes / x.models),
+    ]),
+    ["per model: the file's bytes / wirecase's model count of the spec (openapi-typescript's file too)"],
+  );
+  const ratio = (a, b) => fmtRatio(a / b);
+  printTable(
+    "6b. Type-check time of a consumer of the output (strict, skipLibCheck), median of runs",
+    [
+      { title: "spec", align: "left" },
+      { title: "compiler", align: "left" },
+      { title: "wirecase .ts" },
+      { title: "--emit js" },
+      { title: "openapi-typescript" },
+      { title: ".ts / o-ts" },
+      { title: "js / o-ts" },
+      { title: "targets" },
+    ],
+    r.tsc.map((x) => {
+      const o = x.ms["openapi-typescript"];
+      return [
+        x.spec,
+        x.compiler,
+        fmtMs(x.ms["wirecase .ts"]),
+        fmtMs(x.ms["wirecase --emit js"]),
+        fmtMs(o),
+        ratio(x.ms["wirecase .ts"], o),
+        ratio(x.ms["wirecase --emit js"], o),
+        "≤ 3× / ≤ 1.5×",
+      ];
+    }),
+    [
+      `whole tsc process (start-up included), ${r.runs} runs (BENCH_TSC_RUNS); app.ts imports the output's index ` +
+        "(wirecase) or its schema file (openapi-typescript); BENCH_OUTPUT_SPECS picks the corpus specs",
+    ],
+  );
+  if (r.bundle !== undefined) {
+    const b = r.bundle;
+    printTable(
+      "6c. Bundle of one model's parse + toWire (esbuild, minified; gzip -9)",
+      [{ title: "candidate", align: "left" }, { title: "minified" }, { title: "gzipped" }],
+      [
+        [
+          `wirecase parseFineTuningJob + fineTuningJobToWire (${b.spec})`,
+          fmtBytes(b.wirecase.min),
+          fmtBytes(b.wirecase.gzip),
+        ],
+        ["zod 4 schema for the same job (bench/zod-job.js)", fmtBytes(b.zod.min), fmtBytes(b.zod.gzip)],
+      ],
+      ["typia is not installed here: not measured"],
+    );
+  }
 }
 
 // ---- 4: runtime of the generated mappers ----

@@ -721,6 +721,7 @@ export function deepFreeze<T>(value: T): T {
 /** A deep copy that keeps `__proto__` keys as own data (JSON.parse(JSON.stringify(x)) does too, but loses -0). */
 export function clone(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(clone);
+  if (value instanceof Date) return new Date(value.getTime());
   if (typeof value !== "object" || value === null) return value;
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value))
@@ -728,9 +729,9 @@ export function clone(value: unknown): unknown {
   return out;
 }
 
-/** Every object inside has Object.prototype (arrays Array.prototype) as its prototype. */
+/** Every object inside has Object.prototype (arrays Array.prototype) as its prototype; a `Date` is an instant. */
 export function assertPlainPrototypes(value: unknown, path = "$"): void {
-  if (typeof value !== "object" || value === null) return;
+  if (typeof value !== "object" || value === null || value instanceof Date) return;
   const expected = Array.isArray(value) ? Array.prototype : Object.prototype;
   if (Object.getPrototypeOf(value) !== expected) throw new Error(`the prototype of ${path} changed`);
   for (const [k, v] of Object.entries(value)) assertPlainPrototypes(v, `${path}.${k}`);
