@@ -210,7 +210,7 @@ function seedOf(text) {
 
 function modelOf(specPath) {
   try {
-    return arbitrary.loadModel(specPath);
+    return arbitrary.loadModel(specPath, dates === undefined ? {} : { dates });
   } catch {
     return undefined;
   }

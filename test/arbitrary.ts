@@ -27,7 +27,7 @@ import { declMap, isNull, nonNullMember } from "../generator/ir/walk.js";
 import { checkSpec } from "../generator/load/check-spec.js";
 import { readSpec, type SpecSet } from "../generator/load/read-spec.js";
 import { assignNames, type Names } from "../generator/naming/assign-names.js";
-import { applyTransforms } from "../generator/transform/index.js";
+import { applyTransforms, type TransformOptions } from "../generator/transform/index.js";
 
 export interface Model {
   readonly specs: SpecSet;
@@ -36,13 +36,13 @@ export interface Model {
   readonly decls: ReadonlyMap<string, Decl>;
 }
 
-/** The pipeline up to naming, in memory (see generator/generate.ts). */
-export function loadModel(spec: string): Model {
+/** The pipeline up to naming, in memory (see generator/generate.ts), with the transforms `options` turn on. */
+export function loadModel(spec: string, options: TransformOptions = {}): Model {
   const specs = readSpec(spec);
   const built = buildIr(specs, checkSpec(specs));
   const errors = built.diagnostics.filter((d) => d.severity === "error");
   if (errors.length > 0) throw new Error(`${spec} has errors:\n${errors.map((e) => e.message).join("\n")}`);
-  const ir = applyTransforms(built.ir);
+  const ir = applyTransforms(built.ir, options);
   const names = assignNames(ir).names;
   return { specs, ir, names, decls: declMap(ir) };
 }
