@@ -106,7 +106,17 @@ describe("the option table", () => {
   });
 
   it("the config keys are the job options, in table order", () => {
-    expect(JOB_KEYS).toEqual(["input", "output", "include", "exclude", "unknownKeys", "openEnums", "strict", "emit"]);
+    expect(JOB_KEYS).toEqual([
+      "input",
+      "output",
+      "include",
+      "exclude",
+      "unknownKeys",
+      "openEnums",
+      "strict",
+      "readWrite",
+      "emit",
+    ]);
   });
 
   it("GenerateOptions and JobConfig are the types they were before the table", () => {
@@ -117,6 +127,7 @@ describe("the option table", () => {
       readonly unknownKeys?: UnknownKeys | undefined;
       readonly openEnums?: boolean | undefined;
       readonly strict?: boolean | undefined;
+      readonly readWrite?: "split" | "off" | undefined;
       readonly emit?: "ts" | "js" | undefined;
     }
     interface BeforeJob extends Before {

@@ -120,14 +120,17 @@ export function directRefs(node: Node): readonly string[] {
   }
 }
 
-/** Every declaration a node refers to, at any depth (not through the declarations it names), in walk order. */
-export function refTargets(node: Node): string[] {
+/**
+ * Every declaration a node refers to, at any depth (not through the declarations it names), in walk order;
+ * through `next` children only (shapeChildren: the refs of its shape, none an assertion validates against).
+ */
+export function refTargets(node: Node, next: (n: Node) => readonly Node[] = children): string[] {
   const targets: string[] = [];
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.kind === "ref") targets.push(n.target);
-    stack.push(...children(n));
+    stack.push(...next(n));
   }
   return targets;
 }

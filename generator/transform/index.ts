@@ -1,12 +1,23 @@
 /** The ordered list of IR → IR passes; options turn some on. */
 import type { Ir } from "../ir/types.js";
+import { OPTIONS, type ReadWrite } from "../options.js";
 import { hoistInline } from "./hoist-inline.js";
 import { openEnums } from "./open-enums.js";
+import { readWrite } from "./read-write.js";
 
-export function transforms(options: { readonly openEnums?: boolean | undefined }): readonly ((ir: Ir) => Ir)[] {
-  return [hoistInline, ...(options.openEnums === true ? [openEnums] : [])];
+export interface TransformOptions {
+  readonly openEnums?: boolean | undefined;
+  readonly readWrite?: ReadWrite | undefined;
 }
 
-export function applyTransforms(ir: Ir, options: { readonly openEnums?: boolean | undefined } = {}): Ir {
+export function transforms(options: TransformOptions): readonly ((ir: Ir) => Ir)[] {
+  return [
+    hoistInline,
+    ...((options.readWrite ?? OPTIONS.readWrite.default) === "split" ? [readWrite] : []),
+    ...(options.openEnums === true ? [openEnums] : []),
+  ];
+}
+
+export function applyTransforms(ir: Ir, options: TransformOptions = {}): Ir {
   return transforms(options).reduce((acc, pass) => pass(acc), ir);
 }

@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { encodePointer } from "../diagnostics.js";
-import type { Decl, Ir, Operation } from "../ir/types.js";
+import type { Decl, Ir, Node, Operation } from "../ir/types.js";
 import { refTargets } from "../ir/walk.js";
 import { typeName } from "../naming/casing.js";
 import { didYouMean } from "../suggest.js";
@@ -110,14 +110,7 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
         ? !operationDecls(op).some(needsExcluded)
         : includesOperations && include.some((p) => matchesOperation(p, op)),
   );
-  const keep = new Set<string>();
-  const queue = [...roots.map((d) => d.id), ...keptOperations.flatMap(operationDecls)];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (keep.has(id)) continue;
-    keep.add(id);
-    for (const target of refTargets(byId.get(id)!.node)) if (!keep.has(target)) queue.push(target);
-  }
+  const keep = reachable(byId, [...roots.map((d) => d.id), ...keptOperations.flatMap(operationDecls)]);
   for (const d of components) {
     if (keep.has(d.id) && exclude.some((p) => matchesSchema(p, d))) {
       diagnostics.push({
@@ -137,12 +130,36 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
   };
 }
 
-/** Whether a declaration is one of `targets` or reaches one through its references (walks the IR once). */
-function reaches(byId: ReadonlyMap<string, Decl>, targets: ReadonlySet<string>): (id: string) => boolean {
+/** The declarations `roots` are or reach through their references (`targetsOf`: every ref, assertions' too). */
+export function reachable(
+  byId: ReadonlyMap<string, Decl>,
+  roots: readonly string[],
+  targetsOf: (node: Node) => readonly string[] = refTargets,
+): Set<string> {
+  const found = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    for (const target of targetsOf(byId.get(id)!.node)) if (!found.has(target)) queue.push(target);
+  }
+  return found;
+}
+
+/**
+ * Whether a declaration is one of `targets` or reaches one through its references (`targetsOf`: every ref,
+ * assertions' too); walks the IR once.
+ */
+export function reaches(
+  byId: ReadonlyMap<string, Decl>,
+  targets: ReadonlySet<string>,
+  targetsOf: (node: Node) => readonly string[] = refTargets,
+): (id: string) => boolean {
   if (targets.size === 0) return () => false;
   const referrers = new Map<string, string[]>();
   for (const d of byId.values())
-    for (const t of refTargets(d.node)) {
+    for (const t of targetsOf(d.node)) {
       const list = referrers.get(t);
       if (list === undefined) referrers.set(t, [d.id]);
       else list.push(d.id);

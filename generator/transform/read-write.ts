@@ -1,0 +1,168 @@
+/**
+ * Read and write variants (the `readWrite` option, on by default): a declaration whose shape has a `readOnly` or
+ * `writeOnly` property, itself or through the declarations its shape refers to, gets a second declaration for the
+ * request direction, named `<Name>Writable` (hey-api's name): readOnly properties left out, writeOnly ones kept,
+ * and its references pointing at the Writable variants where those exist. The original is the response direction:
+ * its writeOnly properties are left out. A declaration with neither is left as it is and gets no variant.
+ *
+ * - A property is readOnly (writeOnly) when its schema says so, or when it refers (`$ref`, maybe `| null`) to a
+ *   declaration whose own schema says so (GitHub's `alert-number`: `{ type: integer, readOnly: true }`).
+ * - Only the shape counts (shapeChildren: properties, items, record values, union and allOf members, through
+ *   refs), never the nodes an assertion validates against (`not`, `if`, ...): those are left as they are.
+ * - A left-out property is gone from the variant's object: a required one is no longer required; a closed object
+ *   (`additionalProperties: false`) stays closed, so parse rejects the key as it rejects any undeclared one.
+ * - Recursion needs nothing special: which declarations get a variant is a fixpoint over references, and a
+ *   variant refers to variants by id.
+ * - The variant's id is the original's plus `~writable` (a `~` not followed by `0` or `1` is in no JSON pointer),
+ *   its origin the original's; `assignNames` names variants after every other declaration, so turning the option
+ *   on renames nothing else.
+ * - Operations' request bodies refer to the writable variant; responses keep the original.
+ */
+import type { Decl, Doc, Ir, Node, Property } from "../ir/types.js";
+import { assertNever, nonNullMember, refTargets, shapeChildren } from "../ir/walk.js";
+import { operationDecls, reachable, reaches } from "./select.js";
+
+/** The id of a declaration's request variant. */
+export function writableId(id: string): string {
+  return `${id}~writable`;
+}
+
+type Direction = "request" | "response";
+
+export function readWrite(ir: Ir): Ir {
+  const byId = new Map(ir.decls.map((d) => [d.id, d]));
+  const refDoc = (node: Node): Doc | undefined => {
+    const inner = nonNullMember(node) ?? node;
+    return inner.kind === "ref" ? byId.get(inner.target)?.doc : undefined;
+  };
+  const flag = (p: Property, key: "readOnly" | "writeOnly"): boolean =>
+    p.doc[key] === true || refDoc(p.node)?.[key] === true;
+  /** Left out of the object in that direction. */
+  const leftOut = (p: Property, direction: Direction): boolean =>
+    direction === "request" ? flag(p, "readOnly") : flag(p, "writeOnly");
+
+  // the declarations that get a variant: a flagged property in their own shape, or a reference (of the shape) to
+  // one that gets one
+  const flagged = (node: Node): boolean =>
+    (node.kind === "object" && node.properties.some((p) => flag(p, "readOnly") || flag(p, "writeOnly"))) ||
+    shapeChildren(node).some(flagged);
+  const shapeRefs = (node: Node): string[] => refTargets(node, shapeChildren);
+  const own = new Set(ir.decls.filter((d) => flagged(d.node)).map((d) => d.id));
+  const reach = reaches(byId, own, shapeRefs);
+  const split = new Set(ir.decls.filter((d) => reach(d.id)).map((d) => d.id));
+  if (split.size === 0) return ir;
+
+  /** The node in one direction: flagged properties left out; in the request direction refs to the variants. */
+  const rewrite = (node: Node, direction: Direction): Node =>
+    mapShape(node, (n) => {
+      if (n.kind === "ref")
+        return direction === "request" && split.has(n.target) ? { ...n, target: writableId(n.target) } : n;
+      if (n.kind !== "object" || !n.properties.some((p) => leftOut(p, direction))) return n;
+      return { ...n, properties: n.properties.filter((p) => !leftOut(p, direction)) };
+    });
+
+  const decls: Decl[] = [];
+  for (const d of ir.decls) {
+    if (!split.has(d.id)) {
+      decls.push(d);
+      continue;
+    }
+    decls.push({ ...d, node: rewrite(d.node, "response") });
+    decls.push({
+      ...d,
+      id: writableId(d.id),
+      nameParts: [...d.nameParts, "Writable"],
+      node: rewrite(d.node, "request"),
+      variant: { of: d.id },
+    });
+  }
+  const operations = ir.operations?.map((op) =>
+    op.requestBody?.decl !== undefined && split.has(op.requestBody.decl)
+      ? { ...op, requestBody: { ...op.requestBody, decl: writableId(op.requestBody.decl) } }
+      : op,
+  );
+  return collapse({ ...ir, decls, ...(operations === undefined ? {} : { operations }) }, split);
+}
+
+/**
+ * An operation's inline request body (or what is hoisted out of it) is sent only: when nothing refers to its
+ * original any more, the original takes the request form under its own id and name (`CreateFooBody`, not
+ * `CreateFooBodyWritable`) and the variant goes. Component schemas and their parts always keep both forms.
+ */
+function collapse(ir: Ir, split: ReadonlySet<string>): Ir {
+  const byId = new Map(ir.decls.map((d) => [d.id, d]));
+  const used = reachable(byId, [
+    ...ir.decls.filter((d) => d.source === "component" || d.source === "ref").map((d) => d.id),
+    ...(ir.operations ?? []).flatMap(operationDecls),
+  ]);
+  const collapsed = new Set(
+    ir.decls.filter((d) => split.has(d.id) && d.variant === undefined && !used.has(d.id)).map((d) => d.id),
+  );
+  if (collapsed.size === 0) return ir;
+  const target = (id: string): string => {
+    const of = byId.get(id)?.variant?.of;
+    return of !== undefined && collapsed.has(of) ? of : id;
+  };
+  const retarget = (node: Node): Node =>
+    mapShape(node, (n) => (n.kind === "ref" ? { ...n, target: target(n.target) } : n));
+  const decls = ir.decls.flatMap((d): Decl[] => {
+    if (collapsed.has(d.id)) return [];
+    const node = retarget(d.node);
+    if (d.variant === undefined || !collapsed.has(d.variant.of)) return [{ ...d, node }];
+    const { variant: _, ...original } = d;
+    return [{ ...original, id: d.variant.of, nameParts: d.nameParts.slice(0, -1), node }];
+  });
+  const operations = ir.operations?.map((op) =>
+    op.requestBody?.decl === undefined
+      ? op
+      : { ...op, requestBody: { ...op.requestBody, decl: target(op.requestBody.decl) } },
+  );
+  return { ...ir, decls, ...(operations === undefined ? {} : { operations }) };
+}
+
+/**
+ * `f` applied to every node of a shape, children first (shapeChildren only: assertions are left as they are); a
+ * node whose children `f` leaves alone is passed to `f` itself, so an unchanged subtree keeps its identity.
+ */
+function mapShape(node: Node, f: (n: Node) => Node): Node {
+  const all = (nodes: readonly Node[]): readonly Node[] => {
+    const next = nodes.map((n) => mapShape(n, f));
+    return next.every((n, i) => n === nodes[i]) ? nodes : next;
+  };
+  switch (node.kind) {
+    case "primitive":
+    case "literal":
+    case "enum":
+    case "unknown":
+    case "never":
+    case "ref":
+      return f(node);
+    case "array": {
+      const items = mapShape(node.items, f);
+      return f(items === node.items ? node : { ...node, items });
+    }
+    case "record": {
+      const values = mapShape(node.values, f);
+      return f(values === node.values ? node : { ...node, values });
+    }
+    case "tuple": {
+      const items = all(node.items);
+      const rest = node.rest === undefined ? undefined : mapShape(node.rest, f);
+      return f(items === node.items && rest === node.rest ? node : { ...node, items, rest });
+    }
+    case "union":
+    case "intersection": {
+      const members = all(node.members);
+      return f(members === node.members ? node : { ...node, members });
+    }
+    case "object": {
+      const nodes = all(node.properties.map((p) => p.node));
+      const properties = node.properties.map((p, i) => (nodes[i] === p.node ? p : { ...p, node: nodes[i]! }));
+      const additional = node.additional === undefined ? undefined : mapShape(node.additional, f);
+      const unchanged = properties.every((p, i) => p === node.properties[i]) && additional === node.additional;
+      return f(unchanged ? node : { ...node, properties, additional });
+    }
+    default:
+      return assertNever(node);
+  }
+}
