@@ -85,9 +85,10 @@ export function readWrite(ir: Ir): Ir {
 }
 
 /**
- * An operation's inline request body (or what is hoisted out of it) is sent only: when nothing refers to its
- * original any more, the original takes the request form under its own id and name (`CreateFooBody`, not
- * `CreateFooBodyWritable`) and the variant goes. Component schemas and their parts always keep both forms.
+ * What is written for an operation only (its inline bodies, what is hoisted out of them) travels one way: an
+ * inline request body's original is then used by nothing, and it takes the request form under its own id and name
+ * (`CreateFooBody`, not `CreateFooBodyWritable`); an inline response's variant is used by nothing, and it goes.
+ * Component schemas and their parts always keep both forms.
  */
 function collapse(ir: Ir, split: ReadonlySet<string>): Ir {
   const byId = new Map(ir.decls.map((d) => [d.id, d]));
@@ -95,20 +96,21 @@ function collapse(ir: Ir, split: ReadonlySet<string>): Ir {
     ...ir.decls.filter((d) => d.source === "component" || d.source === "ref").map((d) => d.id),
     ...(ir.operations ?? []).flatMap(operationDecls),
   ]);
-  const collapsed = new Set(
-    ir.decls.filter((d) => split.has(d.id) && d.variant === undefined && !used.has(d.id)).map((d) => d.id),
-  );
-  if (collapsed.size === 0) return ir;
+  const oneWay = (id: string): boolean =>
+    split.has(id) && byId.get(id)!.source !== "component" && byId.get(id)!.source !== "ref";
+  const collapsed = new Set([...split].filter((id) => oneWay(id) && !used.has(id)));
+  const dropped = new Set([...split].filter((id) => oneWay(id) && used.has(id) && !used.has(writableId(id))));
+  if (collapsed.size === 0 && dropped.size === 0) return ir;
   const target = (id: string): string => {
     const of = byId.get(id)?.variant?.of;
     return of !== undefined && collapsed.has(of) ? of : id;
   };
   const retarget = (node: Node): Node =>
-    mapShape(node, (n) => (n.kind === "ref" ? { ...n, target: target(n.target) } : n));
+    mapShape(node, (n) => (n.kind === "ref" && target(n.target) !== n.target ? { ...n, target: target(n.target) } : n));
   const decls = ir.decls.flatMap((d): Decl[] => {
-    if (collapsed.has(d.id)) return [];
+    if (collapsed.has(d.id) || (d.variant !== undefined && dropped.has(d.variant.of))) return [];
     const node = retarget(d.node);
-    if (d.variant === undefined || !collapsed.has(d.variant.of)) return [{ ...d, node }];
+    if (d.variant === undefined || !collapsed.has(d.variant.of)) return [node === d.node ? d : { ...d, node }];
     const { variant: _, ...original } = d;
     return [{ ...original, id: d.variant.of, nameParts: d.nameParts.slice(0, -1), node }];
   });

@@ -279,3 +279,11 @@ export interface ReplaceTeamBodyWire {
   team?: TeamWritableWire;
   note?: string;
 }
+
+export interface ListAlertsResponse {
+  items?: Alert[];
+  /** @readonly */
+  cursor?: string;
+}
+/** The wire form of {@link ListAlertsResponse}: the same keys. */
+export type ListAlertsResponseWire = ListAlertsResponse;
