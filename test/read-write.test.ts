@@ -69,7 +69,7 @@ beforeAll(async () => {
 const g = (k: keyof typeof out): Generated => out[k] ?? expect.fail(`${k} not generated`);
 
 describe("the request variant (XWritable)", () => {
-  it("strip: readOnly keys are dropped, writeOnly ones kept and mapped, a required readOnly key is not required", () => {
+  it("strip: readOnly keys dropped, writeOnly ones kept and mapped, a required readOnly key not required", () => {
     const { parse } = g("strip");
     expect(parse["parseAccountWritable"]!({ ...SENT, id: "a1", created_at: "x" })).toStrictEqual({
       name: "ann",
