@@ -145,7 +145,7 @@ export const OPTIONS = {
   readWrite: {
     scope: "generate",
     flag: "read-write",
-    arg: "<mode>",
+    arg: "<m>",
     value: { type: "choice", choices: ["split", "off"] },
     default: "split",
     help: ["split (default): XWritable request variants without readOnly properties; off: one model"],

@@ -32,6 +32,7 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --unknown-keys <p>  strip (default), keep or reject keys the spec does not declare
       --open-enums        string enums also accept values they do not list
       --strict            parse and guards require a oneOf value to match exactly one member
+      --read-write <m>    split (default): XWritable request variants without readOnly properties; off: one model
       --emit <kind>       ts (default): TypeScript sources; js: JavaScript with .d.ts declarations
       --force             regenerate even when nothing changed since the last run
       --check             generate in memory and compare with the output folder; write nothing;
@@ -199,7 +200,7 @@ describe("values from a config file", () => {
     [
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
-      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, emit)',
+      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, readWrite, emit)',
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];
