@@ -200,7 +200,8 @@ describe("values from a config file", () => {
     [
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
-      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, readWrite, emit)',
+      'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, strict, ' +
+        "readWrite, emit)",
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];
