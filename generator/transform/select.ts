@@ -18,6 +18,8 @@ import { hoistInline } from "./hoist-inline.js";
 export interface Selection {
   readonly include?: readonly string[] | undefined;
   readonly exclude?: readonly string[] | undefined;
+  /** Off: there are no `...Writable` variants to explain (transform/read-write.ts). */
+  readonly readWrite?: "split" | "off" | undefined;
 }
 
 type Kind = "schema" | "op" | "tag" | "path";
@@ -77,18 +79,33 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
           : p.kind === "tag"
             ? "no operation tag"
             : "no path in paths";
-    if (p.kind === "schema" && !p.glob.includes("*")) parts ??= hoistedParts(ir);
-    const part = p.kind === "schema" && !p.glob.includes("*") ? parts?.get(p.glob.toLowerCase()) : undefined;
+    const exact = p.kind === "schema" && !p.glob.includes("*");
+    if (exact) parts ??= hoistedParts(ir);
+    const part = exact ? parts?.get(p.glob.toLowerCase()) : undefined;
+    // `AccountWritable`: the request form of Account (transform/read-write.ts), which including Account brings
+    const base =
+      exact && selection.readWrite !== "off" && /.Writable$/.test(p.glob)
+        ? p.glob.slice(0, -"Writable".length)
+        : undefined;
+    const of =
+      base === undefined
+        ? undefined
+        : (components.find((d) => name(d) === base || typeName(d.nameParts) === base)?.nameParts[0] ??
+          parts?.get(base.toLowerCase())?.schema);
     diagnostics.push({
       severity: "error",
       code: "select-unknown",
       file,
       message:
-        part === undefined
-          ? `${where} matches ${JSON.stringify(p.glob)}${suggest(p.glob, candidates)}`
-          : `${JSON.stringify(part.type)} is not in components.schemas: it is part of the schema ` +
-            `${JSON.stringify(part.schema)} (at ${part.pointer}), named after it; ` +
-            `include ${JSON.stringify(part.schema)} instead`,
+        of !== undefined
+          ? `${JSON.stringify(p.glob)} is not in components.schemas: it is the request form (readOnly properties ` +
+            `left out) of ${JSON.stringify(base)}, from the schema ${JSON.stringify(of)}; ` +
+            `include ${JSON.stringify(of)} instead`
+          : part === undefined
+            ? `${where} matches ${JSON.stringify(p.glob)}${suggest(p.glob, candidates)}`
+            : `${JSON.stringify(part.type)} is not in components.schemas: it is part of the schema ` +
+              `${JSON.stringify(part.schema)} (at ${part.pointer}), named after it; ` +
+              `include ${JSON.stringify(part.schema)} instead`,
     });
   }
   const includesSchemas = include.some((p) => p.kind === "schema");
