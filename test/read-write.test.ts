@@ -134,6 +134,12 @@ describe("the request variant (XWritable)", () => {
     expect(problems(parse["safeParseTreeNode"]!, tree)).toBe("ok");
   });
 
+  it("a discriminator key stays in the request form, readOnly or not; the members' other readOnly keys go", () => {
+    expect(g("strip").parse["parsePetWritable"]!({ kind: "dog", tag_id: "t" })).toStrictEqual({ kind: "dog" });
+    expect(problems(g("reject").parse["safeParsePetWritable"]!, { kind: "dog", tag_id: "t" })).toEqual(["tag_id"]);
+    expect(g("strip").parse["parsePetWritable"]!({ kind: "cat", lives: 9 })).toStrictEqual({ kind: "cat", lives: 9 });
+  });
+
   it("toWire of the request form writes writeOnly keys under their wire names", () => {
     const { mappers } = g("strip");
     expect(
@@ -178,11 +184,25 @@ describe("the operations table and the option", () => {
     );
   });
 
-  it("exactly the schemas with readOnly/writeOnly have a variant; Tag and Guarded (assertion only) none", () => {
+  it("exactly the schemas with readOnly/writeOnly have a variant; Tag, Guarded (assertion only), Cat (discriminator only) none", () => {
     const exported = (types: string): string[] =>
       [...types.matchAll(/^export (?:interface|type) (\w+Writable)\b/gm)].map((m) => m[1]!).sort();
     expect(exported(g("strip").types)).toEqual(
-      ["Account", "AccountSettings", "Alert", "Either", "Mixed", "Org", "Pair", "Profile", "Sealed", "Team", "TreeNode"]
+      [
+        "Account",
+        "AccountSettings",
+        "Alert",
+        "Dog",
+        "Either",
+        "Mixed",
+        "Org",
+        "Pair",
+        "Pet",
+        "Profile",
+        "Sealed",
+        "Team",
+      ]
+        .concat(["TreeNode"])
         .map((n) => `${n}Writable`)
         .sort(),
     );

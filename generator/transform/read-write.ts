@@ -11,6 +11,8 @@
  *   refs), never the nodes an assertion validates against (`not`, `if`, ...): those are left as they are.
  * - A left-out property is gone from the variant's object: a required one is no longer required; a closed object
  *   (`additionalProperties: false`) stays closed, so parse rejects the key as it rejects any undeclared one.
+ * - A key a union's discriminator reads is kept in the union's members (in every object of theirs: a member's own
+ *   nested objects seldom repeat it), readOnly or not: without it the variants could not be told apart.
  * - Recursion needs nothing special: which declarations get a variant is a fixpoint over references, and a
  *   variant refers to variants by id.
  * - The variant's id is the original's plus `~writable` (a `~` not followed by `0` or `1` is in no JSON pointer),
@@ -37,28 +39,43 @@ export function readWrite(ir: Ir): Ir {
   };
   const flag = (p: Property, key: "readOnly" | "writeOnly"): boolean =>
     p.doc[key] === true || refDoc(p.node)?.[key] === true;
-  /** Left out of the object in that direction. */
-  const leftOut = (p: Property, direction: Direction): boolean =>
-    direction === "request" ? flag(p, "readOnly") : flag(p, "writeOnly");
+  // a union's discriminator tells its members apart in both directions: that key of each member is kept
+  const tags = new Map<string, Set<string>>();
+  const visitUnions = (node: Node): void => {
+    if (node.kind === "union" && node.discriminator !== undefined)
+      for (const m of node.members) {
+        const inner = nonNullMember(m) ?? m;
+        if (inner.kind !== "ref") continue;
+        const keys = tags.get(inner.target) ?? new Set<string>();
+        keys.add(node.discriminator.property);
+        tags.set(inner.target, keys);
+      }
+    shapeChildren(node).forEach(visitUnions);
+  };
+  for (const d of ir.decls) visitUnions(d.node);
+  /** Left out of the object in that direction (`kept`: the keys a discriminator reads). */
+  const leftOut = (p: Property, direction: Direction, kept?: ReadonlySet<string>): boolean =>
+    kept?.has(p.key) !== true && (direction === "request" ? flag(p, "readOnly") : flag(p, "writeOnly"));
 
   // the declarations that get a variant: a flagged property in their own shape, or a reference (of the shape) to
   // one that gets one
-  const flagged = (node: Node): boolean =>
-    (node.kind === "object" && node.properties.some((p) => flag(p, "readOnly") || flag(p, "writeOnly"))) ||
-    shapeChildren(node).some(flagged);
+  const flagged = (node: Node, kept: ReadonlySet<string> | undefined): boolean =>
+    (node.kind === "object" &&
+      node.properties.some((p) => leftOut(p, "request", kept) || leftOut(p, "response", kept))) ||
+    shapeChildren(node).some((c) => flagged(c, kept));
   const shapeRefs = (node: Node): string[] => refTargets(node, shapeChildren);
-  const own = new Set(ir.decls.filter((d) => flagged(d.node)).map((d) => d.id));
+  const own = new Set(ir.decls.filter((d) => flagged(d.node, tags.get(d.id))).map((d) => d.id));
   const reach = reaches(byId, own, shapeRefs);
   const split = new Set(ir.decls.filter((d) => reach(d.id)).map((d) => d.id));
   if (split.size === 0) return ir;
 
   /** The node in one direction: flagged properties left out; in the request direction refs to the variants. */
-  const rewrite = (node: Node, direction: Direction): Node =>
+  const rewrite = (node: Node, direction: Direction, kept?: ReadonlySet<string>): Node =>
     mapShape(node, (n) => {
       if (n.kind === "ref")
         return direction === "request" && split.has(n.target) ? { ...n, target: writableId(n.target) } : n;
-      if (n.kind !== "object" || !n.properties.some((p) => leftOut(p, direction))) return n;
-      return { ...n, properties: n.properties.filter((p) => !leftOut(p, direction)) };
+      if (n.kind !== "object" || !n.properties.some((p) => leftOut(p, direction, kept))) return n;
+      return { ...n, properties: n.properties.filter((p) => !leftOut(p, direction, kept)) };
     });
 
   const decls: Decl[] = [];
@@ -67,12 +84,12 @@ export function readWrite(ir: Ir): Ir {
       decls.push(d);
       continue;
     }
-    decls.push({ ...d, node: rewrite(d.node, "response") });
+    decls.push({ ...d, node: rewrite(d.node, "response", tags.get(d.id)) });
     decls.push({
       ...d,
       id: writableId(d.id),
       nameParts: [...d.nameParts, "Writable"],
-      node: rewrite(d.node, "request"),
+      node: rewrite(d.node, "request", tags.get(d.id)),
       variant: { of: d.id },
     });
   }

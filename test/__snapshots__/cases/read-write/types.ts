@@ -261,6 +261,46 @@ export interface TreeNodeWritable {
 /** The wire form of {@link TreeNodeWritable}: the same keys. */
 export type TreeNodeWritableWire = TreeNodeWritable;
 
+/** A discriminated union; its discriminator kind is readOnly, and kept in the request forms. */
+export type Pet = Cat | Dog;
+/** The wire form of {@link Pet}: keys exactly as they travel in JSON. */
+export type PetWire = CatWire | DogWire;
+
+/** A discriminated union; its discriminator kind is readOnly, and kept in the request forms. */
+export type PetWritable = Cat | DogWritable;
+/** The wire form of {@link PetWritable}: the same keys. */
+export type PetWritableWire = PetWritable;
+
+/** Only its readOnly discriminator, kept both ways, so no variant. */
+export interface Cat {
+  /** @readonly */
+  kind: "cat";
+  lives?: number;
+}
+/** The wire form of {@link Cat}: the same keys. */
+export type CatWire = Cat;
+
+export interface Dog {
+  /** @readonly */
+  kind: "dog";
+  /** @readonly */
+  tagId?: string;
+}
+/** The wire form of {@link Dog}: keys exactly as they travel in JSON. */
+export interface DogWire {
+  /** @readonly */
+  kind: "dog";
+  /** @readonly */
+  tag_id?: string;
+}
+
+export interface DogWritable {
+  /** @readonly */
+  kind: "dog";
+}
+/** The wire form of {@link DogWritable}: the same keys. */
+export type DogWritableWire = DogWritable;
+
 /** readOnly inside an assertion only (not): no variant. */
 export interface Guarded {
   a?: string;
