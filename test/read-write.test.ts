@@ -184,7 +184,7 @@ describe("the operations table and the option", () => {
     );
   });
 
-  it("exactly the schemas with readOnly/writeOnly have a variant; Tag, Guarded (assertion only), Cat (discriminator only) none", () => {
+  it("exactly the schemas with readOnly/writeOnly have a variant; not Tag, Guarded (assertion), Cat (tag)", () => {
     const exported = (types: string): string[] =>
       [...types.matchAll(/^export (?:interface|type) (\w+Writable)\b/gm)].map((m) => m[1]!).sort();
     expect(exported(g("strip").types)).toEqual(
