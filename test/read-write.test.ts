@@ -184,6 +184,11 @@ describe("the operations table and the option", () => {
     );
   });
 
+  it("parameters are left as they are: a writeOnly one and one referring to a readOnly schema are sent", () => {
+    const { parse } = g("reject");
+    expect(parse["parseFindTagsParams"]!({ secret: "s", since: 3 })).toStrictEqual({ secret: "s", since: 3 });
+  });
+
   it("exactly the schemas with readOnly/writeOnly have a variant; not Tag, Guarded (assertion), Cat (tag)", () => {
     const exported = (types: string): string[] =>
       [...types.matchAll(/^export (?:interface|type) (\w+Writable)\b/gm)].map((m) => m[1]!).sort();

@@ -18,7 +18,8 @@
  * - The variant's id is the original's plus `~writable` (a `~` not followed by `0` or `1` is in no JSON pointer),
  *   its origin the original's; `assignNames` names variants after every other declaration, so turning the option
  *   on renames nothing else.
- * - Operations' request bodies refer to the writable variant; responses keep the original.
+ * - Operations' request bodies refer to the writable variant; responses keep the original. An operation's
+ *   parameters are left as they are (a readOnly or writeOnly parameter is still sent).
  */
 import type { Decl, Doc, Ir, Node, Property } from "../ir/types.js";
 import { assertNever, nonNullMember, refTargets, shapeChildren } from "../ir/walk.js";
@@ -66,7 +67,9 @@ export function readWrite(ir: Ir): Ir {
   const shapeRefs = (node: Node): string[] => refTargets(node, shapeChildren);
   const own = new Set(ir.decls.filter((d) => flagged(d.node, tags.get(d.id))).map((d) => d.id));
   const reach = reaches(byId, own, shapeRefs);
-  const split = new Set(ir.decls.filter((d) => reach(d.id)).map((d) => d.id));
+  // an operation's parameters are sent, never received, and a parameter is not a property to leave out
+  const params = new Set((ir.operations ?? []).flatMap((op) => (op.params === undefined ? [] : [op.params.decl])));
+  const split = new Set(ir.decls.filter((d) => reach(d.id) && !params.has(d.id)).map((d) => d.id));
   if (split.size === 0) return ir;
 
   /** The node in one direction: flagged properties left out; in the request direction refs to the variants. */

@@ -327,3 +327,12 @@ export interface ListAlertsResponse {
 }
 /** The wire form of {@link ListAlertsResponse}: the same keys. */
 export type ListAlertsResponseWire = ListAlertsResponse;
+
+export interface FindTagsParams {
+  /** @writeonly */
+  secret?: string;
+  /** readOnly at the root; a property referring to it is readOnly. */
+  since?: AlertNumber;
+}
+/** The wire form of {@link FindTagsParams}: the same keys. */
+export type FindTagsParamsWire = FindTagsParams;
