@@ -88,7 +88,7 @@ export function generateFromSpecs(
     ...selected.diagnostics.map((d) => withPosition(d, specs)),
   ];
   if (diagnostics.some((d) => d.severity === "error")) return failed(inOriginal(diagnostics, specs), sources);
-  const ir = applyTransforms(selected.ir, { openEnums: options.openEnums, dates: options.dates });
+  const ir = applyTransforms(selected.ir, options);
   const transform = lap();
   const named = assignNames(ir);
   diagnostics.push(...named.diagnostics.map((d) => withPosition(d, specs)));

@@ -150,6 +150,20 @@ export const OPTIONS = {
     help: ["parse and guards require a oneOf value to match exactly one member"],
   },
   /**
+   * Read and write variants: `split` (default) gives every schema with `readOnly` or `writeOnly` properties
+   * (itself or through what it refers to) a request variant `<Name>Writable` (readOnly properties left out,
+   * writeOnly ones kept) and leaves writeOnly properties out of the original, the response form; request bodies
+   * use the variant. `off`: one model per schema with every property, as the spec lists them.
+   */
+  readWrite: {
+    scope: "generate",
+    flag: "read-write",
+    arg: "<m>",
+    value: { type: "choice", choices: ["split", "off"] },
+    default: "split",
+    help: ["split (default): XWritable request variants without readOnly properties; off: one model"],
+  },
+  /**
    * What files to write: `ts` (default) TypeScript sources; `js` JavaScript with `.d.ts` declarations beside it,
    * for apps that only consume the output (their compiler reads declarations only, no function bodies).
    */
@@ -245,6 +259,9 @@ export type CliFlags = { readonly [K in keyof Table as K extends Scoped<"cli"> ?
 export type UnknownKeys = Value<"unknownKeys">;
 
 export const UNKNOWN_KEYS: readonly UnknownKeys[] = OPTIONS.unknownKeys.value.choices;
+
+/** `split`: request variants `<Name>Writable` where readOnly/writeOnly properties occur; `off`: none. */
+export type ReadWrite = Value<"readWrite">;
 
 /** The table's entries, in order. */
 export const OPTION_LIST: readonly (readonly [OptionName, OptionSpec])[] = Object.entries(OPTIONS) as [

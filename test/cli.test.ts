@@ -259,7 +259,8 @@ describe("messages", () => {
       JSON.stringify({ input: "spec/a.yaml", outptu: "x", includes: ["A"], strict: "yes" }),
     );
     const options =
-      "(options: input, output, include, exclude, unknownKeys, openEnums, dates, strict, emit) [config-invalid]";
+      "(options: input, output, include, exclude, unknownKeys, openEnums, dates, strict, readWrite, emit) " +
+      "[config-invalid]";
     const unknown = (key: string, near: string): string =>
       `wirecase.config.json: error: the config: unknown option "${key}"; did you mean "${near}"? ${options}\n`;
     expect(await run(["generate"], dir)).toEqual({

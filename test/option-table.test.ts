@@ -33,6 +33,7 @@ const USAGE_TEXT = `Usage: wirecase generate [options]
       --open-enums        string enums also accept values they do not list
       --dates <t>         string (default) or Date: the model type of date-time strings and Unix timestamps
       --strict            parse and guards require a oneOf value to match exactly one member
+      --read-write <m>    split (default): XWritable request variants without readOnly properties; off: one model
       --emit <kind>       ts (default): TypeScript sources; js: JavaScript with .d.ts declarations
       --force             regenerate even when nothing changed since the last run
       --check             generate in memory and compare with the output folder; write nothing;
@@ -116,6 +117,7 @@ describe("the option table", () => {
       "openEnums",
       "dates",
       "strict",
+      "readWrite",
       "emit",
     ]);
   });
@@ -129,6 +131,7 @@ describe("the option table", () => {
       readonly openEnums?: boolean | undefined;
       readonly dates?: "string" | "Date" | undefined;
       readonly strict?: boolean | undefined;
+      readonly readWrite?: "split" | "off" | undefined;
       readonly emit?: "ts" | "js" | undefined;
     }
     interface BeforeJob extends Before {
@@ -201,7 +204,7 @@ describe("values from a config file", () => {
       "a CLI-only flag",
       [ok, { ...ok, force: true }],
       'job 2: unknown option "force" (options: input, output, include, exclude, unknownKeys, openEnums, dates, ' +
-        "strict, emit)",
+        "strict, readWrite, emit)",
     ],
     ["valid", [ok, { ...ok, include: ["A"], exclude: [], unknownKeys: "reject", openEnums: false }], ""],
   ];

@@ -30,12 +30,14 @@ export function emitDocs(
 ): TextFile[] {
   const decls = declMap(ir);
   const { outgoing, users } = relations(ir);
+  const writable = new Map(ir.decls.flatMap((d) => (d.variant === undefined ? [] : [[d.variant.of, d.id] as const])));
   const pages = ir.decls.map((decl) => ({
     path: `docs/${names.decl(decl.id).model}.md`,
     text: page(decl, names, decls, analysis, header, {
       source: sources.get(decl.id),
       outgoing: outgoing.get(decl.id) ?? [],
       users: users.get(decl.id) ?? [],
+      writable: writable.get(decl.id),
     }),
   }));
   const index = [
@@ -160,6 +162,8 @@ interface PageFacts {
   readonly outgoing: readonly Relation[];
   /** The declarations whose own node refers to this one, in IR order. */
   readonly users: readonly string[];
+  /** Its request variant (transform/read-write.ts), if it has one. */
+  readonly writable: string | undefined;
 }
 
 function page(
@@ -174,6 +178,17 @@ function page(
   const lines = [header, `# ${n.model}`, ""];
   if (decl.doc.deprecated === true) lines.push("**Deprecated.**", "");
   if (decl.doc.description !== undefined) lines.push(decl.doc.description.trim(), "");
+  if (decl.variant !== undefined)
+    lines.push(
+      `Request form of ${modelLink(names.decl(decl.variant.of).model)}: readOnly properties left out, ` +
+        "writeOnly ones kept.",
+      "",
+    );
+  if (facts.writable !== undefined)
+    lines.push(
+      `Response form: writeOnly properties left out; requests send ${modelLink(names.decl(facts.writable).model)}.`,
+      "",
+    );
   lines.push(
     `Wire type \`${n.wire}\`${analysis.differs(decl.id) ? "" : " (same keys)"}` +
       ` · mappers \`${n.fromWire}\`, \`${n.toWire}\``,

@@ -293,6 +293,11 @@ export interface Decl {
    * named after every declaration that components reach, so that adding operations renames none of those.
    */
   readonly forOperations?: true;
+  /**
+   * A request variant (transform/read-write.ts): `of` is the id of the declaration it is the writable form of
+   * (readOnly properties left out, writeOnly ones kept); that one is the response form.
+   */
+  readonly variant?: { readonly of: string };
 }
 
 export type HttpMethod = "get" | "put" | "post" | "delete" | "options" | "head" | "patch" | "trace";

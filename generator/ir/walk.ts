@@ -96,9 +96,15 @@ export function shapeChildren(node: Node): readonly Node[] {
 
 /**
  * The node with each direct child of its shape ({@link shapeChildren}) replaced by `f(child)`; its assertions and
- * everything else as they are. What an IR → IR pass that rewrites shapes recurses with (transform/).
+ * everything else as they are. When `f` returns every child unchanged, the node itself is returned (an unchanged
+ * subtree keeps its identity). What an IR → IR pass that rewrites shapes recurses with (transform/).
  */
 export function mapShapeChildren(node: Node, f: (child: Node) => Node): Node {
+  const all = (nodes: readonly Node[]): readonly Node[] => {
+    const next = nodes.map(f);
+    return next.every((n, i) => n === nodes[i]) ? nodes : next;
+  };
+  const one = (n: Node | undefined): Node | undefined => (n === undefined ? undefined : f(n));
   switch (node.kind) {
     case "primitive":
     case "date":
@@ -108,21 +114,31 @@ export function mapShapeChildren(node: Node, f: (child: Node) => Node): Node {
     case "unknown":
     case "never":
       return node;
-    case "array":
-      return { ...node, items: f(node.items) };
-    case "tuple":
-      return { ...node, items: node.items.map(f), rest: node.rest === undefined ? undefined : f(node.rest) };
-    case "object":
-      return {
-        ...node,
-        properties: node.properties.map((p) => ({ ...p, node: f(p.node) })),
-        additional: node.additional === undefined ? undefined : f(node.additional),
-      };
-    case "record":
-      return { ...node, values: f(node.values) };
+    case "array": {
+      const items = f(node.items);
+      return items === node.items ? node : { ...node, items };
+    }
+    case "tuple": {
+      const items = all(node.items);
+      const rest = one(node.rest);
+      return items === node.items && rest === node.rest ? node : { ...node, items, rest };
+    }
+    case "object": {
+      const nodes = all(node.properties.map((p) => p.node));
+      const properties = node.properties.map((p, i) => (nodes[i] === p.node ? p : { ...p, node: nodes[i]! }));
+      const additional = one(node.additional);
+      const unchanged = properties.every((p, i) => p === node.properties[i]) && additional === node.additional;
+      return unchanged ? node : { ...node, properties, additional };
+    }
+    case "record": {
+      const values = f(node.values);
+      return values === node.values ? node : { ...node, values };
+    }
     case "union":
-    case "intersection":
-      return { ...node, members: node.members.map(f) };
+    case "intersection": {
+      const members = all(node.members);
+      return members === node.members ? node : { ...node, members };
+    }
     default:
       return assertNever(node);
   }
@@ -156,14 +172,17 @@ export function directRefs(node: Node): readonly string[] {
   }
 }
 
-/** Every declaration a node refers to, at any depth (not through the declarations it names), in walk order. */
-export function refTargets(node: Node): string[] {
+/**
+ * Every declaration a node refers to, at any depth (not through the declarations it names), in walk order;
+ * through `next` children only (shapeChildren: the refs of its shape, none an assertion validates against).
+ */
+export function refTargets(node: Node, next: (n: Node) => readonly Node[] = children): string[] {
   const targets: string[] = [];
   const stack: Node[] = [node];
   while (stack.length > 0) {
     const n = stack.pop()!;
     if (n.kind === "ref") targets.push(n.target);
-    stack.push(...children(n));
+    stack.push(...next(n));
   }
   return targets;
 }

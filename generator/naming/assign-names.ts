@@ -9,7 +9,8 @@
  *   the first free `Name2`, `Name3`, ...: `User` stays `User` beside `user`, and adding a schema renames no
  *   other unless theirs is the same name and the new one comes first in that order;
  * - declarations found for operations only (Decl.forOperations) claim names after all of those, the same way, so
- *   adding operations renames no schema; an operation's own body or parameters whose name is taken tries other
+ *   adding operations renames no schema; request variants (`FooWritable`, Decl.variant) after all others, so
+ *   the `readWrite` option renames nothing; an operation's own body or parameters whose name is taken tries other
  *   spellings before a number (`ListFooResponse` → `ListFooResponseBody` → `ListFooOperationResponse`);
  * - then each operation's const (`listFooOperation`) and its key in the `operations` table (the operationId);
  * - within an object, keys whose model key equals the wire key claim it first, then the rest in spec order;
@@ -131,9 +132,17 @@ export function assignNames(ir: Ir): { names: Names; diagnostics: Diagnostic[] }
     taken.add(`file:${names.model.toLowerCase()}`);
     byDecl.set(d.id, names);
   };
-  // the declarations the components reach first, then those found for operations only
-  for (const phase of [false, true]) {
-    const group = ordered.filter((e) => (e.d.forOperations === true) === phase);
+  // the declarations the components reach first, then those found for operations only, then the request variants
+  // of each (transform/read-write.ts): a variant renames no other declaration
+  for (const [operations, variants] of [
+    [false, false],
+    [true, false],
+    [false, true],
+    [true, true],
+  ] as const) {
+    const group = ordered.filter(
+      (e) => (e.d.forOperations === true) === operations && (e.d.variant !== undefined) === variants,
+    );
     // first every declaration whose name is free takes it, then the rest get suffixes: a suffixed name
     // (`Foo2`) never takes the plain name of another declaration (a schema `foo2`), so adding a schema renames
     // only a later one of its own name
@@ -295,6 +304,10 @@ function operationNames(
 }
 
 function describe(d: Decl): string {
+  if (d.variant !== undefined) {
+    const { variant: _, ...original } = d;
+    return `the request variant of ${describe({ ...original, nameParts: d.nameParts.slice(0, -1) })}`;
+  }
   if (d.source === "operation") return `the operation schema ${d.nameParts.join(".")}`;
   return d.source === "hoisted"
     ? `the inline schema at ${d.nameParts.join(".")}`

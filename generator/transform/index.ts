@@ -1,17 +1,21 @@
 /** The ordered list of IR → IR passes; options turn some on. */
 import type { Ir } from "../ir/types.js";
+import { OPTIONS, type ReadWrite } from "../options.js";
 import { dates } from "./dates.js";
 import { hoistInline } from "./hoist-inline.js";
 import { openEnums } from "./open-enums.js";
+import { readWrite } from "./read-write.js";
 
 export interface TransformOptions {
   readonly openEnums?: boolean | undefined;
+  readonly readWrite?: ReadWrite | undefined;
   readonly dates?: "string" | "Date" | undefined;
 }
 
 export function transforms(options: TransformOptions): readonly ((ir: Ir) => Ir)[] {
   return [
     hoistInline,
+    ...((options.readWrite ?? OPTIONS.readWrite.default) === "split" ? [readWrite] : []),
     ...(options.openEnums === true ? [openEnums] : []),
     ...(options.dates === "Date" ? [dates] : []),
   ];

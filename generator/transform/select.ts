@@ -9,7 +9,7 @@
  */
 import type { Diagnostic } from "../diagnostics.js";
 import { encodePointer } from "../diagnostics.js";
-import type { Decl, Ir, Operation } from "../ir/types.js";
+import type { Decl, Ir, Node, Operation } from "../ir/types.js";
 import { refTargets } from "../ir/walk.js";
 import { typeName } from "../naming/casing.js";
 import { didYouMean } from "../suggest.js";
@@ -18,6 +18,8 @@ import { hoistInline } from "./hoist-inline.js";
 export interface Selection {
   readonly include?: readonly string[] | undefined;
   readonly exclude?: readonly string[] | undefined;
+  /** Off: there are no `...Writable` variants to explain (transform/read-write.ts). */
+  readonly readWrite?: "split" | "off" | undefined;
 }
 
 type Kind = "schema" | "op" | "tag" | "path";
@@ -77,18 +79,33 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
           : p.kind === "tag"
             ? "no operation tag"
             : "no path in paths";
-    if (p.kind === "schema" && !p.glob.includes("*")) parts ??= hoistedParts(ir);
-    const part = p.kind === "schema" && !p.glob.includes("*") ? parts?.get(p.glob.toLowerCase()) : undefined;
+    const exact = p.kind === "schema" && !p.glob.includes("*");
+    if (exact) parts ??= hoistedParts(ir);
+    const part = exact ? parts?.get(p.glob.toLowerCase()) : undefined;
+    // `AccountWritable`: the request form of Account (transform/read-write.ts), which including Account brings
+    const base =
+      exact && selection.readWrite !== "off" && /.Writable$/.test(p.glob)
+        ? p.glob.slice(0, -"Writable".length)
+        : undefined;
+    const of =
+      base === undefined
+        ? undefined
+        : (components.find((d) => name(d) === base || typeName(d.nameParts) === base)?.nameParts[0] ??
+          parts?.get(base.toLowerCase())?.schema);
     diagnostics.push({
       severity: "error",
       code: "select-unknown",
       file,
       message:
-        part === undefined
-          ? `${where} matches ${JSON.stringify(p.glob)}${suggest(p.glob, candidates)}`
-          : `${JSON.stringify(part.type)} is not in components.schemas: it is part of the schema ` +
-            `${JSON.stringify(part.schema)} (at ${part.pointer}), named after it; ` +
-            `include ${JSON.stringify(part.schema)} instead`,
+        of !== undefined
+          ? `${JSON.stringify(p.glob)} is not in components.schemas: it is the request form (readOnly properties ` +
+            `left out) of ${JSON.stringify(base)}, from the schema ${JSON.stringify(of)}; ` +
+            `include ${JSON.stringify(of)} instead`
+          : part === undefined
+            ? `${where} matches ${JSON.stringify(p.glob)}${suggest(p.glob, candidates)}`
+            : `${JSON.stringify(part.type)} is not in components.schemas: it is part of the schema ` +
+              `${JSON.stringify(part.schema)} (at ${part.pointer}), named after it; ` +
+              `include ${JSON.stringify(part.schema)} instead`,
     });
   }
   const includesSchemas = include.some((p) => p.kind === "schema");
@@ -110,14 +127,7 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
         ? !operationDecls(op).some(needsExcluded)
         : includesOperations && include.some((p) => matchesOperation(p, op)),
   );
-  const keep = new Set<string>();
-  const queue = [...roots.map((d) => d.id), ...keptOperations.flatMap(operationDecls)];
-  while (queue.length > 0) {
-    const id = queue.pop()!;
-    if (keep.has(id)) continue;
-    keep.add(id);
-    for (const target of refTargets(byId.get(id)!.node)) if (!keep.has(target)) queue.push(target);
-  }
+  const keep = reachable(byId, [...roots.map((d) => d.id), ...keptOperations.flatMap(operationDecls)]);
   for (const d of components) {
     if (keep.has(d.id) && exclude.some((p) => matchesSchema(p, d))) {
       diagnostics.push({
@@ -137,12 +147,36 @@ export function selectDecls(ir: Ir, selection: Selection, file: string): { ir: I
   };
 }
 
-/** Whether a declaration is one of `targets` or reaches one through its references (walks the IR once). */
-function reaches(byId: ReadonlyMap<string, Decl>, targets: ReadonlySet<string>): (id: string) => boolean {
+/** The declarations `roots` are or reach through their references (`targetsOf`: every ref, assertions' too). */
+export function reachable(
+  byId: ReadonlyMap<string, Decl>,
+  roots: readonly string[],
+  targetsOf: (node: Node) => readonly string[] = refTargets,
+): Set<string> {
+  const found = new Set<string>();
+  const queue = [...roots];
+  while (queue.length > 0) {
+    const id = queue.pop()!;
+    if (found.has(id)) continue;
+    found.add(id);
+    for (const target of targetsOf(byId.get(id)!.node)) if (!found.has(target)) queue.push(target);
+  }
+  return found;
+}
+
+/**
+ * Whether a declaration is one of `targets` or reaches one through its references (`targetsOf`: every ref,
+ * assertions' too); walks the IR once.
+ */
+export function reaches(
+  byId: ReadonlyMap<string, Decl>,
+  targets: ReadonlySet<string>,
+  targetsOf: (node: Node) => readonly string[] = refTargets,
+): (id: string) => boolean {
   if (targets.size === 0) return () => false;
   const referrers = new Map<string, string[]>();
   for (const d of byId.values())
-    for (const t of refTargets(d.node)) {
+    for (const t of targetsOf(d.node)) {
       const list = referrers.get(t);
       if (list === undefined) referrers.set(t, [d.id]);
       else list.push(d.id);

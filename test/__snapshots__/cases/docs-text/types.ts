@@ -19,8 +19,6 @@ export interface Tricky {
    * @readonly
    */
   created?: string;
-  /** @writeonly */
-  secret?: string;
   /** Written inside the anyOf branch. */
   branchDescribed?: string | null;
   /** Written next to the $ref. */
@@ -42,6 +40,44 @@ export interface TrickyWire {
    * @readonly
    */
   created?: string;
+  /** Written inside the anyOf branch. */
+  branch_described?: string | null;
+  /** Written next to the $ref. */
+  ref_described?: TargetWire;
+}
+
+/**
+ * Ends a comment *\/ then tries `code`, ${template}, a | pipe and
+ * a second line. <b>html</b>
+ */
+export interface TrickyWritable {
+  /** A value *\/ console.log('pwned') /\* */
+  plain: string;
+  /**
+   * Use plain instead.
+   * @deprecated
+   */
+  oldField?: string;
+  /** @default "a*\/b" */
+  mode?: TrickyMode;
+  /** @writeonly */
+  secret?: string;
+  /** Written inside the anyOf branch. */
+  branchDescribed?: string | null;
+  /** Written next to the $ref. */
+  refDescribed?: Target;
+}
+/** The wire form of {@link TrickyWritable}: keys exactly as they travel in JSON. */
+export interface TrickyWritableWire {
+  /** A value *\/ console.log('pwned') /\* */
+  plain: string;
+  /**
+   * Use plain instead.
+   * @deprecated
+   */
+  old_field?: string;
+  /** @default "a*\/b" */
+  mode?: TrickyModeWire;
   /** @writeonly */
   secret?: string;
   /** Written inside the anyOf branch. */
