@@ -66,7 +66,8 @@ export function emitGuards(ir: Ir, plan: Plan): Module {
       : "Keys the spec does not declare are allowed, but by closed objects (additionalProperties: false).";
   const about =
     "Type guards: `isXWire(value)` for JSON as received, `isX(value)` for a model. They check the type deeply " +
-    `(required keys present, optional ones absent or valid), not the schema's constraints: \`parseX\` checks those. ${keys}`;
+    "(required keys present, optional ones absent or valid), not the schema's constraints: `parseX` checks " +
+    `those. ${keys}`;
   return { statements, imports: ctx.uses, about };
 }
 
