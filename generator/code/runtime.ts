@@ -95,8 +95,12 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
 /** The runtime helpers a generated module calls, collected while its statements are built. */
 export type Uses = Set<RuntimeName>;
 
-/** What an emitter returns: its statements and the runtime helpers they call. */
+/**
+ * What an emitter returns: its statements, the runtime helpers they call, and what the module's functions have in
+ * common, said once at its top (each function's own doc comment is one line: it is repeated per declaration).
+ */
 export interface Module {
   readonly statements: readonly WriterFunction[];
   readonly imports: ReadonlySet<RuntimeName>;
+  readonly about: string;
 }

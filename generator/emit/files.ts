@@ -3,6 +3,7 @@ import { printStructure, StructureKind, type StatementStructures, type WriterFun
 import type { Ir } from "../ir/types.js";
 import { RUNTIME, type RuntimeName } from "../code/runtime.js";
 import type { Plan } from "../plan/index.js";
+import { commentText } from "../code/jsdoc.js";
 import { emitDocs, type TextFile } from "./docs.js";
 import { emitGuards } from "./guards.js";
 import { emitMappers } from "./mappers.js";
@@ -44,6 +45,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       path: "mappers.ts",
       text: print([
         header,
+        moduleComment(mappers.about),
         ...runtimeImports(mappers.imports),
         ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
         ...mappers.statements,
@@ -53,6 +55,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       path: "guards.ts",
       text: print([
         header,
+        moduleComment(guards.about),
         ...runtimeImports(guards.imports),
         ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
         ...guards.statements,
@@ -62,6 +65,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
       path: "parse.ts",
       text: print([
         header,
+        moduleComment(parse.about),
         ...runtimeImports(parse.imports),
         ...(typeNames.length === 0 ? [] : [importFrom("./types.js", typeNames, true)]),
         ...parse.statements,
@@ -101,6 +105,20 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
     ),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}
+
+/** A module's comment (what its functions have in common), wrapped at 116 columns. */
+function moduleComment(text: string): string {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of commentText(text).split(" ")) {
+    if (line !== "" && line.length + word.length + 1 > 113) {
+      lines.push(line);
+      line = word;
+    } else line = line === "" ? word : `${line} ${word}`;
+  }
+  if (line !== "") lines.push(line);
+  return ["/**", ...lines.map((l) => ` * ${l}`), " */"].join("\n");
 }
 
 /** The runtime imports of a module: its types with `import type`, then its values. */

@@ -60,27 +60,34 @@ interface GuardContext {
 export function emitGuards(ir: Ir, plan: Plan): Module {
   const ctx: GuardContext = { plan, uses: new Set() };
   const statements = ir.decls.flatMap((decl) => [guard(decl, "wire", ctx), guard(decl, "model", ctx)]);
-  return { statements, imports: ctx.uses };
+  const keys =
+    plan.unknownKeys === "reject"
+      ? "Keys the spec does not declare are refused (unknownKeys: reject)."
+      : "Keys the spec does not declare are allowed, but by closed objects (additionalProperties: false).";
+  const about =
+    "Type guards: `isXWire(value)` for JSON as received, `isX(value)` for a model. They check the type deeply " +
+    "(required keys present, optional ones absent or valid), not the schema's constraints: `parseX` checks " +
+    `those. ${keys}`;
+  return { statements, imports: ctx.uses, about };
 }
 
 function guard(decl: Decl, side: Side, ctx: GuardContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = side === "wire" ? n.wire : n.model;
   const closed = decl.node.kind === "object" && decl.node.closed === true;
-  const unknown =
-    ctx.plan.unknownKeys === "reject" || closed
-      ? "Keys the spec does not declare are refused."
-      : "Unknown keys are allowed.";
+  // one line, what the signature does not say (the module comment says the rest)
+  const refused = closed && ctx.plan.unknownKeys !== "reject" ? " Undeclared keys are refused." : "";
   const doc =
     side === "wire"
-      ? `True when \`value\` is a {@link ${n.wire}} (JSON as received): checks the type deeply, ` +
-        `not the schema's constraints (see \`${n.parse}\`). ${unknown}`
-      : `True when \`value\` is a {@link ${n.model}}: checks the type deeply, not the schema's constraints. ${unknown}`;
+      ? `Checks the type only: \`${n.parse}\` also checks the constraints.${refused}`
+      : refused === ""
+        ? undefined
+        : refused.trim();
   let statements: string[];
   if (side === "wire" && !ctx.plan.analysis.differs(decl.id)) statements = [`return ${n.isModel}(value);`];
   else statements = returnLines(guardExpr(decl.node, id("value"), side, ctx, 1));
   return functionDecl({
-    doc,
+    ...(doc === undefined ? {} : { doc }),
     exported: true,
     name: side === "wire" ? n.isWire : n.isModel,
     parameters: "value: unknown",

@@ -60,20 +60,26 @@ interface Ctx {
 export function emitMappers(ir: Ir, plan: Plan): Module {
   const ctx: Ctx = { plan, uses: new Set() };
   const statements = ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
-  return { statements, imports: ctx.uses };
+  const unknown = {
+    strip: "Keys the spec does not declare are dropped.",
+    keep: "Keys the spec does not declare are copied as they are (unknownKeys: keep).",
+    reject: "Keys the spec does not declare are dropped (parse refuses them: unknownKeys: reject).",
+  }[plan.unknownKeys];
+  const about =
+    "Mappers: `xFromWire(wire)` from JSON as received to the model (camelCase keys), `xToWire(model)` back, ready " +
+    `for \`JSON.stringify\`. They trust their input's type and do not validate (\`parseX\` validates and maps in one ` +
+    `pass). Absent stays absent and null stays null; values that need no conversion are shared. ${unknown}`;
+  return { statements, imports: ctx.uses, about };
 }
 
 function mapper(decl: Decl, dir: Direction, ctx: Ctx): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const [param, inType, outType] = dir === "fromWire" ? ["wire", n.wire, n.model] : ["model", n.model, n.wire];
-  const doc =
-    dir === "fromWire"
-      ? `Maps a {@link ${n.wire}} (JSON as received) to a {@link ${n.model}}. Does not validate: see \`${n.parse}\`.`
-      : `Maps a {@link ${n.model}} to a {@link ${n.wire}}, ready for \`JSON.stringify\`.`;
+  const doc = dir === "fromWire" ? `Does not validate: \`${n.parse}\` validates and maps in one pass.` : undefined;
   const w = new Lines();
   writeBody(w, decl, dir, param, outType, ctx);
   return functionDecl({
-    doc,
+    ...(doc === undefined ? {} : { doc }),
     exported: true,
     name: dir === "fromWire" ? n.fromWire : n.toWire,
     parameters: `${param}: ${inType}`,

@@ -29,6 +29,7 @@ import type { WriterFunction } from "ts-morph";
 import { constDecl, functionDecl } from "../../code/print.js";
 import type { Module, Uses } from "../../code/runtime.js";
 import type { Decl, Ir } from "../../ir/types.js";
+import { assertNever } from "../../ir/walk.js";
 import type { Plan } from "../../plan/index.js";
 import { type ParseContext, ROOT } from "./context.js";
 import { Writer } from "./writer.js";
@@ -52,17 +53,35 @@ export function emitParse(ir: Ir, plan: Plan): Module {
   const consts = [...ctx.patterns].map(([pattern, name]) =>
     constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`),
   );
-  return { statements: [...consts, ...functions], imports: uses };
+  const about =
+    "Parse: `parseX(json)` validates JSON as received (e.g. from `JSON.parse`) against the schema, constraints " +
+    "included, and maps it to the model in one pass (the model `xFromWire` gives for a valid value), or throws a " +
+    "`ParseError` listing every issue with its wire and model path; `safeParseX(json)` returns `{ ok: true, value }` " +
+    "or `{ ok: false, issues }`; `xSchema` is the same as a Standard Schema v1. All three run the private worker " +
+    "`parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it " +
+    `added none. ${unknownKeys(plan)}`;
+  return { statements: [...consts, ...functions], imports: uses, about };
+}
+
+/** What parse does with keys the spec does not declare, under the unknown-keys policy. */
+function unknownKeys(plan: Plan): string {
+  switch (plan.unknownKeys) {
+    case "strip":
+      return "Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).";
+    case "keep":
+      return "Keys the spec does not declare are kept as they are (refused by closed objects).";
+    case "reject":
+      return "Keys the spec does not declare are refused.";
+    default:
+      return assertNever(plan.unknownKeys);
+  }
 }
 
 /** `parseX(json)`: the worker's model, or a `ParseError` (the runtime's `runParse`). */
 function parse(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   return functionDecl({
-    doc:
-      `Validates a {@link ${n.wire}} (JSON as received, e.g. from \`JSON.parse\`) against the schema, ` +
-      `constraints included, and maps it to a {@link ${n.model}} in one pass. Unknown keys are dropped.\n` +
-      "@throws {ParseError} listing every issue found, with wire and model paths.",
+    doc: "@throws {ParseError} listing every issue, with wire and model paths.",
     exported: true,
     name: n.parse,
     parameters: "json: unknown",
@@ -75,7 +94,6 @@ function parse(decl: Decl, ctx: ParseContext): WriterFunction {
 function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   return functionDecl({
-    doc: `Like \`${n.parse}\`, but returns \`{ ok: true, value }\` or \`{ ok: false, issues }\` and never throws.`,
     exported: true,
     name: n.safeParse,
     parameters: "json: unknown",
@@ -88,11 +106,10 @@ function safeParse(decl: Decl, ctx: ParseContext): WriterFunction {
 function standard(decl: Decl, ctx: ParseContext): WriterFunction {
   const n = ctx.plan.names.decl(decl.id);
   const type = `StandardSchemaV1<${n.wire}, ${n.model}>`;
-  const doc = `{@link ${n.safeParse}} as a Standard Schema v1, for any library that takes one.`;
   // an object literal, not a call: a bundler drops the ones an app does not import (a call might have effects)
   const validate = `(value) => standardValidate<${n.model}>(${n.parseInto}, value)`;
   const props = `version: 1, vendor: "wirecase", validate: ${validate}`;
-  return constDecl(true, n.schema, type, `{ "~standard": { ${props} } }`, doc);
+  return constDecl(true, n.schema, type, `{ "~standard": { ${props} } }`);
 }
 
 function worker(decl: Decl, ctx: ParseContext): WriterFunction {
@@ -101,9 +118,6 @@ function worker(decl: Decl, ctx: ParseContext): WriterFunction {
   const out = w.gen(decl.node, "value", ROOT, false);
   w.line(`return ${out};`);
   return functionDecl({
-    doc:
-      `Validates \`value\` as a {@link ${n.wire}} and maps it to a {@link ${n.model}}, adding issues ` +
-      "(paths relative to `value`) to `issues`. The result is only meaningful when no issue was added.",
     exported: false,
     name: n.parseInto,
     parameters: "value: unknown, issues: IssueDraft[]",
