@@ -63,7 +63,7 @@ export function emitGuards(ir: Ir, plan: Plan): Module {
   const keys =
     plan.unknownKeys === "reject"
       ? "Keys the spec does not declare are refused (unknownKeys: reject)."
-      : "Keys the spec does not declare are allowed, but by closed objects (additionalProperties: false).";
+      : "Keys the spec does not declare are allowed, except in closed objects (additionalProperties: false).";
   const about =
     "Type guards: `isXWire(value)` for JSON as received, `isX(value)` for a model. They check the type deeply " +
     "(required keys present, optional ones absent or valid), not the schema's constraints: `parseX` checks " +
