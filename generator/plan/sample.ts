@@ -17,9 +17,23 @@ const ITEM_DEPTH = 2;
 /** Keys an object without required keys shows. */
 const OPTIONAL_KEYS = 3;
 
+/** Per plan, the sample of each ref target at each depth: many declarations share them (values are not changed). */
+const memos = new WeakMap<Plan, Map<string, unknown>>();
+
 export function sampleWire(plan: Plan, declId: string): unknown {
   const decl = plan.decls.get(declId);
   return decl === undefined ? null : sample(plan, decl.node, 0);
+}
+
+function sampleRef(plan: Plan, target: string, depth: number): unknown {
+  let memo = memos.get(plan);
+  if (memo === undefined) memos.set(plan, (memo = new Map()));
+  const key = `${depth} ${target}`;
+  if (memo.has(key)) return memo.get(key);
+  const decl = plan.decls.get(target);
+  const value = decl === undefined || depth >= MAX_DEPTH ? null : sample(plan, decl.node, depth + 1);
+  memo.set(key, value);
+  return value;
 }
 
 function sample(plan: Plan, node: Node, depth: number): unknown {
@@ -61,10 +75,8 @@ function sample(plan: Plan, node: Node, depth: number): unknown {
       for (const part of parts) for (const [k, v] of Object.entries(part)) setOwn(merged, k, v);
       return merged;
     }
-    case "ref": {
-      const target = plan.decls.get(node.target);
-      return target === undefined || depth >= MAX_DEPTH ? null : sample(plan, target.node, depth + 1);
-    }
+    case "ref":
+      return sampleRef(plan, node.target, depth);
     case "unknown":
       return {};
     case "never":
