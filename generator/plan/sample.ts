@@ -1,9 +1,9 @@
 /**
- * A small wire value of a declaration, generated from its schema for a doc page whose schema gives no example: the
- * required keys (the first few keys of a top object with none required), one item per array near the top, the lowest number
- * the bounds allow, an enum's first value, a union's first member (with the tag the discriminator maps it to), a
- * placeholder string by format. Small, not always valid (a `pattern` is not solved): the page checks it like an
- * example of the spec, and shows the issues.
+ * A small wire value of a declaration, generated from its schema for a doc page whose schema gives no example:
+ * the required keys (the first few keys of a top object with none required), one item per array near the top, the
+ * lowest number the bounds allow, an enum's first value, a union's first member (with the tag the discriminator
+ * maps it to), a placeholder string by format. Small, not always valid (a `pattern` is not solved): the page checks
+ * it like an example of the spec, and shows the issues.
  */
 import type { Node, PrimitiveNode } from "../ir/types.js";
 import { assertNever } from "../ir/walk.js";
