@@ -60,6 +60,80 @@ describe("doc pages", () => {
   });
 });
 
+describe("Example sections", () => {
+  const cases = new Map(
+    generate({ input: join(ROOT, "spec", "cases", "docs-examples.yaml") }).files.map((f) => [f.path, f.text]),
+  );
+  const example = (model: string): string => {
+    const page = cases.get(`docs/${model}.md`) ?? expect.fail(`no page for ${model}`);
+    return (
+      /\n## Example\n\n([\s\S]*?)\n(?:## |Source: )/.exec(page)?.[1] ?? expect.fail(`${model}: no Example section`)
+    );
+  };
+  const blocks = (text: string): unknown[] =>
+    [...text.matchAll(/```json\n([\s\S]*?)\n```/g)].map((m) => JSON.parse(m[1]!) as unknown);
+
+  it("a valid example: wire JSON and the model fromWire returns (keys renamed, union member, unknown key gone)", () => {
+    const text = example("Job");
+    expect(text.startsWith("From the spec's `examples`.")).toBe(true);
+    const [wire, model] = blocks(text);
+    expect((wire as { unknown_key?: string }).unknown_key).toBe("dropped by fromWire");
+    expect(model).toStrictEqual({
+      jobId: "j1",
+      createdAt: 1700000000,
+      owner: { ownerName: "Ada", isAdmin: true },
+      pet: { petType: "dog", barkVolume: 3 },
+    });
+  });
+
+  it("an invalid example: its issues with their wire paths, no model", () => {
+    const text = example("Limits");
+    expect(blocks(text)).toHaveLength(1);
+    expect(text).toContain(
+      [
+        "Not valid: `safeParseLimits` reports 3 issues:",
+        "",
+        "- `max_items`: expected integer >= 1",
+        "- `label`: missing (expected string)",
+        "- `tags.1`: expected string",
+      ].join("\n"),
+    );
+  });
+
+  it("no example: a generated one, said so, respecting bounds, enums and formats", () => {
+    const text = example("Plain");
+    expect(text.startsWith("Generated from the schema (the spec gives no example).")).toBe(true);
+    expect(blocks(text)[0]).toStrictEqual({
+      plain_name: "user@example.com",
+      plain_kind: "small",
+      plain_count: 5,
+      nested: { owner_name: "string" },
+    });
+    expect(text).not.toContain("Not valid");
+  });
+
+  it("x-oaiMeta.example is read as JSON; a big one is cut, saying so; one that is not JSON is shown as text", () => {
+    const page = example("Page");
+    expect(page.startsWith("From the spec's `x-oaiMeta.example`.")).toBe(true);
+    expect(page).toContain("Wire JSON (`PageWire`) (the first 30 of 34 lines):");
+    expect(page).toContain('    { "itemId": 0, "itemName": "item 0" },');
+    expect(example("Broken")).toBe(
+      "The spec's `x-oaiMeta.example` is not JSON:\n\n```text\n{ broken_flag: true, }\n```\n",
+    );
+  });
+
+  it("several examples: the first two, counted; a model with the same keys is not shown twice", () => {
+    const text = example("Tags");
+    expect(text.startsWith("From the spec's `examples` (the first 2 of 3).")).toBe(true);
+    expect(blocks(text)).toStrictEqual([["a", "b"], []]);
+    expect(text.match(/As the model: the same/g)).toHaveLength(2);
+  });
+
+  it("the FineTuningJob page has one", () => {
+    expect(file("docs/FineTuningJob.md")).toContain("## Example\n\nGenerated from the schema");
+  });
+});
+
 describe("types.ts JSDoc", () => {
   it("a property that only refers to a model gets the first sentence of that model's description", () => {
     expect(file("types.ts")).toContain(

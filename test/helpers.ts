@@ -230,6 +230,7 @@ export const FEATURE_CASES: readonly string[] = [
   "allof-union-primitive.yaml",
   "anchors.yaml",
   "composition.yaml",
+  "docs-examples.yaml",
   "docs-text.yaml",
   "hostile.yaml",
   "json-schema-allof.yaml",

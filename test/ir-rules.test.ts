@@ -983,10 +983,36 @@ describe("doc.ts", () => {
       "every annotation",
       {
         given: { ...FLAGS, title: "T", description: "d", default: 1, example: "e", format: "f" },
-        want: { ...FLAGS, title: "T", description: "d", default: { value: 1 }, examples: ["e"], format: "f" },
+        want: {
+          ...FLAGS,
+          title: "T",
+          description: "d",
+          default: { value: 1 },
+          examples: ["e"],
+          exampleFrom: "example",
+          format: "f",
+        },
       },
     ],
-    ["3.1 examples over example", { given: { examples: [1, 2], example: 3 }, want: { examples: [1, 2] } }],
+    [
+      "3.1 examples over example",
+      { given: { examples: [1, 2], example: 3 }, want: { examples: [1, 2], exampleFrom: "examples" } },
+    ],
+    [
+      "OpenAI's x-oaiMeta.example, a JSON text, when there is no other",
+      {
+        given: { "x-oaiMeta": { name: "n", example: '{"a": 1}' } },
+        want: { examples: [{ a: 1 }], exampleFrom: "x-oaiMeta" },
+      },
+    ],
+    [
+      "an x-oaiMeta.example that is not JSON",
+      { given: { "x-oaiMeta": { example: "{a: 1}" } }, want: { unreadExample: "{a: 1}" } },
+    ],
+    [
+      "example over x-oaiMeta.example",
+      { given: { example: 2, "x-oaiMeta": { example: "1" } }, want: { examples: [2], exampleFrom: "example" } },
+    ],
     [
       "a description from a non-null branch",
       {

@@ -9,6 +9,10 @@ import { assertNever, declMap, isNull, isNullable, nonNullMember, shapeChildren 
 import type { Names } from "../naming/assign-names.js";
 import { encodePointer } from "../load/pointer.js";
 import type { Analysis } from "../plan/analyse.js";
+import { wireIssues, type ValueIssue } from "../plan/check-value.js";
+import type { Plan } from "../plan/index.js";
+import { fromWireValue } from "../plan/interpret.js";
+import { sampleWire } from "../plan/sample.js";
 import type { BodyPlan, OperationPlan } from "../plan/operations.js";
 import { constraintChecks, plural, type Check } from "../plan/validate.js";
 import { firstSentence } from "../code/jsdoc.js";
@@ -22,18 +26,18 @@ const MAX_VALUES = 12;
 
 export function emitDocs(
   ir: Ir,
-  names: Names,
-  analysis: Analysis,
+  plan: Plan,
   header: string,
   sources: ReadonlyMap<string, { readonly pointer: string; readonly position?: string }>,
-  operations: readonly OperationPlan[] = [],
 ): TextFile[] {
+  const { names, analysis } = plan;
   const decls = declMap(ir);
   const { outgoing, users } = relations(ir);
   const writable = new Map(ir.decls.flatMap((d) => (d.variant === undefined ? [] : [[d.variant.of, d.id] as const])));
   const pages = ir.decls.map((decl) => ({
     path: `docs/${names.decl(decl.id).model}.md`,
     text: page(decl, names, decls, analysis, header, {
+      example: exampleSection(decl, plan),
       source: sources.get(decl.id),
       outgoing: outgoing.get(decl.id) ?? [],
       users: users.get(decl.id) ?? [],
@@ -54,9 +58,9 @@ export function emitDocs(
           `| [${n.model}](${n.model}.md) | \`${n.wire}\` | ${cell(firstSentence(d.doc.description ?? ""))} |`,
       ),
     "",
-    ...operationsIndex(operations),
+    ...operationsIndex(plan.operations),
   ];
-  const operationPages = operations.map((op) => ({
+  const operationPages = plan.operations.map((op) => ({
     path: `docs/${operationPage(op)}`,
     text: operationText(op, names, decls, header),
   }));
@@ -156,6 +160,8 @@ function operationText(op: OperationPlan, names: Names, decls: ReadonlyMap<strin
 }
 
 interface PageFacts {
+  /** The Example section's lines. */
+  readonly example: readonly string[];
   /** Its pointer and `fine-tuning.yaml:12:5`, when known. */
   readonly source: { readonly pointer: string; readonly position?: string } | undefined;
   /** The declarations this one's node refers to, with the property they are reached through. */
@@ -238,11 +244,144 @@ function page(
     lines.push("## Type", "", docType(node, names, decls), "");
     if (isNullable(node)) lines.push("The value may be `null`.", "");
   }
+  lines.push(...facts.example);
   lines.push(...diagram(names, facts.outgoing, facts.users, decl.id));
   const source = facts.source;
   const where = source?.position === undefined ? "" : ` (${span(source.position)})`;
   lines.push(`${source === undefined ? "" : `Source: ${span(source.pointer)}${where} · `}[all models](README.md)`, "");
   return lines.join("\n");
+}
+
+/** Most examples a page shows (a 3.1 `examples` list may have more); the others are counted. */
+const MAX_EXAMPLES = 2;
+/** Most lines of JSON a block shows; a longer example is cut there, and the page says so. */
+const MAX_JSON_LINES = 30;
+
+/**
+ * The Example section: the spec's examples (`examples`, `example`, `x-oaiMeta.example`), or one generated from the
+ * schema, as wire JSON, checked as `safeParseX` checks it (plan/check-value.ts): a valid one is also shown as the
+ * model `xFromWire` returns (plan/interpret.ts), an invalid one with its issues (wire path and what was expected).
+ */
+function exampleSection(decl: Decl, plan: Plan): string[] {
+  const n = plan.names.decl(decl.id);
+  const lines = ["## Example", ""];
+  const unread = decl.doc.unreadExample;
+  const given = decl.doc.examples ?? [];
+  if (unread !== undefined) lines.push("The spec's `x-oaiMeta.example` is not JSON:", "", ...fence("text", unread));
+  if (given.length === 0 && unread !== undefined) return lines;
+  const generated = given.length === 0;
+  if (generated && plan.analysis.empty(decl.id)) return [...lines, "None: no value is valid against this schema.", ""];
+  const examples = generated ? [sampleWire(plan, decl.id)] : given.slice(0, MAX_EXAMPLES);
+  const from = decl.doc.exampleFrom === "x-oaiMeta" ? "x-oaiMeta.example" : (decl.doc.exampleFrom ?? "example");
+  if (generated) lines.push("Generated from the schema (the spec gives no example).", "");
+  else if (given.length > 1) {
+    const shown = given.length > MAX_EXAMPLES ? `the first ${MAX_EXAMPLES} of ${given.length}` : `all ${given.length}`;
+    lines.push(`From the spec's \`${from}\` (${shown}).`, "");
+  } else lines.push(`From the spec's \`${from}\`.`, "");
+  examples.forEach((value, i) => {
+    const issues = wireIssues(plan, decl.id, value);
+    const which = examples.length > 1 ? `Example ${i + 1}, wire` : "Wire";
+    lines.push(...jsonBlock(value, `${which} JSON (\`${n.wire}\`)`));
+    if (issues.length === 0) {
+      let model: unknown;
+      try {
+        model = fromWireValue(plan, decl.id, value);
+      } catch {
+        // a value parse accepts that the mappers do not read (a schema without `type` under `strict`: null)
+        lines.push(`As the model: \`${n.fromWire}\` cannot map it (it throws); \`${n.parse}\` can.`, "");
+        return;
+      }
+      if (showJson(model) === showJson(value))
+        lines.push(`As the model: the same (\`${n.fromWire}\` renames no key).`, "");
+      else lines.push(...jsonBlock(model, `As the model (\`${n.fromWire}\`)`, hasDate(model) ? "ts" : "json"));
+      return;
+    }
+    const listed = issues.slice(0, MAX_VALUES);
+    lines.push(
+      `Not valid${generated ? " (the generated value does not meet every constraint)" : ""}: ` +
+        `\`${n.safeParse}\` reports ${issues.length} ${plural(issues.length, "issue")}` +
+        `${issues.length > listed.length ? ` (the first ${listed.length} shown)` : ""}:`,
+      "",
+      ...listed.map((issue) => issueLine(issue, value)),
+      "",
+    );
+  });
+  return lines;
+}
+
+/** `- `a.0.b`: expected integer`, or `missing (expected integer)` where the example has no such key. */
+function issueLine(issue: ValueIssue, value: unknown): string {
+  const path = issue.path.length === 0 ? "(the value)" : span(issue.path.join("."));
+  let at: unknown = value;
+  for (const s of issue.path) {
+    at = typeof at === "object" && at !== null && Object.hasOwn(at, s) ? (at as Record<string, unknown>)[s] : undefined;
+  }
+  const expected = cell(issue.expected);
+  return `- ${path}: ${at === undefined ? `missing (expected ${expected})` : `expected ${expected}`}`;
+}
+
+/** A labelled JSON block, cut at MAX_JSON_LINES lines (with a note saying how many there are). */
+function jsonBlock(value: unknown, label: string, lang: "json" | "ts" = "json"): string[] {
+  const all = showJson(value).split("\n");
+  const cut = all.length > MAX_JSON_LINES;
+  const shown = cut ? [...all.slice(0, MAX_JSON_LINES), "…"] : all;
+  const note = cut ? ` (the first ${MAX_JSON_LINES} of ${all.length} lines)` : "";
+  return [`${label}${note}:`, "", ...fence(lang, shown.join("\n"))];
+}
+
+/** A fenced block, its fence longer than any run of backticks inside. */
+function fence(lang: string, text: string): string[] {
+  const longest = Math.max(2, ...[...text.matchAll(/`+/g)].map((m) => m[0].length));
+  const f = "`".repeat(longest + 1);
+  return [`${f}${lang}`, text, f, ""];
+}
+
+/** Widest line a JSON block writes a value on alone; a wider one is laid out over several lines. */
+const JSON_WIDTH = 80;
+
+/**
+ * JSON, two spaces per level, an array or object on one line when it fits; a model's `Date` (the `dates` option) as
+ * `new Date("2024-01-01T00:00:00.000Z")`, in a `ts` block (see `hasDate`).
+ */
+function showJson(value: unknown, indent = ""): string {
+  const flat = flatJson(value);
+  if (typeof value !== "object" || value === null || indent.length + flat.length <= JSON_WIDTH) return flat;
+  const inner = `${indent}  `;
+  if (Array.isArray(value)) {
+    if (value.length === 0) return "[]";
+    return `[\n${value.map((v) => inner + showJson(v, inner)).join(",\n")}\n${indent}]`;
+  }
+  const keys = Object.keys(value);
+  if (keys.length === 0 || hasToJson(value)) return flat;
+  const entry = (k: string): string => `${inner}${JSON.stringify(k)}: ${showJson(fieldValue(value, k), inner)}`;
+  return `{\n${keys.map(entry).join(",\n")}\n${indent}}`;
+}
+
+/** One line: `{ "a": 1, "b": [1, 2] }`. */
+function flatJson(value: unknown): string {
+  if (value instanceof Date) {
+    return Number.isNaN(value.getTime()) ? "new Date(NaN)" : `new Date(${JSON.stringify(value.toISOString())})`;
+  }
+  if (typeof value !== "object" || value === null || hasToJson(value)) return JSON.stringify(value) ?? "null";
+  if (Array.isArray(value)) return `[${value.map(flatJson).join(", ")}]`;
+  const keys = Object.keys(value);
+  if (keys.length === 0) return "{}";
+  return `{ ${keys.map((k) => `${JSON.stringify(k)}: ${flatJson(fieldValue(value, k))}`).join(", ")} }`;
+}
+
+/** Whether a model holds a `Date` somewhere (its block is then TypeScript, not JSON). */
+function hasDate(value: unknown): boolean {
+  if (value instanceof Date) return true;
+  if (typeof value !== "object" || value === null) return false;
+  return Object.keys(value).some((k) => hasDate(fieldValue(value, k)));
+}
+
+function hasToJson(value: object): boolean {
+  return typeof (value as { toJSON?: unknown }).toJSON === "function";
+}
+
+function fieldValue(value: object, key: string): unknown {
+  return (value as { readonly [key: string]: unknown })[key];
 }
 
 /** Most relations a page's diagram shows each way; the rest are counted in a note. */

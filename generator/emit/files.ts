@@ -95,14 +95,7 @@ export function emitFiles(ir: Ir, plan: Plan, input: EmitInput): TextFile[] {
         "",
       ].join("\n"),
     },
-    ...emitDocs(
-      ir,
-      names,
-      analysis,
-      `<!-- ${headerLine(input.specName)} -->\n`,
-      input.sources ?? new Map(),
-      plan.operations,
-    ),
+    ...emitDocs(ir, plan, `<!-- ${headerLine(input.specName)} -->\n`, input.sources ?? new Map()),
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -268,6 +268,10 @@ export interface Doc {
   /** Present when the spec gives a default (the value may be null). */
   readonly default?: { readonly value: unknown };
   readonly examples?: readonly unknown[];
+  /** Where `examples` came from: 3.1 `examples`, 3.0 `example`, or OpenAI's `x-oaiMeta.example` (a JSON text). */
+  readonly exampleFrom?: "examples" | "example" | "x-oaiMeta";
+  /** An `x-oaiMeta.example` that is not JSON, as written. */
+  readonly unreadExample?: string;
   readonly format?: string;
 }
 

@@ -2,7 +2,8 @@
 import type { Uses } from "../../code/runtime.js";
 import { mayBeUndefined } from "../../ir/query.js";
 import type { Assertion, Node } from "../../ir/types.js";
-import { assertNever, isAnyValue } from "../../ir/walk.js";
+import { isAnyValue } from "../../ir/walk.js";
+import { describe as describeNode } from "../../plan/check-value.js";
 import type { Plan } from "../../plan/index.js";
 
 export interface ParseContext {
@@ -84,32 +85,5 @@ export function checksSomething(node: Node, ctx: ParseContext): boolean {
 
 /** What a node allows, for an issue's `expected`: `integer`, `"auto" | integer`, `FineTuningIntegration`. */
 export function describe(node: Node, ctx: Pick<ParseContext, "plan">): string {
-  switch (node.kind) {
-    case "primitive":
-      return node.type;
-    case "date":
-      return node.encoding === "rfc3339" ? "RFC 3339 date-time" : node.wire.type;
-    case "literal":
-      return JSON.stringify(node.value);
-    case "enum":
-      return node.open === true ? "string" : node.values.map((v) => JSON.stringify(v)).join(" | ");
-    case "array":
-    case "tuple":
-      return "array";
-    case "object":
-    case "record":
-      return "object";
-    case "union":
-      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" | ");
-    case "intersection":
-      return [...new Set(node.members.map((m) => describe(m, ctx)))].join(" & ");
-    case "ref":
-      return ctx.plan.names.decl(node.target).model;
-    case "unknown":
-      return "any value";
-    case "never":
-      return "nothing";
-    default:
-      return assertNever(node);
-  }
+  return describeNode(node, ctx.plan);
 }
