@@ -248,6 +248,7 @@ export const FEATURE_CASES: readonly string[] = [
   "operations-components.yaml",
   "operations-naming.yaml",
   "operations-params.yaml",
+  "operations-shared.yaml",
   "records.yaml",
   "ref-cycle.yaml",
   "recursion-allof-extends.yaml",
