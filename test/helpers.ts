@@ -249,6 +249,7 @@ export const FEATURE_CASES: readonly string[] = [
   "operations-components.yaml",
   "operations-naming.yaml",
   "operations-params.yaml",
+  "operations-shared.yaml",
   "read-write.yaml",
   "records.yaml",
   "ref-cycle.yaml",

@@ -38,6 +38,7 @@ const CASES = [
   "operations-params",
   "operations-naming",
   "operations-form",
+  "operations-shared",
 ];
 const specPath = (name: string): string => join(ROOT, "spec", "cases", `${name}.yaml`);
 
@@ -125,7 +126,6 @@ describe("bodies", () => {
       "GetJob202Response",
       "GetJob2XXResponse",
       "GetJobDefaultResponse",
-      "DeleteJobParams",
     ]);
   });
 
@@ -287,6 +287,76 @@ describe("types", () => {
   });
 });
 
+describe("shared declarations", () => {
+  it("operations whose inline parameters, bodies or responses are the same share one declaration, the first", () => {
+    expect(models("operations-shared")).toEqual([
+      "UsersGetUserParams",
+      "UsersGetUserParamsSelectItem",
+      "UsersGetUserResponse",
+      "UsersUpdateUserParams",
+      "UsersUpdateUserBody",
+      "MeGetUserParams",
+      "UsersUpdateManagerResponse",
+      "UsersGetPhotoParams",
+    ]);
+    const ops = text("operations-shared", "operations.ts");
+    const entry = (key: string): string =>
+      ops.slice(ops.indexOf(`export const ${key}Operation = {`)).split("} as const;")[0]!;
+    // users.GetManager is users.GetUser again: its parameters and response are that operation's declarations
+    expect(entry("usersGetManager")).toContain("toWire: (params: UsersGetUserParams)");
+    expect(entry("usersGetManager")).toContain(
+      "parse: (json: unknown): UsersGetUserResponse => parseUsersGetUserResponse",
+    );
+    expect(entry("usersUpdateManager")).toContain("toWire: (model: UsersUpdateUserBody)");
+    // me.GetUser's parameter set differs (no user-id), its $select enum does not: the parameter set refers to it
+    expect(entry("meGetUser")).toContain("toWire: (params: MeGetUserParams)");
+    expect(text("operations-shared", "types.ts")).toMatch(
+      /export interface MeGetUserParams \{\n[^}]*\$select\?: UsersGetUserParamsSelectItem\[\];\n\}/,
+    );
+    // the shared functions work for every operation that uses them
+    const manager = op("operations-shared", "users.GetManager");
+    expect(manager.params!.toWire({ userId: "u1", $select: ["id"] })).toEqual({
+      path: { "user-id": "u1" },
+      query: { $select: ["id"] },
+    });
+    expect(manager.responses["200"]!.parse!({ display_name: "Ada" })).toEqual({ displayName: "Ada" });
+  });
+
+  it("only the same role and the same docs: a response shaped like a body, a parameter described otherwise", () => {
+    const ops = text("operations-shared", "operations.ts");
+    // users.UpdateManager's 200 has the shape of its request body, but a response is not named `…Body`
+    expect(ops).toContain("parse: (json: unknown): UsersUpdateManagerResponse =>");
+    // users.GetPhoto's user-id has another description: its own declaration
+    expect(ops).toContain("toWire: (params: UsersGetPhotoParams)");
+  });
+
+  it("components are never merged: component declarations keep their bytes beside shared operations", () => {
+    const spec = [
+      "openapi: 3.1.0",
+      "info: { title: t, version: '1' }",
+      "paths:",
+      ...["/a", "/b"].flatMap((p) => [
+        `  ${p}:`,
+        "    get:",
+        "      responses:",
+        "        '200':",
+        "          description: ok",
+        "          content: { application/json: { schema: { type: object, properties: { id: { type: string } } } } }",
+      ]),
+      "components:",
+      "  schemas:",
+      "    A: { type: object, properties: { id: { type: string } } }",
+      "    B: { type: object, properties: { id: { type: string } } }",
+    ].join("\n");
+    const file = join(SCRATCH, "ops-shared-components.yaml");
+    mkdirSync(SCRATCH, { recursive: true });
+    writeFileSync(file, spec);
+    const types = generate({ input: file }).files.find((f) => f.path === "types.ts")!.text;
+    const names = [...types.matchAll(/^export (?:interface|type) (\w+)/gm)].map((m) => m[1]!);
+    expect(names.filter((n) => !n.endsWith("Wire"))).toEqual(["A", "B", "GetAResponse"]);
+  });
+});
+
 describe("tree shaking", () => {
   it("a client importing one operation bundles its functions and no other operation's", async () => {
     const { dir } = out("operations-bodies");
@@ -300,7 +370,8 @@ describe("tree shaking", () => {
       logLevel: "silent",
     });
     const code = bundle.outputFiles[0]!.text;
-    expect(code).toContain("deleteJobParamsToWire");
+    // deleteJob's parameters are getJob's (`job_id` in the path): one declaration, named after the first
+    expect(code).toContain("getJobParamsToWire");
     for (const other of [
       "createFineTuningJobBodyToWire",
       "parseCreateFineTuningJobBody",

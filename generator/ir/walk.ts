@@ -187,6 +187,64 @@ export function refTargets(node: Node, next: (n: Node) => readonly Node[] = chil
   return targets;
 }
 
+/**
+ * `node` with every ref's target renamed by `rename` (through its shape and its assertions, at any depth): the
+ * one rewrite of references, for a pass that merges declarations.
+ */
+export function mapRefs(node: Node, rename: (target: string) => string): Node {
+  const map = (n: Node): Node => mapRefs(n, rename);
+  const checks = node.checks === undefined ? {} : { checks: node.checks.map((a) => mapAssertion(a, map)) };
+  const shape = node.kind === "ref" ? { ...node, target: rename(node.target) } : mapShapeChildren(node, map);
+  return { ...shape, ...checks };
+}
+
+function mapAssertion(a: Assertion, map: (n: Node) => Node): Assertion {
+  const opt = (n: Node | undefined): Node | undefined => (n === undefined ? undefined : map(n));
+  switch (a.kind) {
+    case "not":
+    case "ofType":
+    case "contains":
+    case "propertyNames":
+    case "dependentSchema":
+      return { ...a, node: map(a.node) };
+    case "anyOf":
+      return { ...a, nodes: a.nodes.map(map) };
+    case "if":
+      return { ...a, test: map(a.test), valid: opt(a.valid), invalid: opt(a.invalid) };
+    case "patternProperties":
+      return { ...a, patterns: a.patterns.map((p) => ({ ...p, node: map(p.node) })), additional: opt(a.additional) };
+    case "unevaluatedProperties":
+      return { ...a, node: map(a.node), evaluated: mapEvaluated(a.evaluated, map) };
+    case "unevaluatedItems":
+      return { ...a, node: map(a.node), evaluated: mapEvaluatedItems(a.evaluated, map) };
+    case "uniqueItems":
+    case "propertyCount":
+    case "dependentRequired":
+      return a;
+    default:
+      return assertNever(a);
+  }
+}
+
+type When = Evaluated["branches"][number]["when"];
+
+function mapWhen(when: When, map: (n: Node) => Node): When {
+  return when.kind === "present" ? when : { ...when, node: map(when.node) };
+}
+
+function mapEvaluated(e: Evaluated, map: (n: Node) => Node): Evaluated {
+  const branches = e.branches.map((b) => ({ when: mapWhen(b.when, map), evaluated: mapEvaluated(b.evaluated, map) }));
+  return { ...e, branches };
+}
+
+function mapEvaluatedItems(e: EvaluatedItems, map: (n: Node) => Node): EvaluatedItems {
+  const branches = e.branches.map((b) => ({
+    when: mapWhen(b.when, map),
+    evaluated: mapEvaluatedItems(b.evaluated, map),
+  }));
+  return { ...e, contains: e.contains.map(map), branches };
+}
+
 export function declMap(ir: Ir): ReadonlyMap<string, Decl> {
   return new Map(ir.decls.map((d) => [d.id, d]));
 }

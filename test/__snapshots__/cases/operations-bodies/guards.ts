@@ -5,7 +5,7 @@
  * the spec does not declare are allowed, except in closed objects (additionalProperties: false).
  */
 import { isPlainObject } from "./runtime.js";
-import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire, DeleteJobParams, DeleteJobParamsWire } from "./types.js";
+import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire } from "./types.js";
 
 /** Checks the type only: `parseJob` also checks the constraints. */
 export function isJobWire(value: unknown): value is JobWire {
@@ -120,15 +120,4 @@ export function isGetJobDefaultResponseWire(value: unknown): value is GetJobDefa
 export function isGetJobDefaultResponse(value: unknown): value is GetJobDefaultResponse {
   return isPlainObject(value)
     && (value.errorCode === undefined ? !("errorCode" in value) : typeof value.errorCode === "string");
-}
-
-/** Checks the type only: `parseDeleteJobParams` also checks the constraints. */
-export function isDeleteJobParamsWire(value: unknown): value is DeleteJobParamsWire {
-  return isPlainObject(value)
-    && typeof value.job_id === "string";
-}
-
-export function isDeleteJobParams(value: unknown): value is DeleteJobParams {
-  return isPlainObject(value)
-    && typeof value.jobId === "string";
 }

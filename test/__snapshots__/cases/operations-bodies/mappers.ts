@@ -5,7 +5,7 @@
  * Absent stays absent and null stays null; values that need no conversion are shared. Keys the spec does not
  * declare are dropped.
  */
-import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire, DeleteJobParams, DeleteJobParamsWire } from "./types.js";
+import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire } from "./types.js";
 
 /** Does not validate: `parseJob` validates and maps in one pass. */
 export function jobFromWire(wire: JobWire): Job {
@@ -143,17 +143,4 @@ export function getJobDefaultResponseToWire(model: GetJobDefaultResponse): GetJo
   const wire = {} as GetJobDefaultResponseWire;
   if (model.errorCode !== undefined) wire.error_code = model.errorCode;
   return wire;
-}
-
-/** Does not validate: `parseDeleteJobParams` validates and maps in one pass. */
-export function deleteJobParamsFromWire(wire: DeleteJobParamsWire): DeleteJobParams {
-  return {
-    jobId: wire.job_id,
-  };
-}
-
-export function deleteJobParamsToWire(model: DeleteJobParams): DeleteJobParamsWire {
-  return {
-    job_id: model.jobId,
-  };
 }

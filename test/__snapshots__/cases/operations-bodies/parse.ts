@@ -9,7 +9,7 @@
  */
 import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
 import { addIssue, codePointLength, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
-import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire, DeleteJobParams, DeleteJobParamsWire } from "./types.js";
+import type { Job, JobWire, Error, ErrorWire, CreateFineTuningJobBody, CreateFineTuningJobBodyWire, CreateFineTuningJobBodyHyperParameters, CreateFineTuningJobBodyHyperParametersWire, CreateFineTuningJobResponse, CreateFineTuningJobResponseWire, ListFineTuningJobsResponse, ListFineTuningJobsResponseWire, GetJobParams, GetJobParamsWire, GetJob202Response, GetJob202ResponseWire, GetJob2XXResponse, GetJob2XXResponseWire, GetJobDefaultResponse, GetJobDefaultResponseWire } from "./types.js";
 
 function parseJobInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
@@ -296,27 +296,3 @@ export function safeParseGetJobDefaultResponse(json: unknown): SafeParseResult<G
 }
 
 export const getJobDefaultResponseSchema: StandardSchemaV1<GetJobDefaultResponseWire, GetJobDefaultResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<GetJobDefaultResponse>(parseGetJobDefaultResponseInto, value) } };
-
-function parseDeleteJobParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value.job_id;
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["job_id"], ["jobId"]);
-    r1 = {
-      jobId: p3,
-    };
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseDeleteJobParams(json: unknown): DeleteJobParams {
-  return runParse<DeleteJobParams>(parseDeleteJobParamsInto, json);
-}
-
-export function safeParseDeleteJobParams(json: unknown): SafeParseResult<DeleteJobParams> {
-  return runSafeParse<DeleteJobParams>(parseDeleteJobParamsInto, json);
-}
-
-export const deleteJobParamsSchema: StandardSchemaV1<DeleteJobParamsWire, DeleteJobParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<DeleteJobParams>(parseDeleteJobParamsInto, value) } };

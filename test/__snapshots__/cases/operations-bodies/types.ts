@@ -83,11 +83,3 @@ export interface GetJobDefaultResponse {
 export interface GetJobDefaultResponseWire {
   error_code?: string;
 }
-
-export interface DeleteJobParams {
-  jobId: string;
-}
-/** The wire form of {@link DeleteJobParams}: keys exactly as they travel in JSON. */
-export interface DeleteJobParamsWire {
-  job_id: string;
-}
