@@ -455,7 +455,7 @@ async function output() {
       x.file,
       mb(x.bytes),
       fmtPct(x.comments / x.bytes),
-      fmtBytes(x.bytes / x.models),
+      `${Math.round(x.bytes / x.models).toLocaleString("en-US")} B`,
     ]),
     ["per model: the file's bytes / wirecase's model count of the spec (openapi-typescript's file too)"],
   );
