@@ -184,25 +184,3 @@ export function isListFineTuningJobsResponse(value: unknown): value is ListFineT
     && typeof value.hasMore === "boolean"
     && value.object === "list";
 }
-
-/** Checks the type only: `parseListFineTuningJobsParams` also checks the constraints. */
-export function isListFineTuningJobsParamsWire(value: unknown): value is ListFineTuningJobsParamsWire {
-  return isListFineTuningJobsParams(value);
-}
-
-export function isListFineTuningJobsParams(value: unknown): value is ListFineTuningJobsParams {
-  return isPlainObject(value)
-    && (value.after === undefined ? !("after" in value) : typeof value.after === "string")
-    && (value.limit === undefined ? !("limit" in value) : Number.isInteger(value.limit));
-}
-
-/** Checks the type only: `parseRetrieveFineTuningJobParams` also checks the constraints. */
-export function isRetrieveFineTuningJobParamsWire(value: unknown): value is RetrieveFineTuningJobParamsWire {
-  return isPlainObject(value)
-    && typeof value.fine_tuning_job_id === "string";
-}
-
-export function isRetrieveFineTuningJobParams(value: unknown): value is RetrieveFineTuningJobParams {
-  return isPlainObject(value)
-    && typeof value.fineTuningJobId === "string";
-}

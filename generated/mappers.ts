@@ -218,26 +218,11 @@ export function listFineTuningJobsResponseToWire(model: ListFineTuningJobsRespon
   };
 }
 
-/** Does not validate: `parseListFineTuningJobsParams` validates and maps in one pass. */
-export function listFineTuningJobsParamsFromWire(wire: ListFineTuningJobsParamsWire): ListFineTuningJobsParams {
-  const model = {} as ListFineTuningJobsParams;
-  if (wire.after !== undefined) model.after = wire.after;
-  if (wire.limit !== undefined) model.limit = wire.limit;
-  return model;
-}
-
 export function listFineTuningJobsParamsToWire(model: ListFineTuningJobsParams): ListFineTuningJobsParamsWire {
   const wire = {} as ListFineTuningJobsParamsWire;
   if (model.after !== undefined) wire.after = model.after;
   if (model.limit !== undefined) wire.limit = model.limit;
   return wire;
-}
-
-/** Does not validate: `parseRetrieveFineTuningJobParams` validates and maps in one pass. */
-export function retrieveFineTuningJobParamsFromWire(wire: RetrieveFineTuningJobParamsWire): RetrieveFineTuningJobParams {
-  return {
-    fineTuningJobId: wire.fine_tuning_job_id,
-  };
 }
 
 export function retrieveFineTuningJobParamsToWire(model: RetrieveFineTuningJobParams): RetrieveFineTuningJobParamsWire {

@@ -47,11 +47,11 @@ export interface FineTuningJobWire {
   created_at: number;
   /** For fine-tuning jobs that have `failed`, this will contain more information on the cause of the failure. */
   error: FineTuningJobErrorWire | null;
-  /** The name of the fine-tuned model that is being created. The value will be null if the fine-tuning job is still running. */
+  /** The name of the fine-tuned model that is being created. */
   fine_tuned_model: string | null;
-  /** The Unix timestamp (in seconds) for when the fine-tuning job was finished. The value will be null if the fine-tuning job is still running. */
+  /** The Unix timestamp (in seconds) for when the fine-tuning job was finished. */
   finished_at: number | null;
-  /** The hyperparameters used for the fine-tuning job. See the [fine-tuning guide](/docs/guides/fine-tuning) for more details. */
+  /** The hyperparameters used for the fine-tuning job. */
   hyperparameters: FineTuningJobHyperparametersWire;
   /** The base model that is being fine-tuned. */
   model: string;
@@ -59,21 +59,21 @@ export interface FineTuningJobWire {
   object: "fine_tuning.job";
   /** The organization that owns the fine-tuning job. */
   organization_id: string;
-  /** The compiled results file ID(s) for the fine-tuning job. You can retrieve the results with the [Files API](/docs/api-reference/files/retrieve-contents). */
+  /** The compiled results file ID(s) for the fine-tuning job. */
   result_files: string[];
   /** The current status of the fine-tuning job, which can be either `validating_files`, `queued`, `running`, `succeeded`, `failed`, or `cancelled`. */
   status: FineTuningJobStatusWire;
-  /** The total number of billable tokens processed by this fine-tuning job. The value will be null if the fine-tuning job is still running. */
+  /** The total number of billable tokens processed by this fine-tuning job. */
   trained_tokens: number | null;
-  /** The file ID used for training. You can retrieve the training data with the [Files API](/docs/api-reference/files/retrieve-contents). */
+  /** The file ID used for training. */
   training_file: string;
-  /** The file ID used for validation. You can retrieve the validation results with the [Files API](/docs/api-reference/files/retrieve-contents). */
+  /** The file ID used for validation. */
   validation_file: string | null;
   /** A list of integrations to enable for this fine-tuning job. */
   integrations?: FineTuningIntegrationWire[] | null;
   /** The seed used for the fine-tuning job. */
   seed: number;
-  /** The Unix timestamp (in seconds) for when the fine-tuning job is estimated to finish. The value will be null if the fine-tuning job is not running. */
+  /** The Unix timestamp (in seconds) for when the fine-tuning job is estimated to finish. */
   estimated_finish?: number | null;
   /** Set of 16 key-value pairs that can be attached to an object. */
   metadata?: MetadataWire;
@@ -112,21 +112,11 @@ export interface FineTuningJobHyperparameters {
 }
 /** The wire form of {@link FineTuningJobHyperparameters}: keys exactly as they travel in JSON. */
 export interface FineTuningJobHyperparametersWire {
-  /**
-   * The number of epochs to train the model for. An epoch refers to one full cycle through the training dataset.
-   * "auto" decides the optimal number of epochs based on the size of the dataset.
-   * @default "auto"
-   */
+  /** The number of epochs to train the model for. */
   n_epochs: "auto" | number;
-  /**
-   * Number of examples in each batch. A larger batch size means that model parameters are updated less frequently, but with lower variance.
-   * @default "auto"
-   */
+  /** Number of examples in each batch. */
   batch_size?: "auto" | number;
-  /**
-   * Scaling factor for the learning rate. A smaller learning rate may be useful to avoid overfitting.
-   * @default "auto"
-   */
+  /** Scaling factor for the learning rate. */
   learning_rate_multiplier?: "auto" | number;
 }
 
@@ -206,10 +196,7 @@ export interface CreateFineTuningJobRequestWire {
   training_file: string;
   /** The hyperparameters used for the fine-tuning job. */
   hyperparameters?: CreateFineTuningJobRequestHyperparametersWire;
-  /**
-   * A string of up to 64 characters that will be added to your fine-tuned model name.
-   * @default null
-   */
+  /** A string of up to 64 characters that will be added to your fine-tuned model name. */
   suffix?: string | null;
   /** The ID of an uploaded file that contains validation data. */
   validation_file?: string | null;
@@ -247,20 +234,11 @@ export interface CreateFineTuningJobRequestHyperparameters {
 }
 /** The wire form of {@link CreateFineTuningJobRequestHyperparameters}: keys exactly as they travel in JSON. */
 export interface CreateFineTuningJobRequestHyperparametersWire {
-  /**
-   * Number of examples in each batch.
-   * @default "auto"
-   */
+  /** Number of examples in each batch. */
   batch_size?: "auto" | number;
-  /**
-   * Scaling factor for the learning rate.
-   * @default "auto"
-   */
+  /** Scaling factor for the learning rate. */
   learning_rate_multiplier?: "auto" | number;
-  /**
-   * The number of epochs to train the model for.
-   * @default "auto"
-   */
+  /** The number of epochs to train the model for. */
   n_epochs?: "auto" | number;
 }
 

@@ -202,22 +202,22 @@ describe("parameters", () => {
     expect(Object.keys((wire as { query: object }).query)).toEqual(["per_page"]);
   });
 
-  it("path-level and $ref parameters are merged, the operation's own winning; schemas checked as any schema", () => {
+  it("path-level and $ref parameters are merged, the operation's own winning; sent only: toWire, no read side", () => {
     const mod = out("operations-params").mod;
-    const parse = mod["parseReposListForOrgParams"] as Fn;
-    const valid = { org_id: 1, repo_name: "r", "X-GitHub-Api-Version": "2022-11-28" };
-    expect(parse({ ...valid, per_page: 100 })).toEqual({
-      orgId: 1,
-      repoName: "r",
-      xGitHubApiVersion: "2022-11-28",
-      perPage: 100,
-    });
-    // the operation-level per_page (integer, maximum 100) replaced the path-level string one
-    expect(() => parse({ ...valid, per_page: "5" })).toThrow(/per_page/);
-    expect(() => parse({ ...valid, per_page: 101 })).toThrow(/per_page/);
-    expect(() => parse({ ...valid, "X-GitHub-Api-Version": "2020-01-01" })).toThrow(/X-GitHub-Api-Version/);
-    expect(() => parse({ org_id: 1, "X-GitHub-Api-Version": "2022-11-28" })).toThrow(/repo_name/);
+    // a parameter set is only sent (plan/directions.ts): no fromWire, guards, parse or Standard Schema
+    expect(typeof mod["reposListForOrgParamsToWire"]).toBe("function");
+    for (const name of [
+      "reposListForOrgParamsFromWire",
+      "isReposListForOrgParamsWire",
+      "isReposListForOrgParams",
+      "parseReposListForOrgParams",
+      "safeParseReposListForOrgParams",
+      "reposListForOrgParamsSchema",
+    ])
+      expect(mod[name], name).toBeUndefined();
     const model = text("operations-params", "types.ts").match(/export interface ReposListForOrgParams \{[^}]*\}/)![0];
+    // the operation-level per_page (an integer) replaced the path-level string one
+    expect(model).toMatch(/^ {2}perPage\?: number;$/m);
     const keys = [...model.matchAll(/^ {2}(\w+)(\??):/gm)].map((m) => `${m[1]}${m[2]}`);
     expect(keys).toEqual([
       "orgId",

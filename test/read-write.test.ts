@@ -28,7 +28,7 @@ interface Generated {
   readonly parse: Module;
   readonly mappers: Module;
   readonly operations: Readonly<
-    Record<string, { requestBody?: { parse: Fn }; responses: Record<string, { parse: Fn }> }>
+    Record<string, { params?: { toWire: Fn }; requestBody?: { parse: Fn }; responses: Record<string, { parse: Fn }> }>
   >;
   readonly types: string;
 }
@@ -185,8 +185,10 @@ describe("the operations table and the option", () => {
   });
 
   it("parameters are left as they are: a writeOnly one and one referring to a readOnly schema are sent", () => {
-    const { parse } = g("reject");
-    expect(parse["parseFindTagsParams"]!({ secret: "s", since: 3 })).toStrictEqual({ secret: "s", since: 3 });
+    const { operations } = g("reject");
+    expect(operations["findTags"]!.params!.toWire({ secret: "s", since: 3 })).toStrictEqual({
+      query: { secret: "s", since: 3 },
+    });
   });
 
   it("exactly the schemas with readOnly/writeOnly have a variant; not Tag, Guarded (assertion), Cat (tag)", () => {

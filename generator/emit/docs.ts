@@ -42,6 +42,7 @@ export function emitDocs(
       outgoing: outgoing.get(decl.id) ?? [],
       users: users.get(decl.id) ?? [],
       writable: writable.get(decl.id),
+      read: plan.directions.read(decl.id),
     }),
   }));
   const index = [
@@ -170,6 +171,8 @@ interface PageFacts {
   readonly users: readonly string[];
   /** Its request variant (transform/read-write.ts), if it has one. */
   readonly writable: string | undefined;
+  /** It is received (has guards, parse and fromWire), not only sent (a parameter set: plan/directions.ts). */
+  readonly read: boolean;
 }
 
 function page(
@@ -197,7 +200,9 @@ function page(
     );
   lines.push(
     `Wire type \`${n.wire}\`${analysis.differs(decl.id) ? "" : " (same keys)"}` +
-      ` · mappers \`${n.fromWire}\`, \`${n.toWire}\``,
+      (facts.read
+        ? ` · mappers \`${n.fromWire}\`, \`${n.toWire}\``
+        : ` · mapper \`${n.toWire}\` (parameters are only sent: no guards, parse or fromWire)`),
     "",
   );
   const node = decl.node;
@@ -283,17 +288,22 @@ function exampleSection(decl: Decl, plan: Plan): string[] {
     const which = examples.length > 1 ? `Example ${i + 1}, wire` : "Wire";
     lines.push(...jsonBlock(value, `${which} JSON (\`${n.wire}\`)`));
     if (issues.length === 0) {
+      // a parameter set has no fromWire: the model is the one its toWire sends as this wire JSON
+      const read = plan.directions.read(decl.id);
+      const mapper = read ? n.fromWire : n.toWire;
       let model: unknown;
       try {
         model = fromWireValue(plan, decl.id, value);
       } catch {
         // a value parse accepts that the mappers do not read (a schema without `type` under `strict`: null)
-        lines.push(`As the model: \`${n.fromWire}\` cannot map it (it throws); \`${n.parse}\` can.`, "");
+        if (read) lines.push(`As the model: \`${n.fromWire}\` cannot map it (it throws); \`${n.parse}\` can.`, "");
         return;
       }
-      if (showJson(model) === showJson(value))
-        lines.push(`As the model: the same (\`${n.fromWire}\` renames no key).`, "");
-      else lines.push(...jsonBlock(model, `As the model (\`${n.fromWire}\`)`, hasDate(model) ? "ts" : "json"));
+      if (showJson(model) === showJson(value)) lines.push(`As the model: the same (\`${mapper}\` renames no key).`, "");
+      else {
+        const title = read ? `As the model (\`${mapper}\`)` : `As the model (which \`${mapper}\` sends as this JSON)`;
+        lines.push(...jsonBlock(model, title, hasDate(model) ? "ts" : "json"));
+      }
       return;
     }
     const listed = issues.slice(0, MAX_VALUES);

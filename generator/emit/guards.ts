@@ -59,7 +59,9 @@ interface GuardContext {
 
 export function emitGuards(ir: Ir, plan: Plan): Module {
   const ctx: GuardContext = { plan, uses: new Set() };
-  const statements = ir.decls.flatMap((decl) => [guard(decl, "wire", ctx), guard(decl, "model", ctx)]);
+  const statements = ir.decls.flatMap((decl) =>
+    plan.directions.read(decl.id) ? [guard(decl, "wire", ctx), guard(decl, "model", ctx)] : [],
+  );
   const keys =
     plan.unknownKeys === "reject"
       ? "Keys the spec does not declare are refused (unknownKeys: reject)."

@@ -59,7 +59,10 @@ interface Ctx {
 
 export function emitMappers(ir: Ir, plan: Plan): Module {
   const ctx: Ctx = { plan, uses: new Set() };
-  const statements = ir.decls.flatMap((decl) => [mapper(decl, "fromWire", ctx), mapper(decl, "toWire", ctx)]);
+  const statements = ir.decls.flatMap((decl) => [
+    ...(plan.directions.read(decl.id) ? [mapper(decl, "fromWire", ctx)] : []),
+    ...(plan.directions.write(decl.id) ? [mapper(decl, "toWire", ctx)] : []),
+  ]);
   const unknown = {
     strip: "Keys the spec does not declare are dropped.",
     keep: "Keys the spec does not declare are copied as they are (unknownKeys: keep).",
@@ -107,7 +110,18 @@ function writeBody(w: Lines, decl: Decl, dir: Direction, input: string, outType:
   w.line(`return ${print(expr(node, id(input), dir, 1, ctx) ?? id(input))};`);
 }
 
-function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, outType: string, ctx: Ctx): void {
+/**
+ * An object with more keys assigns them in chunks, each in its own arrow function, reading the input through a
+ * const of its narrowed type: TypeScript finds a reference's type by walking back through every branch before it
+ * and gives up after about a thousand (TS2563, "too large for control flow analysis", at about 1,000 optional
+ * keys); a function starts a new walk (as parse does, emit/parse/object.ts).
+ */
+const MANY_KEYS = 100;
+
+function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, given: string, outType: string, ctx: Ctx): void {
+  const many = plan.keys.length > MANY_KEYS;
+  const input = many ? "input" : given;
+  if (many) w.line(`const input = ${given};`);
   const inKeys = sideKeys(plan, inSide(dir));
   const outKeys = sideKeys(plan, outSide(dir));
   const out = dir === "fromWire" ? "model" : "wire";
@@ -121,16 +135,25 @@ function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, input: string, 
     return;
   }
   w.literal(`const ${out} = `, literal, ` as ${outType};`);
-  for (let i = plan.lead; i < plan.keys.length; i++) {
-    const assign = assignment(out, outKeys[i]!, value(i), ctx);
-    if (plan.keys[i]!.required) w.line(assign);
-    else {
-      const key = inKeys[i]!;
-      const defined = ne(member(id(input), key), lit(undefined));
-      const present = PROTOTYPE_KEYS.has(key)
-        ? and([call(member(id("Object"), "hasOwn"), [id(input), lit(key)]), defined])
-        : defined;
-      w.line(`if (${print(present)}) ${assign}`);
+  const rest = (from: number, to: number): void => {
+    for (let i = from; i < to; i++) {
+      const assign = assignment(out, outKeys[i]!, value(i), ctx);
+      if (plan.keys[i]!.required) w.line(assign);
+      else {
+        const key = inKeys[i]!;
+        const defined = ne(member(id(input), key), lit(undefined));
+        const present = PROTOTYPE_KEYS.has(key)
+          ? and([call(member(id("Object"), "hasOwn"), [id(input), lit(key)]), defined])
+          : defined;
+        w.line(`if (${print(present)}) ${assign}`);
+      }
+    }
+  };
+  if (!many) rest(plan.lead, plan.keys.length);
+  else {
+    for (let from = plan.lead, n = 1; from < plan.keys.length; from += MANY_KEYS, n++) {
+      w.block(`const keys${n} = (): void => {`, () => rest(from, Math.min(from + MANY_KEYS, plan.keys.length)), "};");
+      w.line(`keys${n}();`);
     }
   }
   if (plan.copyRest) writeRest(w, plan, dir, input, out, ctx);

@@ -8,6 +8,7 @@ import { declMap } from "../ir/walk.js";
 import type { Names } from "../naming/assign-names.js";
 import type { UnknownKeys } from "../options.js";
 import { analyse, type Analysis } from "./analyse.js";
+import { directions, type Directions } from "./directions.js";
 import { intersectionPlan, objectPlan, type IntersectionPlan, type ObjectPlan } from "./object.js";
 import { operationPlans, type OperationPlan } from "./operations.js";
 import { unionPlan, type UnionPlan } from "./union.js";
@@ -17,6 +18,8 @@ export interface Plan {
   readonly names: Names;
   readonly decls: Decls;
   readonly analysis: Analysis;
+  /** Which functions each declaration has: the read side (guards, parse, fromWire), the write side (toWire). */
+  readonly directions: Directions;
   readonly unknownKeys: UnknownKeys;
   /** The `strict` option: a `oneOf` value must be valid against exactly one member. */
   readonly strict: boolean;
@@ -46,6 +49,7 @@ export function makePlan(ir: Ir, names: Names, options: PlanOptions): Plan {
     names,
     decls,
     analysis,
+    directions: directions(ir),
     unknownKeys,
     strict,
     object: (node) => remember(objects, node, () => objectPlan(node, names, unknownKeys)),

@@ -44,12 +44,11 @@ export function emitParse(ir: Ir, plan: Plan): Module {
   uses.add("runSafeParse");
   uses.add("StandardSchemaV1");
   uses.add("standardValidate");
-  const functions = ir.decls.flatMap((decl) => [
-    worker(decl, ctx),
-    parse(decl, ctx),
-    safeParse(decl, ctx),
-    standard(decl, ctx),
-  ]);
+  const functions = ir.decls.flatMap((decl) =>
+    plan.directions.read(decl.id)
+      ? [worker(decl, ctx), parse(decl, ctx), safeParse(decl, ctx), standard(decl, ctx)]
+      : [],
+  );
   const consts = [...ctx.patterns].map(([pattern, name]) =>
     constDecl(false, name, "RegExp", `new RegExp(${JSON.stringify(pattern)}, "u")`),
   );

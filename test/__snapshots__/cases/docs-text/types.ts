@@ -33,7 +33,6 @@ export interface TrickyWire {
    * @deprecated
    */
   old_field?: string;
-  /** @default "a*\/b" */
   mode?: TrickyModeWire;
   /**
    * @format date-time
@@ -76,7 +75,6 @@ export interface TrickyWritableWire {
    * @deprecated
    */
   old_field?: string;
-  /** @default "a*\/b" */
   mode?: TrickyModeWire;
   /** @writeonly */
   secret?: string;

@@ -78,17 +78,6 @@ export function isListFineTuningJobsResponse(value: unknown): value is ListFineT
     && (value.hasMore === undefined ? !("hasMore" in value) : typeof value.hasMore === "boolean");
 }
 
-/** Checks the type only: `parseGetJobParams` also checks the constraints. */
-export function isGetJobParamsWire(value: unknown): value is GetJobParamsWire {
-  return isPlainObject(value)
-    && typeof value.job_id === "string";
-}
-
-export function isGetJobParams(value: unknown): value is GetJobParams {
-  return isPlainObject(value)
-    && typeof value.jobId === "string";
-}
-
 /** Checks the type only: `parseGetJob202Response` also checks the constraints. */
 export function isGetJob202ResponseWire(value: unknown): value is GetJob202ResponseWire {
   return isPlainObject(value)

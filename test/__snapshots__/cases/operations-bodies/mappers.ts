@@ -93,13 +93,6 @@ export function listFineTuningJobsResponseToWire(model: ListFineTuningJobsRespon
   return wire;
 }
 
-/** Does not validate: `parseGetJobParams` validates and maps in one pass. */
-export function getJobParamsFromWire(wire: GetJobParamsWire): GetJobParams {
-  return {
-    jobId: wire.job_id,
-  };
-}
-
 export function getJobParamsToWire(model: GetJobParams): GetJobParamsWire {
   return {
     job_id: model.jobId,

@@ -195,30 +195,6 @@ export function safeParseListFineTuningJobsResponse(json: unknown): SafeParseRes
 
 export const listFineTuningJobsResponseSchema: StandardSchemaV1<ListFineTuningJobsResponseWire, ListFineTuningJobsResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<ListFineTuningJobsResponse>(parseListFineTuningJobsResponseInto, value) } };
 
-function parseGetJobParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value.job_id;
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["job_id"], ["jobId"]);
-    r1 = {
-      jobId: p3,
-    };
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseGetJobParams(json: unknown): GetJobParams {
-  return runParse<GetJobParams>(parseGetJobParamsInto, json);
-}
-
-export function safeParseGetJobParams(json: unknown): SafeParseResult<GetJobParams> {
-  return runSafeParse<GetJobParams>(parseGetJobParamsInto, json);
-}
-
-export const getJobParamsSchema: StandardSchemaV1<GetJobParamsWire, GetJobParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<GetJobParams>(parseGetJobParamsInto, value) } };
-
 function parseGetJob202ResponseInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!isPlainObject(value)) addIssue(issues, "object", value);

@@ -36,17 +36,6 @@ export function isGetWidgetsWidgetIdPartsResponse(value: unknown): value is GetW
   return typeof value === "string";
 }
 
-/** Checks the type only: `parseGetWidgetsWidgetIdPartsParams` also checks the constraints. */
-export function isGetWidgetsWidgetIdPartsParamsWire(value: unknown): value is GetWidgetsWidgetIdPartsParamsWire {
-  return isPlainObject(value)
-    && typeof value.widget_id === "string";
-}
-
-export function isGetWidgetsWidgetIdPartsParams(value: unknown): value is GetWidgetsWidgetIdPartsParams {
-  return isPlainObject(value)
-    && typeof value.widgetId === "string";
-}
-
 /** Checks the type only: `parseGetWidgetsWidgetIdPartsResponseBody` also checks the constraints. */
 export function isGetWidgetsWidgetIdPartsResponseBodyWire(value: unknown): value is GetWidgetsWidgetIdPartsResponseBodyWire {
   return isPlainObject(value)

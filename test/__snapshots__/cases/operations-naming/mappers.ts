@@ -42,13 +42,6 @@ export function getWidgetsWidgetIdPartsResponseToWire(model: GetWidgetsWidgetIdP
   return model;
 }
 
-/** Does not validate: `parseGetWidgetsWidgetIdPartsParams` validates and maps in one pass. */
-export function getWidgetsWidgetIdPartsParamsFromWire(wire: GetWidgetsWidgetIdPartsParamsWire): GetWidgetsWidgetIdPartsParams {
-  return {
-    widgetId: wire.widget_id,
-  };
-}
-
 export function getWidgetsWidgetIdPartsParamsToWire(model: GetWidgetsWidgetIdPartsParams): GetWidgetsWidgetIdPartsParamsWire {
   return {
     widget_id: model.widgetId,

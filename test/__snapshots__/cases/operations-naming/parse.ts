@@ -79,30 +79,6 @@ export function safeParseGetWidgetsWidgetIdPartsResponse(json: unknown): SafePar
 
 export const getWidgetsWidgetIdPartsResponseSchema: StandardSchemaV1<GetWidgetsWidgetIdPartsResponseWire, GetWidgetsWidgetIdPartsResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<GetWidgetsWidgetIdPartsResponse>(parseGetWidgetsWidgetIdPartsResponseInto, value) } };
 
-function parseGetWidgetsWidgetIdPartsParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value.widget_id;
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["widget_id"], ["widgetId"]);
-    r1 = {
-      widgetId: p3,
-    };
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseGetWidgetsWidgetIdPartsParams(json: unknown): GetWidgetsWidgetIdPartsParams {
-  return runParse<GetWidgetsWidgetIdPartsParams>(parseGetWidgetsWidgetIdPartsParamsInto, json);
-}
-
-export function safeParseGetWidgetsWidgetIdPartsParams(json: unknown): SafeParseResult<GetWidgetsWidgetIdPartsParams> {
-  return runSafeParse<GetWidgetsWidgetIdPartsParams>(parseGetWidgetsWidgetIdPartsParamsInto, json);
-}
-
-export const getWidgetsWidgetIdPartsParamsSchema: StandardSchemaV1<GetWidgetsWidgetIdPartsParamsWire, GetWidgetsWidgetIdPartsParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<GetWidgetsWidgetIdPartsParams>(parseGetWidgetsWidgetIdPartsParamsInto, value) } };
-
 function parseGetWidgetsWidgetIdPartsResponseBodyInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!isPlainObject(value)) addIssue(issues, "object", value);

@@ -18,38 +18,6 @@ export function isRepo(value: unknown): value is Repo {
     && (value.fullName === undefined ? !("fullName" in value) : typeof value.fullName === "string");
 }
 
-/** Checks the type only: `parseReposListForOrgParams` also checks the constraints. */
-export function isReposListForOrgParamsWire(value: unknown): value is ReposListForOrgParamsWire {
-  return isPlainObject(value)
-    && Number.isInteger(value.org_id)
-    && (value.per_page === undefined ? !("per_page" in value) : Number.isInteger(value.per_page))
-    && (value["X-Request-Id"] === undefined ? !("X-Request-Id" in value) : typeof value["X-Request-Id"] === "string")
-    && typeof value.repo_name === "string"
-    && (value.sort_order === undefined ? !("sort_order" in value) : isReposListForOrgParamsSortOrderWire(value.sort_order))
-    && (value.session_token === undefined ? !("session_token" in value) : typeof value.session_token === "string")
-    && value["X-GitHub-Api-Version"] === "2022-11-28";
-}
-
-export function isReposListForOrgParams(value: unknown): value is ReposListForOrgParams {
-  return isPlainObject(value)
-    && Number.isInteger(value.orgId)
-    && (value.perPage === undefined ? !("perPage" in value) : Number.isInteger(value.perPage))
-    && (value.xRequestId === undefined ? !("xRequestId" in value) : typeof value.xRequestId === "string")
-    && typeof value.repoName === "string"
-    && (value.sortOrder === undefined ? !("sortOrder" in value) : isReposListForOrgParamsSortOrder(value.sortOrder))
-    && (value.sessionToken === undefined ? !("sessionToken" in value) : typeof value.sessionToken === "string")
-    && value.xGitHubApiVersion === "2022-11-28";
-}
-
-/** Checks the type only: `parseReposListForOrgParamsSortOrder` also checks the constraints. */
-export function isReposListForOrgParamsSortOrderWire(value: unknown): value is ReposListForOrgParamsSortOrderWire {
-  return isReposListForOrgParamsSortOrder(value);
-}
-
-export function isReposListForOrgParamsSortOrder(value: unknown): value is ReposListForOrgParamsSortOrder {
-  return (value === "asc" || value === "desc");
-}
-
 /** Checks the type only: `parseReposListForOrgResponse` also checks the constraints. */
 export function isReposListForOrgResponseWire(value: unknown): value is ReposListForOrgResponseWire {
   return Array.isArray(value)

@@ -20,20 +20,6 @@ export function repoToWire(model: Repo): RepoWire {
   return wire;
 }
 
-/** Does not validate: `parseReposListForOrgParams` validates and maps in one pass. */
-export function reposListForOrgParamsFromWire(wire: ReposListForOrgParamsWire): ReposListForOrgParams {
-  const model = {
-    orgId: wire.org_id,
-  } as ReposListForOrgParams;
-  if (wire.per_page !== undefined) model.perPage = wire.per_page;
-  if (wire["X-Request-Id"] !== undefined) model.xRequestId = wire["X-Request-Id"];
-  model.repoName = wire.repo_name;
-  if (wire.sort_order !== undefined) model.sortOrder = wire.sort_order;
-  if (wire.session_token !== undefined) model.sessionToken = wire.session_token;
-  model.xGitHubApiVersion = wire["X-GitHub-Api-Version"];
-  return model;
-}
-
 export function reposListForOrgParamsToWire(model: ReposListForOrgParams): ReposListForOrgParamsWire {
   const wire = {
     org_id: model.orgId,
@@ -44,11 +30,6 @@ export function reposListForOrgParamsToWire(model: ReposListForOrgParams): Repos
   if (model.sortOrder !== undefined) wire.sort_order = model.sortOrder;
   if (model.sessionToken !== undefined) wire.session_token = model.sessionToken;
   wire["X-GitHub-Api-Version"] = model.xGitHubApiVersion;
-  return wire;
-}
-
-/** Does not validate: `parseReposListForOrgParamsSortOrder` validates and maps in one pass. */
-export function reposListForOrgParamsSortOrderFromWire(wire: ReposListForOrgParamsSortOrderWire): ReposListForOrgParamsSortOrder {
   return wire;
 }
 

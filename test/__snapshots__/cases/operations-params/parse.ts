@@ -8,7 +8,7 @@
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
 import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import { addIssue, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
 import type { Repo, RepoWire, ReposListForOrgParams, ReposListForOrgParamsWire, ReposListForOrgParamsSortOrder, ReposListForOrgParamsSortOrderWire, ReposListForOrgResponse, ReposListForOrgResponseWire } from "./types.js";
 
 function parseRepoInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -36,82 +36,6 @@ export function safeParseRepo(json: unknown): SafeParseResult<Repo> {
 }
 
 export const repoSchema: StandardSchemaV1<RepoWire, Repo> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<Repo>(parseRepoInto, value) } };
-
-function parseReposListForOrgParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value.org_id;
-    if (!Number.isInteger(p3)) addIssue(issues, "integer", p3, ["org_id"], ["orgId"]);
-    const m2: { [key: string]: unknown } = {
-      orgId: p3,
-    };
-    const p4: unknown = value.per_page;
-    if (p4 !== undefined) {
-      if (typeof p4 !== "number" || !Number.isInteger(p4)) addIssue(issues, "integer", p4, ["per_page"], ["perPage"]);
-      else {
-        if (p4 < 1) addIssue(issues, "integer >= 1", p4, ["per_page"], ["perPage"]);
-        if (p4 > 100) addIssue(issues, "integer <= 100", p4, ["per_page"], ["perPage"]);
-      }
-      m2.perPage = p4;
-    }
-    const p5: unknown = value["X-Request-Id"];
-    if (p5 !== undefined) {
-      if (typeof p5 !== "string") addIssue(issues, "string", p5, ["X-Request-Id"], ["xRequestId"]);
-      m2.xRequestId = p5;
-    }
-    const p6: unknown = value.repo_name;
-    if (typeof p6 !== "string") addIssue(issues, "string", p6, ["repo_name"], ["repoName"]);
-    else {
-      if (p6.length > 100 && codePointLength(p6) > 100) addIssue(issues, "string of at most 100 characters", p6, ["repo_name"], ["repoName"]);
-    }
-    m2.repoName = p6;
-    const p7: unknown = value.sort_order;
-    if (p7 !== undefined) {
-      const n9 = issues.length;
-      const r8 = parseReposListForOrgParamsSortOrderInto(p7, issues);
-      if (issues.length !== n9) nestIssues(issues, n9, ["sort_order"], ["sortOrder"]);
-      m2.sortOrder = r8;
-    }
-    const p10: unknown = value.session_token;
-    if (p10 !== undefined) {
-      if (typeof p10 !== "string") addIssue(issues, "string", p10, ["session_token"], ["sessionToken"]);
-      m2.sessionToken = p10;
-    }
-    const p11: unknown = value["X-GitHub-Api-Version"];
-    if (p11 !== "2022-11-28") addIssue(issues, "\"2022-11-28\"", p11, ["X-GitHub-Api-Version"], ["xGitHubApiVersion"]);
-    m2.xGitHubApiVersion = p11;
-    r1 = m2;
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseReposListForOrgParams(json: unknown): ReposListForOrgParams {
-  return runParse<ReposListForOrgParams>(parseReposListForOrgParamsInto, json);
-}
-
-export function safeParseReposListForOrgParams(json: unknown): SafeParseResult<ReposListForOrgParams> {
-  return runSafeParse<ReposListForOrgParams>(parseReposListForOrgParamsInto, json);
-}
-
-export const reposListForOrgParamsSchema: StandardSchemaV1<ReposListForOrgParamsWire, ReposListForOrgParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<ReposListForOrgParams>(parseReposListForOrgParamsInto, value) } };
-
-function parseReposListForOrgParamsSortOrderInto(value: unknown, issues: IssueDraft[]): unknown {
-  if (value !== "asc" && value !== "desc") addIssue(issues, "\"asc\" | \"desc\"", value);
-  return value;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseReposListForOrgParamsSortOrder(json: unknown): ReposListForOrgParamsSortOrder {
-  return runParse<ReposListForOrgParamsSortOrder>(parseReposListForOrgParamsSortOrderInto, json);
-}
-
-export function safeParseReposListForOrgParamsSortOrder(json: unknown): SafeParseResult<ReposListForOrgParamsSortOrder> {
-  return runSafeParse<ReposListForOrgParamsSortOrder>(parseReposListForOrgParamsSortOrderInto, json);
-}
-
-export const reposListForOrgParamsSortOrderSchema: StandardSchemaV1<ReposListForOrgParamsSortOrderWire, ReposListForOrgParamsSortOrder> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<ReposListForOrgParamsSortOrder>(parseReposListForOrgParamsSortOrderInto, value) } };
 
 function parseReposListForOrgResponseInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;

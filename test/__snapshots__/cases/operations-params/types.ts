@@ -25,10 +25,7 @@ export interface ReposListForOrgParams {
 /** The wire form of {@link ReposListForOrgParams}: keys exactly as they travel in JSON. */
 export interface ReposListForOrgParamsWire {
   org_id: number;
-  /**
-   * Results per page.
-   * @default 30
-   */
+  /** Results per page. */
   per_page?: number;
   /** @format uuid */
   "X-Request-Id"?: string;

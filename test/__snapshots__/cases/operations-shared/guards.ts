@@ -7,28 +7,6 @@
 import { isPlainObject } from "./runtime.js";
 import type { UsersGetUserParams, UsersGetUserParamsWire, UsersGetUserParamsSelectItem, UsersGetUserParamsSelectItemWire, UsersGetUserResponse, UsersGetUserResponseWire, UsersUpdateUserParams, UsersUpdateUserParamsWire, UsersUpdateUserBody, UsersUpdateUserBodyWire, MeGetUserParams, MeGetUserParamsWire, UsersUpdateManagerResponse, UsersUpdateManagerResponseWire, UsersGetPhotoParams, UsersGetPhotoParamsWire } from "./types.js";
 
-/** Checks the type only: `parseUsersGetUserParams` also checks the constraints. */
-export function isUsersGetUserParamsWire(value: unknown): value is UsersGetUserParamsWire {
-  return isPlainObject(value)
-    && typeof value["user-id"] === "string"
-    && (value.$select === undefined ? !("$select" in value) : (Array.isArray(value.$select) && value.$select.every(isUsersGetUserParamsSelectItemWire)));
-}
-
-export function isUsersGetUserParams(value: unknown): value is UsersGetUserParams {
-  return isPlainObject(value)
-    && typeof value.userId === "string"
-    && (value.$select === undefined ? !("$select" in value) : (Array.isArray(value.$select) && value.$select.every(isUsersGetUserParamsSelectItem)));
-}
-
-/** Checks the type only: `parseUsersGetUserParamsSelectItem` also checks the constraints. */
-export function isUsersGetUserParamsSelectItemWire(value: unknown): value is UsersGetUserParamsSelectItemWire {
-  return isUsersGetUserParamsSelectItem(value);
-}
-
-export function isUsersGetUserParamsSelectItem(value: unknown): value is UsersGetUserParamsSelectItem {
-  return (value === "id" || value === "displayName");
-}
-
 /** Checks the type only: `parseUsersGetUserResponse` also checks the constraints. */
 export function isUsersGetUserResponseWire(value: unknown): value is UsersGetUserResponseWire {
   return isPlainObject(value)
@@ -42,17 +20,6 @@ export function isUsersGetUserResponse(value: unknown): value is UsersGetUserRes
     && (value.displayName === undefined ? !("displayName" in value) : typeof value.displayName === "string");
 }
 
-/** Checks the type only: `parseUsersUpdateUserParams` also checks the constraints. */
-export function isUsersUpdateUserParamsWire(value: unknown): value is UsersUpdateUserParamsWire {
-  return isPlainObject(value)
-    && typeof value["user-id"] === "string";
-}
-
-export function isUsersUpdateUserParams(value: unknown): value is UsersUpdateUserParams {
-  return isPlainObject(value)
-    && typeof value.userId === "string";
-}
-
 /** Checks the type only: `parseUsersUpdateUserBody` also checks the constraints. */
 export function isUsersUpdateUserBodyWire(value: unknown): value is UsersUpdateUserBodyWire {
   return isPlainObject(value)
@@ -64,16 +31,6 @@ export function isUsersUpdateUserBody(value: unknown): value is UsersUpdateUserB
     && (value.displayName === undefined ? !("displayName" in value) : typeof value.displayName === "string");
 }
 
-/** Checks the type only: `parseMeGetUserParams` also checks the constraints. */
-export function isMeGetUserParamsWire(value: unknown): value is MeGetUserParamsWire {
-  return isMeGetUserParams(value);
-}
-
-export function isMeGetUserParams(value: unknown): value is MeGetUserParams {
-  return isPlainObject(value)
-    && (value.$select === undefined ? !("$select" in value) : (Array.isArray(value.$select) && value.$select.every(isUsersGetUserParamsSelectItem)));
-}
-
 /** Checks the type only: `parseUsersUpdateManagerResponse` also checks the constraints. */
 export function isUsersUpdateManagerResponseWire(value: unknown): value is UsersUpdateManagerResponseWire {
   return isPlainObject(value)
@@ -83,15 +40,4 @@ export function isUsersUpdateManagerResponseWire(value: unknown): value is Users
 export function isUsersUpdateManagerResponse(value: unknown): value is UsersUpdateManagerResponse {
   return isPlainObject(value)
     && (value.displayName === undefined ? !("displayName" in value) : typeof value.displayName === "string");
-}
-
-/** Checks the type only: `parseUsersGetPhotoParams` also checks the constraints. */
-export function isUsersGetPhotoParamsWire(value: unknown): value is UsersGetPhotoParamsWire {
-  return isPlainObject(value)
-    && typeof value["user-id"] === "string";
-}
-
-export function isUsersGetPhotoParams(value: unknown): value is UsersGetPhotoParams {
-  return isPlainObject(value)
-    && typeof value.userId === "string";
 }

@@ -7,25 +7,11 @@
  */
 import type { UsersGetUserParams, UsersGetUserParamsWire, UsersGetUserParamsSelectItem, UsersGetUserParamsSelectItemWire, UsersGetUserResponse, UsersGetUserResponseWire, UsersUpdateUserParams, UsersUpdateUserParamsWire, UsersUpdateUserBody, UsersUpdateUserBodyWire, MeGetUserParams, MeGetUserParamsWire, UsersUpdateManagerResponse, UsersUpdateManagerResponseWire, UsersGetPhotoParams, UsersGetPhotoParamsWire } from "./types.js";
 
-/** Does not validate: `parseUsersGetUserParams` validates and maps in one pass. */
-export function usersGetUserParamsFromWire(wire: UsersGetUserParamsWire): UsersGetUserParams {
-  const model = {
-    userId: wire["user-id"],
-  } as UsersGetUserParams;
-  if (wire.$select !== undefined) model.$select = wire.$select;
-  return model;
-}
-
 export function usersGetUserParamsToWire(model: UsersGetUserParams): UsersGetUserParamsWire {
   const wire = {
     "user-id": model.userId,
   } as UsersGetUserParamsWire;
   if (model.$select !== undefined) wire.$select = model.$select;
-  return wire;
-}
-
-/** Does not validate: `parseUsersGetUserParamsSelectItem` validates and maps in one pass. */
-export function usersGetUserParamsSelectItemFromWire(wire: UsersGetUserParamsSelectItemWire): UsersGetUserParamsSelectItem {
   return wire;
 }
 
@@ -48,13 +34,6 @@ export function usersGetUserResponseToWire(model: UsersGetUserResponse): UsersGe
   return wire;
 }
 
-/** Does not validate: `parseUsersUpdateUserParams` validates and maps in one pass. */
-export function usersUpdateUserParamsFromWire(wire: UsersUpdateUserParamsWire): UsersUpdateUserParams {
-  return {
-    userId: wire["user-id"],
-  };
-}
-
 export function usersUpdateUserParamsToWire(model: UsersUpdateUserParams): UsersUpdateUserParamsWire {
   return {
     "user-id": model.userId,
@@ -74,13 +53,6 @@ export function usersUpdateUserBodyToWire(model: UsersUpdateUserBody): UsersUpda
   return wire;
 }
 
-/** Does not validate: `parseMeGetUserParams` validates and maps in one pass. */
-export function meGetUserParamsFromWire(wire: MeGetUserParamsWire): MeGetUserParams {
-  const model = {} as MeGetUserParams;
-  if (wire.$select !== undefined) model.$select = wire.$select;
-  return model;
-}
-
 export function meGetUserParamsToWire(model: MeGetUserParams): MeGetUserParamsWire {
   const wire = {} as MeGetUserParamsWire;
   if (model.$select !== undefined) wire.$select = model.$select;
@@ -98,13 +70,6 @@ export function usersUpdateManagerResponseToWire(model: UsersUpdateManagerRespon
   const wire = {} as UsersUpdateManagerResponseWire;
   if (model.displayName !== undefined) wire.display_name = model.displayName;
   return wire;
-}
-
-/** Does not validate: `parseUsersGetPhotoParams` validates and maps in one pass. */
-export function usersGetPhotoParamsFromWire(wire: UsersGetPhotoParamsWire): UsersGetPhotoParams {
-  return {
-    userId: wire["user-id"],
-  };
 }
 
 export function usersGetPhotoParamsToWire(model: UsersGetPhotoParams): UsersGetPhotoParamsWire {

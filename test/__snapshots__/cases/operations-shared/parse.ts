@@ -8,64 +8,8 @@
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
 import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, allUnique, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import { addIssue, isPlainObject, runParse, runSafeParse, standardValidate } from "./runtime.js";
 import type { UsersGetUserParams, UsersGetUserParamsWire, UsersGetUserParamsSelectItem, UsersGetUserParamsSelectItemWire, UsersGetUserResponse, UsersGetUserResponseWire, UsersUpdateUserParams, UsersUpdateUserParamsWire, UsersUpdateUserBody, UsersUpdateUserBodyWire, MeGetUserParams, MeGetUserParamsWire, UsersUpdateManagerResponse, UsersUpdateManagerResponseWire, UsersGetPhotoParams, UsersGetPhotoParamsWire } from "./types.js";
-
-function parseUsersGetUserParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value["user-id"];
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["user-id"], ["userId"]);
-    const m2: { [key: string]: unknown } = {
-      userId: p3,
-    };
-    const p4: unknown = value.$select;
-    if (p4 !== undefined) {
-      let r5: unknown = p4;
-      if (!Array.isArray(p4)) addIssue(issues, "array", p4, ["$select"]);
-      else {
-        for (let i7 = 0; i7 < p4.length; i7++) {
-          const e8: unknown = p4[i7];
-          const n10 = issues.length;
-          const r9 = parseUsersGetUserParamsSelectItemInto(e8, issues);
-          if (issues.length !== n10) nestIssues(issues, n10, ["$select", i7]);
-        }
-      }
-      if (Array.isArray(p4) && !allUnique(p4)) addIssue(issues, "array of unique items", p4, ["$select"]);
-      m2.$select = r5;
-    }
-    r1 = m2;
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseUsersGetUserParams(json: unknown): UsersGetUserParams {
-  return runParse<UsersGetUserParams>(parseUsersGetUserParamsInto, json);
-}
-
-export function safeParseUsersGetUserParams(json: unknown): SafeParseResult<UsersGetUserParams> {
-  return runSafeParse<UsersGetUserParams>(parseUsersGetUserParamsInto, json);
-}
-
-export const usersGetUserParamsSchema: StandardSchemaV1<UsersGetUserParamsWire, UsersGetUserParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersGetUserParams>(parseUsersGetUserParamsInto, value) } };
-
-function parseUsersGetUserParamsSelectItemInto(value: unknown, issues: IssueDraft[]): unknown {
-  if (value !== "id" && value !== "displayName") addIssue(issues, "\"id\" | \"displayName\"", value);
-  return value;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseUsersGetUserParamsSelectItem(json: unknown): UsersGetUserParamsSelectItem {
-  return runParse<UsersGetUserParamsSelectItem>(parseUsersGetUserParamsSelectItemInto, json);
-}
-
-export function safeParseUsersGetUserParamsSelectItem(json: unknown): SafeParseResult<UsersGetUserParamsSelectItem> {
-  return runSafeParse<UsersGetUserParamsSelectItem>(parseUsersGetUserParamsSelectItemInto, json);
-}
-
-export const usersGetUserParamsSelectItemSchema: StandardSchemaV1<UsersGetUserParamsSelectItemWire, UsersGetUserParamsSelectItem> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersGetUserParamsSelectItem>(parseUsersGetUserParamsSelectItemInto, value) } };
 
 function parseUsersGetUserResponseInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
@@ -98,30 +42,6 @@ export function safeParseUsersGetUserResponse(json: unknown): SafeParseResult<Us
 
 export const usersGetUserResponseSchema: StandardSchemaV1<UsersGetUserResponseWire, UsersGetUserResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersGetUserResponse>(parseUsersGetUserResponseInto, value) } };
 
-function parseUsersUpdateUserParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value["user-id"];
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["user-id"], ["userId"]);
-    r1 = {
-      userId: p3,
-    };
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseUsersUpdateUserParams(json: unknown): UsersUpdateUserParams {
-  return runParse<UsersUpdateUserParams>(parseUsersUpdateUserParamsInto, json);
-}
-
-export function safeParseUsersUpdateUserParams(json: unknown): SafeParseResult<UsersUpdateUserParams> {
-  return runSafeParse<UsersUpdateUserParams>(parseUsersUpdateUserParamsInto, json);
-}
-
-export const usersUpdateUserParamsSchema: StandardSchemaV1<UsersUpdateUserParamsWire, UsersUpdateUserParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersUpdateUserParams>(parseUsersUpdateUserParamsInto, value) } };
-
 function parseUsersUpdateUserBodyInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!isPlainObject(value)) addIssue(issues, "object", value);
@@ -148,42 +68,6 @@ export function safeParseUsersUpdateUserBody(json: unknown): SafeParseResult<Use
 
 export const usersUpdateUserBodySchema: StandardSchemaV1<UsersUpdateUserBodyWire, UsersUpdateUserBody> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersUpdateUserBody>(parseUsersUpdateUserBodyInto, value) } };
 
-function parseMeGetUserParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const m2: { [key: string]: unknown } = {};
-    const p3: unknown = value.$select;
-    if (p3 !== undefined) {
-      let r4: unknown = p3;
-      if (!Array.isArray(p3)) addIssue(issues, "array", p3, ["$select"]);
-      else {
-        for (let i6 = 0; i6 < p3.length; i6++) {
-          const e7: unknown = p3[i6];
-          const n9 = issues.length;
-          const r8 = parseUsersGetUserParamsSelectItemInto(e7, issues);
-          if (issues.length !== n9) nestIssues(issues, n9, ["$select", i6]);
-        }
-      }
-      if (Array.isArray(p3) && !allUnique(p3)) addIssue(issues, "array of unique items", p3, ["$select"]);
-      m2.$select = r4;
-    }
-    r1 = m2;
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseMeGetUserParams(json: unknown): MeGetUserParams {
-  return runParse<MeGetUserParams>(parseMeGetUserParamsInto, json);
-}
-
-export function safeParseMeGetUserParams(json: unknown): SafeParseResult<MeGetUserParams> {
-  return runSafeParse<MeGetUserParams>(parseMeGetUserParamsInto, json);
-}
-
-export const meGetUserParamsSchema: StandardSchemaV1<MeGetUserParamsWire, MeGetUserParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<MeGetUserParams>(parseMeGetUserParamsInto, value) } };
-
 function parseUsersUpdateManagerResponseInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   if (!isPlainObject(value)) addIssue(issues, "object", value);
@@ -209,27 +93,3 @@ export function safeParseUsersUpdateManagerResponse(json: unknown): SafeParseRes
 }
 
 export const usersUpdateManagerResponseSchema: StandardSchemaV1<UsersUpdateManagerResponseWire, UsersUpdateManagerResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersUpdateManagerResponse>(parseUsersUpdateManagerResponseInto, value) } };
-
-function parseUsersGetPhotoParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const p3: unknown = value["user-id"];
-    if (typeof p3 !== "string") addIssue(issues, "string", p3, ["user-id"], ["userId"]);
-    r1 = {
-      userId: p3,
-    };
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseUsersGetPhotoParams(json: unknown): UsersGetPhotoParams {
-  return runParse<UsersGetPhotoParams>(parseUsersGetPhotoParamsInto, json);
-}
-
-export function safeParseUsersGetPhotoParams(json: unknown): SafeParseResult<UsersGetPhotoParams> {
-  return runSafeParse<UsersGetPhotoParams>(parseUsersGetPhotoParamsInto, json);
-}
-
-export const usersGetPhotoParamsSchema: StandardSchemaV1<UsersGetPhotoParamsWire, UsersGetPhotoParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<UsersGetPhotoParams>(parseUsersGetPhotoParamsInto, value) } };

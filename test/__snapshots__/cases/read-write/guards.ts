@@ -396,14 +396,3 @@ export function isListAlertsResponse(value: unknown): value is ListAlertsRespons
     && (value.items === undefined ? !("items" in value) : (Array.isArray(value.items) && value.items.every(isAlert)))
     && (value.cursor === undefined ? !("cursor" in value) : typeof value.cursor === "string");
 }
-
-/** Checks the type only: `parseFindTagsParams` also checks the constraints. */
-export function isFindTagsParamsWire(value: unknown): value is FindTagsParamsWire {
-  return isFindTagsParams(value);
-}
-
-export function isFindTagsParams(value: unknown): value is FindTagsParams {
-  return isPlainObject(value)
-    && (value.secret === undefined ? !("secret" in value) : typeof value.secret === "string")
-    && (value.since === undefined ? !("since" in value) : isAlertNumber(value.since));
-}

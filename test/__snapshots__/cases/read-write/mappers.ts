@@ -467,14 +467,6 @@ export function listAlertsResponseToWire(model: ListAlertsResponse): ListAlertsR
   return wire;
 }
 
-/** Does not validate: `parseFindTagsParams` validates and maps in one pass. */
-export function findTagsParamsFromWire(wire: FindTagsParamsWire): FindTagsParams {
-  const model = {} as FindTagsParams;
-  if (wire.secret !== undefined) model.secret = wire.secret;
-  if (wire.since !== undefined) model.since = wire.since;
-  return model;
-}
-
 export function findTagsParamsToWire(model: FindTagsParams): FindTagsParamsWire {
   const wire = {} as FindTagsParamsWire;
   if (model.secret !== undefined) wire.secret = model.secret;

@@ -1276,36 +1276,3 @@ export function safeParseListAlertsResponse(json: unknown): SafeParseResult<List
 }
 
 export const listAlertsResponseSchema: StandardSchemaV1<ListAlertsResponseWire, ListAlertsResponse> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<ListAlertsResponse>(parseListAlertsResponseInto, value) } };
-
-function parseFindTagsParamsInto(value: unknown, issues: IssueDraft[]): unknown {
-  let r1: unknown = value;
-  if (!isPlainObject(value)) addIssue(issues, "object", value);
-  else {
-    const m2: { [key: string]: unknown } = {};
-    const p3: unknown = value.secret;
-    if (p3 !== undefined) {
-      if (typeof p3 !== "string") addIssue(issues, "string", p3, ["secret"]);
-      m2.secret = p3;
-    }
-    const p4: unknown = value.since;
-    if (p4 !== undefined) {
-      const n6 = issues.length;
-      const r5 = parseAlertNumberInto(p4, issues);
-      if (issues.length !== n6) nestIssues(issues, n6, ["since"]);
-      m2.since = r5;
-    }
-    r1 = m2;
-  }
-  return r1;
-}
-
-/** @throws {ParseError} listing every issue, with wire and model paths. */
-export function parseFindTagsParams(json: unknown): FindTagsParams {
-  return runParse<FindTagsParams>(parseFindTagsParamsInto, json);
-}
-
-export function safeParseFindTagsParams(json: unknown): SafeParseResult<FindTagsParams> {
-  return runSafeParse<FindTagsParams>(parseFindTagsParamsInto, json);
-}
-
-export const findTagsParamsSchema: StandardSchemaV1<FindTagsParamsWire, FindTagsParams> = { "~standard": { version: 1, vendor: "wirecase", validate: (value) => standardValidate<FindTagsParams>(parseFindTagsParamsInto, value) } };
