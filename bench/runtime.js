@@ -35,8 +35,11 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
   transpileGenerated(generatedDir, jsDir);
   const generatedModule = join(jsDir, "mappers.js");
   const handModule = join(BENCH, "hand-mapper.js");
+  // the same contract as the generated code (absent stays absent): what the contract costs, apart
+  const exactModule = join(BENCH, "hand-mapper-exact.js");
   const gen = await import(pathToFileURL(generatedModule).href);
   const hand = await import(pathToFileURL(handModule).href);
+  const exact = await import(pathToFileURL(exactModule).href);
 
   const example = exampleJob();
   const page = listPage(1000);
@@ -56,6 +59,12 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
     const back = defined(gen.fineTuningJobToWire(a));
     const backHand = defined(hand.fineTuningJobToWire(a));
     if (!isDeepStrictEqual(back, backHand)) throw new Error(`hand-written and generated toWire differ on job ${i}`);
+    // the absence-keeping hand mapper must give the very objects the generated one does, key for key
+    const m = gen.fineTuningJobFromWire(wire);
+    if (!isDeepStrictEqual(exact.fineTuningJobFromWire(wire), m))
+      throw new Error(`bench/hand-mapper-exact.js and generated fromWire differ on job ${i}`);
+    if (!isDeepStrictEqual(exact.fineTuningJobToWire(m), gen.fineTuningJobToWire(m)))
+      throw new Error(`bench/hand-mapper-exact.js and generated toWire differ on job ${i}`);
   }
 
   const files = {
@@ -107,9 +116,11 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
     progress(`runtime: ${c.label} on ${c.data} (${procs} processes per candidate, interleaved)`);
     const g = [];
     const h = [];
+    const e = [];
     for (let p = 0; p < procs; p++) {
       g.push(measure(generatedModule, c.exportName, c.file, c.mode));
       h.push(measure(handModule, c.exportName, c.file, c.mode));
+      e.push(measure(exactModule, c.exportName, c.file, c.mode));
     }
     rows.push({
       fn: c.label,
@@ -117,8 +128,11 @@ export async function runtimeSection(generatedDir, work, procs, guardProcs = pro
       generatedNs: median(g),
       handNs: median(h),
       ratio: median(g) / median(h),
+      exactNs: median(e),
+      exactRatio: median(g) / median(e),
       generatedRuns: g,
       handRuns: h,
+      exactRuns: e,
     });
   }
 

@@ -231,6 +231,14 @@ function page(
     if (object.additional !== undefined)
       lines.push("", "Other keys may be present: they are kept as data, never renamed.");
     lines.push("");
+    const rules = [
+      ...(object === node ? [] : assertionTexts(node, names, decls)),
+      ...assertionTexts(object, names, decls),
+    ];
+    const by = facts.read
+      ? `Also checked by \`${n.parse}\``
+      : "Also required by the schema (a parameter set: not checked)";
+    if (rules.length > 0) lines.push(`${by} (wire names):`, "", ...rules.map((r) => `- ${r}`), "");
   } else if (node.kind === "enum") {
     lines.push(
       "## Values",
@@ -499,8 +507,96 @@ function describe(doc: Doc): string {
   return parts.join(" ");
 }
 
-/** The Type column: primitives in italics, literals in code, nested models linked; null is the Nullable column. */
+/**
+ * The Type column: primitives in italics, literals in code, nested models linked; null is the Nullable column;
+ * what only parse checks (`not`, `if`, `uniqueItems`, ...: the node's assertions) in parentheses after it.
+ */
 export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): string {
+  const shape = shapeText(node, names, decls);
+  const rules = assertionTexts(node, names, decls);
+  return rules.length === 0 ? shape : `${shape} (${rules.join("; ")})`;
+}
+
+/** Most keys an object inside an assertion shows (`{ pet_kind: "dog" }`); the others are counted. */
+const MAX_INLINE_KEYS = 6;
+
+/** What parse alone checks of a node (its assertions, IR `checks`), one phrase each, wire names as in JSON. */
+function assertionTexts(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): string[] {
+  const t = (n: Node): string => inlineText(n, names, decls);
+  const keys = (list: readonly string[]): string => list.map(span).join(", ");
+  return (node.checks ?? []).map((a) => {
+    switch (a.kind) {
+      case "not":
+        return `not ${t(a.node)}`;
+      case "if": {
+        const then = a.valid === undefined ? "" : ` then ${t(a.valid)}`;
+        const otherwise = a.invalid === undefined ? "" : ` else ${t(a.invalid)}`;
+        return `if ${t(a.test)}${then}${otherwise}`;
+      }
+      case "ofType":
+        return `${a.type === "object" ? "an object" : "an array"} is ${t(a.node)}`;
+      case "anyOf":
+        return `${a.oneOf ? "one" : "any"} of ${a.nodes.map(t).join(", ")}`;
+      case "uniqueItems":
+        return "unique items";
+      case "contains": {
+        const times =
+          a.max === undefined ? `at least ${a.min}` : a.min === a.max ? `exactly ${a.min}` : `${a.min}–${a.max}`;
+        return `contains ${t(a.node)} (${times} ${plural(a.max ?? a.min, "item")})`;
+      }
+      case "propertyCount": {
+        const { min, max } = a;
+        if (min !== undefined && max !== undefined)
+          return min === max ? `${min} ${plural(min, "key")}` : `${min}–${max} keys`;
+        return min !== undefined
+          ? `at least ${min} ${plural(min, "key")}`
+          : `at most ${max} ${plural(max ?? 0, "key")}`;
+      }
+      case "propertyNames":
+        return `keys are ${t(a.node)}`;
+      case "dependentRequired":
+        return `with ${span(a.key)}, also ${keys(a.required)}`;
+      case "dependentSchema":
+        return `with ${span(a.key)}, ${t(a.node)}`;
+      case "unevaluatedItems":
+        return a.node.kind === "never" ? "no other items" : `other items are ${t(a.node)}`;
+      case "unevaluatedProperties":
+        return a.node.kind === "never" ? "no other keys" : `other keys are ${t(a.node)}`;
+      case "patternProperties": {
+        const each = a.patterns.map((p) => `keys matching ${span(p.pattern)} are ${t(p.node)}`);
+        if (a.additional !== undefined)
+          each.push(a.additional.kind === "never" ? "no other keys" : `other keys are ${t(a.additional)}`);
+        return each.join("; ");
+      }
+      default:
+        return assertNever(a);
+    }
+  });
+}
+
+/** A node inside an assertion: an object as its keys (`{ pet_kind: "dog", bark_volume?: *integer* }`). */
+function inlineText(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): string {
+  // a schema without `type` whose keywords describe an object (`{ required: [a] }`): that object, which other
+  // values are valid against too (said once, in README)
+  const checks = node.checks ?? [];
+  if (
+    node.kind === "unknown" &&
+    node.when === undefined &&
+    checks.length > 0 &&
+    checks.every((c) => c.kind === "ofType")
+  )
+    return checks.map((c) => inlineText(c.node, names, decls)).join(" and ");
+  if (node.kind !== "object") return docType(node, names, decls);
+  const shown = node.properties
+    .slice(0, MAX_INLINE_KEYS)
+    .map((p) => `${span(p.key)}${p.required ? "" : "?"}: ${docType(p.node, names, decls)}`);
+  if (node.properties.length > MAX_INLINE_KEYS) shown.push(`… (${node.properties.length} keys)`);
+  const rules = assertionTexts(node, names, decls);
+  const text = `{ ${shown.join(", ")} }`.replace("{  }", "*object*");
+  return rules.length === 0 ? text : `${text} (${rules.join("; ")})`;
+}
+
+function shapeText(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): string {
   switch (node.kind) {
     case "primitive": {
       const limits = node.constraints === undefined ? [] : constraintChecks(node, node.constraints).map(limitText);
@@ -546,8 +642,21 @@ export function docType(node: Node, names: Names, decls: ReadonlyMap<string, Dec
       const link = `[${n.model}](${n.model}.md)`;
       return target?.node.kind === "enum" ? `${link}: ${docType(target.node, names, decls)}` : link;
     }
-    case "unknown":
-      return "*any*";
+    case "unknown": {
+      // a schema without `type`: its constraints hold for values of their own JSON type
+      const w = node.when;
+      if (w === undefined) return "*any*";
+      const per = [
+        ...(w.number === undefined
+          ? []
+          : [`numbers ${constraintChecks({ kind: "primitive", type: "number" }, w.number).map(limitText).join(", ")}`]),
+        ...(w.string === undefined
+          ? []
+          : [`strings ${constraintChecks({ kind: "primitive", type: "string" }, w.string).map(limitText).join(", ")}`]),
+        ...(w.array === undefined || itemCounts(w.array) === "" ? [] : [`arrays ${itemCounts(w.array)}`]),
+      ];
+      return per.length === 0 ? "*any*" : `*any* (${per.join("; ")})`;
+    }
     case "never":
       return "*never*";
     default:
