@@ -121,8 +121,16 @@ export async function outputSection(work, runs) {
     }
     // the consumer imports the output's index (so tsc reads every module of it) / the one schema file
     const wirecaseApp = 'import type * as W from "./out/index.js";\nexport type Exports = keyof typeof W;\n';
+    // the floors: the types alone (what any output with these types costs, functions aside), and tsc's own
+    // start-up (an app that imports nothing)
     const apps = [
       ["wirecase .ts", tsOut, wirecaseApp],
+      [
+        "wirecase types.ts alone",
+        tsOut,
+        'import type * as T from "./out/types.js";\nexport type Exports = keyof typeof T;\n',
+      ],
+      ["empty app", otsOut, "export {};\n"],
       ["wirecase --emit js", jsOut, wirecaseApp],
       [
         "openapi-typescript",

@@ -471,6 +471,9 @@ async function output() {
       { title: ".ts / o-ts" },
       { title: "js / o-ts" },
       { title: "targets" },
+      { title: "types.ts alone" },
+      { title: "types / o-ts" },
+      { title: "empty app" },
     ],
     r.tsc.map((x) => {
       const o = x.ms["openapi-typescript"];
@@ -483,9 +486,14 @@ async function output() {
         ratio(x.ms["wirecase .ts"], o),
         ratio(x.ms["wirecase --emit js"], o),
         "≤ 3× / ≤ 1.5×",
+        fmtMs(x.ms["wirecase types.ts alone"]),
+        ratio(x.ms["wirecase types.ts alone"], o),
+        fmtMs(x.ms["empty app"]),
       ];
     }),
     [
+      "types.ts alone: app.ts imports the wirecase output's types.ts only (the model and wire types, no functions); " +
+        "empty app: app.ts imports nothing (tsc's start-up and the default lib)",
       `whole tsc process (start-up included), ${r.runs} runs (BENCH_TSC_RUNS); app.ts imports the output's index ` +
         "(wirecase) or its schema file (openapi-typescript); BENCH_OUTPUT_SPECS picks the corpus specs",
     ],

@@ -58,9 +58,27 @@ export function rankMembers(value: unknown, candidates: readonly (readonly strin
   return scored.sort((a, b) => b.score - a.score || a.index - b.index).map((c) => c.index);
 }
 
-/** The member a union's mappers take: the first of {@link rankMembers}, or -1 when no member's test passed. */
+/**
+ * The member a union's mappers take: the first of {@link rankMembers}, or -1 when no member's test passed. One
+ * pass over the candidates and the value's own keys, allocating nothing (the mappers call it on every value).
+ */
 export function pickMember(value: unknown, candidates: readonly (readonly string[] | boolean)[]): number {
-  return rankMembers(value, candidates)[0] ?? -1;
+  const object = typeof value === "object" && value !== null && !Array.isArray(value) ? value : undefined;
+  let best = -1;
+  let bestScore = -1;
+  for (let i = 0; i < candidates.length; i++) {
+    const keys = candidates[i]!;
+    if (keys === false) continue;
+    let score = 0;
+    if (object !== undefined)
+      for (const key in object) if (Object.hasOwn(object, key) && (keys === true || keys.includes(key))) score++;
+    // strictly more: on a tie the earlier member (spec order) stays
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  }
+  return best;
 }
 
 /**

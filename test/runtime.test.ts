@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { RUNTIME_EXPORTS } from "../generator/naming/assign-names.js";
 import * as runtime from "../templates/runtime.js";
@@ -28,6 +29,21 @@ describe("templates/runtime.ts", () => {
     expect(runtime.rankMembers(Object.create({ b: 1 }) as object, [["a"], ["b"]])).toEqual([0, 1]);
     expect(runtime.pickMember(value, [false, ["c"], ["a", "b"]])).toBe(2);
     expect(runtime.pickMember(value, [false, false])).toBe(-1);
+    expect(runtime.pickMember(Object.create({ b: 1 }) as object, [["a"], ["b"]])).toBe(0);
+    expect(runtime.pickMember([1], [["0"], true])).toBe(0);
+    expect(runtime.pickMember(value, [["a"], true])).toBe(1);
+  });
+
+  it("pickMember is the first of rankMembers, for any value and candidates", () => {
+    const key = fc.constantFrom("a", "b", "c", "d", "0");
+    const candidates = fc.array(fc.oneof(fc.boolean(), fc.uniqueArray(key, { maxLength: 4 })), { maxLength: 6 });
+    const value = fc.oneof(fc.dictionary(key, fc.integer()), fc.array(fc.integer()), fc.string(), fc.constant(null));
+    fc.assert(
+      fc.property(value, candidates, (v, c) => {
+        expect(runtime.pickMember(v, c)).toBe(runtime.rankMembers(v, c)[0] ?? -1);
+      }),
+      { numRuns: 2000, seed: 17 },
+    );
   });
 
   it("hasOnlyKeys: an object whose own keys are all declared; never a non-object", () => {
