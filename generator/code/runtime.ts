@@ -9,6 +9,7 @@ import type * as Runtime from "../../templates/runtime.js";
 /** The runtime's types (erased): imported with `import type`. */
 type RuntimeType =
   | "IssueDraft"
+  | "IssuesAside"
   | "SafeParseResult"
   | "ParseIssue"
   | "PathSegment"
@@ -25,6 +26,7 @@ type RuntimeType =
 /** Compile-time proof that each listed type is one the runtime exports. */
 export type RuntimeTypesExist = [
   Runtime.IssueDraft,
+  Runtime.IssuesAside,
   Runtime.SafeParseResult<unknown>,
   Runtime.ParseIssue,
   Runtime.PathSegment,
@@ -55,6 +57,10 @@ export const RUNTIME: Readonly<Record<RuntimeName, "type" | "value">> = {
   ParseError: "value",
   PathSegment: "type",
   IssueDraft: "type",
+  IssuesAside: "type",
+  setAsideIssues: "value",
+  keepFewestIssues: "value",
+  restoreIssues: "value",
   addIssue: "value",
   nestIssues: "value",
   toParseIssues: "value",

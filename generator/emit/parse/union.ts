@@ -110,13 +110,14 @@ function choose(w: Gen, node: UnionLike, input: string, path: Path): string {
   w.block(`${label}: {`, () => {
     if (hasNull) w.line(`if (${input} === null) break ${label};`);
     if (!single) {
+      w.ctx.uses.add("IssuesAside");
+      w.ctx.uses.add("setAsideIssues");
       w.line(`const ${n} = issues.length;`);
-      w.line(`let ${saved}: IssueDraft[] | undefined;`);
+      w.line(`const ${saved}: IssuesAside = {};`);
     }
     // a candidate that failed: its issues kept aside when they are the fewest so far
     const setAside = (): void => {
-      w.line(`if (${saved} === undefined || issues.length - ${n} < ${saved}.length) ${saved} = issues.splice(${n});`);
-      w.line(`else issues.length = ${n};`);
+      w.line(`setAsideIssues(issues, ${n}, ${saved});`);
     };
     sequential.forEach(({ m, test, exact }, index) => {
       const last = !up.ranked && index === sequential.length - 1;
@@ -128,11 +129,10 @@ function choose(w: Gen, node: UnionLike, input: string, path: Path): string {
         const out = w.gen(m, input, path, false);
         if (last) {
           if (out !== input) w.line(`${r} = ${out};`);
-          if (!single)
-            w.line(
-              `if (${saved} !== undefined && ${saved}.length <= issues.length - ${n}) ` +
-                `issues.splice(${n}, issues.length - ${n}, ...${saved});`,
-            );
+          if (!single) {
+            w.ctx.uses.add("keepFewestIssues");
+            w.line(`keepFewestIssues(issues, ${n}, ${saved});`);
+          }
           w.line(`break ${label};`);
           return;
         }
@@ -195,9 +195,9 @@ function choose(w: Gen, node: UnionLike, input: string, path: Path): string {
     const report = noMatch();
     if (single) report.forEach((l) => w.line(l));
     else {
-      if (report.length === 1) w.line(`if (${saved} === undefined) ${report[0]}`);
-      else w.block(`if (${saved} === undefined) {`, () => report.forEach((l) => w.line(l)));
-      w.line(`else issues.push(...${saved});`);
+      w.ctx.uses.add("restoreIssues");
+      if (report.length === 1) w.line(`if (!restoreIssues(issues, ${saved})) ${report[0]}`);
+      else w.block(`if (!restoreIssues(issues, ${saved})) {`, () => report.forEach((l) => w.line(l)));
     }
   });
   return r;

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { MAX_UNIX_SECONDS, addIssue, codePointLength, dateFromUnix, isDateTime, isPlainObject, nestIssues, readDateTime, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { MAX_UNIX_SECONDS, addIssue, codePointLength, dateFromUnix, isDateTime, isPlainObject, keepFewestIssues, nestIssues, readDateTime, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { Timestamp, TimestampWire, Job, JobWire, JobWhen, JobWhenWire, Window, WindowWire } from "./types.js";
 
 function parseTimestampInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -111,7 +111,7 @@ function parseJobInto(value: unknown, issues: IssueDraft[]): unknown {
       let r29: unknown = p28;
       u30: {
         const n32 = issues.length;
-        let s31: IssueDraft[] | undefined;
+        const s31: IssuesAside = {};
         if (isDateTime(p28 as unknown)) {
           const d33 = typeof p28 === "string" ? readDateTime(p28) : undefined;
           if (d33 === undefined) addIssue(issues, "RFC 3339 date-time", p28, ["when"]);
@@ -119,19 +119,17 @@ function parseJobInto(value: unknown, issues: IssueDraft[]): unknown {
             r29 = d33;
             break u30;
           }
-          if (s31 === undefined || issues.length - n32 < s31.length) s31 = issues.splice(n32);
-          else issues.length = n32;
+          setAsideIssues(issues, n32, s31);
         }
         if (((p28 as unknown) === "never" || (p28 as unknown) === "soon")) {
           const n35 = issues.length;
           const r34 = parseJobWhenInto(p28, issues);
           if (issues.length !== n35) nestIssues(issues, n35, ["when"]);
           r29 = r34;
-          if (s31 !== undefined && s31.length <= issues.length - n32) issues.splice(n32, issues.length - n32, ...s31);
+          keepFewestIssues(issues, n32, s31);
           break u30;
         }
-        if (s31 === undefined) addIssue(issues, "RFC 3339 date-time | JobWhen", p28, ["when"]);
-        else issues.push(...s31);
+        if (!restoreIssues(issues, s31)) addIssue(issues, "RFC 3339 date-time | JobWhen", p28, ["when"]);
       }
       m2.when = r29;
     }

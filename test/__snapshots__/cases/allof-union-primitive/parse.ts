@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, isPlainObject, keepFewestIssues, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Named, NamedWire, Detail, DetailWire, StringOrDetail, StringOrDetailWire, Labelled, LabelledWire, LabelledRef, LabelledRefWire, BothPrimitive, BothPrimitiveWire, Holder, HolderWire } from "./types.js";
 
 function parseNamedInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -189,14 +189,13 @@ function parseHolderInto(value: unknown, issues: IssueDraft[]): unknown {
       let r9: unknown = p6;
       u10: {
         const n12 = issues.length;
-        let s11: IssueDraft[] | undefined;
+        const s11: IssuesAside = {};
         if (typeof (p6 as unknown) === "number") {
           if (!Number.isInteger(p6)) addIssue(issues, "integer", p6, ["inline_labelled"], ["inlineLabelled"]);
           if (issues.length === n12) {
             break u10;
           }
-          if (s11 === undefined || issues.length - n12 < s11.length) s11 = issues.splice(n12);
-          else issues.length = n12;
+          setAsideIssues(issues, n12, s11);
         }
         if (Array.isArray(p6 as unknown) && ((p6 as unknown as unknown[]).length === 0 || isPlainObject((p6 as unknown as unknown[])[0] as unknown))) {
           let r13: unknown = p6;
@@ -213,11 +212,10 @@ function parseHolderInto(value: unknown, issues: IssueDraft[]): unknown {
             r13 = a14;
           }
           r9 = r13;
-          if (s11 !== undefined && s11.length <= issues.length - n12) issues.splice(n12, issues.length - n12, ...s11);
+          keepFewestIssues(issues, n12, s11);
           break u10;
         }
-        if (s11 === undefined) addIssue(issues, "integer | array", p6, ["inline_labelled"], ["inlineLabelled"]);
-        else issues.push(...s11);
+        if (!restoreIssues(issues, s11)) addIssue(issues, "integer | array", p6, ["inline_labelled"], ["inlineLabelled"]);
       }
       const r19 = isPlainObject(p6) ? { ...(r7 as object), ...(r9 as object) } : r9;
       m2.inlineLabelled = r19;

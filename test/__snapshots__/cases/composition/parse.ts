@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, fieldOf, hasKey, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, codePointLength, fieldOf, hasKey, isPlainObject, keepFewestIssues, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Pet, PetWire, Dog, DogWire, Cat, CatWire, AnyPet, AnyPetWire, Shape, ShapeWire, ShapeSquare, ShapeSquareWire, ShapeCircle, ShapeCircleWire, StringOrNumber, StringOrNumberWire, Owner, OwnerWire, OwnerContactVariant1, OwnerContactVariant1Wire, OwnerContactVariant2, OwnerContactVariant2Wire, Constrained, ConstrainedWire } from "./types.js";
 
 function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -105,27 +105,25 @@ function parseAnyPetInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "pet_type") === "doggo") {
       const r5 = parseDogInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "pet_type") === "cat") {
       const r6 = parseCatInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"doggo\" | \"cat\"", fieldOf(value, "pet_type"), ["pet_type"], ["petType"]);
       else addIssue(issues, "Dog | Cat", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }
@@ -145,24 +143,22 @@ function parseShapeInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "kind") === "square" && hasKey(value, "side_length")) {
       const r5 = parseShapeSquareInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "kind") === "circle" && hasKey(value, "radius_cm")) {
       const r6 = parseShapeCircleInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "ShapeSquare | ShapeCircle", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "ShapeSquare | ShapeCircle", value);
   }
   return r1;
 }
@@ -286,7 +282,7 @@ function parseOwnerInto(value: unknown, issues: IssueDraft[]): unknown {
       let r14: unknown = p13;
       u15: {
         const n17 = issues.length;
-        let s16: IssueDraft[] | undefined;
+        const s16: IssuesAside = {};
         for (const c18 of rankMembers(p13, [hasKey(p13, "email_address") ? ["email_address"] : false, hasKey(p13, "phone_number") ? ["phone_number"] : false])) {
           switch (c18) {
             case 0: {
@@ -297,8 +293,7 @@ function parseOwnerInto(value: unknown, issues: IssueDraft[]): unknown {
                 r14 = r19;
                 break u15;
               }
-              if (s16 === undefined || issues.length - n17 < s16.length) s16 = issues.splice(n17);
-              else issues.length = n17;
+              setAsideIssues(issues, n17, s16);
               break;
             }
             case 1: {
@@ -309,14 +304,12 @@ function parseOwnerInto(value: unknown, issues: IssueDraft[]): unknown {
                 r14 = r21;
                 break u15;
               }
-              if (s16 === undefined || issues.length - n17 < s16.length) s16 = issues.splice(n17);
-              else issues.length = n17;
+              setAsideIssues(issues, n17, s16);
               break;
             }
           }
         }
-        if (s16 === undefined) addIssue(issues, "OwnerContactVariant1 | OwnerContactVariant2", p13, ["contact"]);
-        else issues.push(...s16);
+        if (!restoreIssues(issues, s16)) addIssue(issues, "OwnerContactVariant1 | OwnerContactVariant2", p13, ["contact"]);
       }
       m2.contact = r14;
     }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, fieldOf, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, codePointLength, fieldOf, isPlainObject, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Job, JobWire, Owner, OwnerWire, Pet, PetWire, Cat, CatWire, Dog, DogWire, Limits, LimitsWire, Plain, PlainWire, PlainPlainKind, PlainPlainKindWire, Page, PageWire, PagePageItemsItem, PagePageItemsItemWire, Broken, BrokenWire, Tags, TagsWire } from "./types.js";
 
 function parseJobInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -85,15 +85,14 @@ function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "pet_type") === "cat") {
       const r5 = parseCatInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "pet_type") === "dog") {
       const r6 = parseDogInto(value, issues);
@@ -101,8 +100,7 @@ function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
         r1 = r6;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     for (const c7 of rankMembers(value, [isPlainObject(value as unknown) ? ["pet_type", "lives_left"] : false, isPlainObject(value as unknown) ? ["pet_type", "bark_volume"] : false])) {
       switch (c7) {
@@ -112,8 +110,7 @@ function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r8;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -122,17 +119,15 @@ function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r9;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"cat\" | \"dog\"", fieldOf(value, "pet_type"), ["pet_type"], ["petType"]);
       else addIssue(issues, "Cat | Dog", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, isListedString, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, isListedString, isPlainObject, keepFewestIssues, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { UnitCode, UnitCodeWire, Line, LineWire } from "./types.js";
 
 function parseUnitCodeInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -35,7 +35,7 @@ function parseLineInto(value: unknown, issues: IssueDraft[]): unknown {
     let r4: unknown = p3;
     u5: {
       const n7 = issues.length;
-      let s6: IssueDraft[] | undefined;
+      const s6: IssuesAside = {};
       if (isListedString(p3 as unknown, "\u0000U00\u0000U01\u0000U02\u0000U03\u0000U04\u0000U05\u0000U06\u0000U07\u0000U08\u0000U09\u0000U10\u0000U11\u0000U12\u0000U13\u0000U14\u0000U15\u0000U16\u0000U17\u0000U18\u0000U19\u0000U20\u0000U21\u0000U22\u0000U23\u0000U24\u0000U25\u0000U26\u0000U27\u0000U28\u0000U29\u0000U30\u0000U31\u0000U32\u0000U33\u0000U34\u0000U35\u0000U36\u0000U37\u0000U38\u0000U39\u0000U40\u0000U41\u0000U42\u0000U43\u0000U44\u0000U45\u0000U46\u0000U47\u0000U48\u0000U49\u0000U50\u0000U51\u0000U52\u0000U53\u0000U54\u0000U55\u0000U56\u0000U57\u0000U58\u0000U59\u0000U60\u0000U61\u0000U62\u0000U63\u0000U64\u0000U65\u0000U66\u0000U67\u0000U68\u0000U69\u0000")) {
         const n9 = issues.length;
         const r8 = parseUnitCodeInto(p3, issues);
@@ -44,16 +44,14 @@ function parseLineInto(value: unknown, issues: IssueDraft[]): unknown {
           r4 = r8;
           break u5;
         }
-        if (s6 === undefined || issues.length - n7 < s6.length) s6 = issues.splice(n7);
-        else issues.length = n7;
+        setAsideIssues(issues, n7, s6);
       }
       if (typeof (p3 as unknown) === "number") {
         if (!Number.isInteger(p3)) addIssue(issues, "integer", p3, ["unit"]);
-        if (s6 !== undefined && s6.length <= issues.length - n7) issues.splice(n7, issues.length - n7, ...s6);
+        keepFewestIssues(issues, n7, s6);
         break u5;
       }
-      if (s6 === undefined) addIssue(issues, "UnitCode | integer", p3, ["unit"]);
-      else issues.push(...s6);
+      if (!restoreIssues(issues, s6)) addIssue(issues, "UnitCode | integer", p3, ["unit"]);
     }
     r1 = {
       unit: r4,

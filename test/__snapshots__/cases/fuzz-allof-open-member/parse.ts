@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, hasKey, isPlainObject, omitKeys, rankMembers, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, hasKey, isPlainObject, omitKeys, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { M, MWire, MPart1, MPart1Wire, MPart2, MPart2Wire, N, NWire, NPart1, NPart1Wire, A, AWire, B, BWire } from "./types.js";
 
 function parseMInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -93,7 +93,7 @@ function parseNInto(value: unknown, issues: IssueDraft[]): unknown {
   let r2: unknown = value;
   u3: {
     const n5 = issues.length;
-    let s4: IssueDraft[] | undefined;
+    const s4: IssuesAside = {};
     for (const c6 of rankMembers(value, [hasKey(value, "a_key") ? ["a_key"] : false, hasKey(value, "b_key") ? ["b_key"] : false])) {
       switch (c6) {
         case 0: {
@@ -102,8 +102,7 @@ function parseNInto(value: unknown, issues: IssueDraft[]): unknown {
             r2 = r7;
             break u3;
           }
-          if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-          else issues.length = n5;
+          setAsideIssues(issues, n5, s4);
           break;
         }
         case 1: {
@@ -112,14 +111,12 @@ function parseNInto(value: unknown, issues: IssueDraft[]): unknown {
             r2 = r8;
             break u3;
           }
-          if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-          else issues.length = n5;
+          setAsideIssues(issues, n5, s4);
           break;
         }
       }
     }
-    if (s4 === undefined) addIssue(issues, "A | B", value);
-    else issues.push(...s4);
+    if (!restoreIssues(issues, s4)) addIssue(issues, "A | B", value);
   }
   const r9 = { ...(omitKeys(r1, ["a_key", "b_key"]) as object), ...(r2 as object) };
   return r9;

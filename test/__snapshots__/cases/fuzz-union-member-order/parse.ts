@@ -7,15 +7,15 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, hasKey, isPlainObject, jsonEquals, nestIssues, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, hasKey, isPlainObject, jsonEquals, keepFewestIssues, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { O, OWire, P, PWire, Q, QWire, A, AWire, B, BWire } from "./types.js";
 
 function parseOInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (Array.isArray(value as unknown) && ((value as unknown as unknown[]).length === 0 || hasKey((value as unknown as unknown[])[0], "a_key"))) {
       let r5: unknown = value;
       if (!Array.isArray(value)) addIssue(issues, "array", value);
@@ -34,8 +34,7 @@ function parseOInto(value: unknown, issues: IssueDraft[]): unknown {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (Array.isArray(value as unknown) && ((value as unknown as unknown[]).length === 0 || hasKey((value as unknown as unknown[])[0], "b_key"))) {
       let r11: unknown = value;
@@ -52,11 +51,10 @@ function parseOInto(value: unknown, issues: IssueDraft[]): unknown {
         r11 = a12;
       }
       r1 = r11;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "array", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "array", value);
   }
   return r1;
 }
@@ -76,7 +74,7 @@ function parsePInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [isPlainObject(value as unknown), hasKey(value, "a_key") ? ["a_key"] : false])) {
       switch (c5) {
         case 0: {
@@ -92,8 +90,7 @@ function parsePInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -102,14 +99,12 @@ function parsePInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r10;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "object | A", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "object | A", value);
   }
   return r1;
 }
@@ -129,7 +124,7 @@ function parseQInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [jsonEquals(value, {"fixed_key":1}) ? [] : false, hasKey(value, "a_key") ? ["a_key"] : false])) {
       switch (c5) {
         case 0: {
@@ -137,8 +132,7 @@ function parseQInto(value: unknown, issues: IssueDraft[]): unknown {
           if (issues.length === n4) {
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -147,14 +141,12 @@ function parseQInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "{\"fixed_key\":1} | A", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "{\"fixed_key\":1} | A", value);
   }
   return r1;
 }

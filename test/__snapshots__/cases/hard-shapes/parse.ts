@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, fieldOf, hasKey, isListedString, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, fieldOf, hasKey, isListedString, isPlainObject, keepFewestIssues, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { JsonValue, JsonValueWire, Expr, ExprWire, Literal, LiteralWire, Binary, BinaryWire, Deep, DeepWire, DeepRootLevel, DeepRootLevelWire, DeepRootLevelLevel40, DeepRootLevelLevel40Wire, DeepRootLevelLevel40Level39, DeepRootLevelLevel40Level39Wire, DeepRootLevelLevel40Level39Level38, DeepRootLevelLevel40Level39Level38Wire, DeepRootLevelLevel40Level39Level38Level37, DeepRootLevelLevel40Level39Level38Level37Wire, DeepRootLevelLevel40Level39Level38Level37Level36, DeepRootLevelLevel40Level39Level38Level37Level36Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35, DeepRootLevelLevel40Level39Level38Level37Level36Level35Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Wire, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15, DeepRootLevelLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Wire, DeepLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14, DeepLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Wire, DeepLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13, DeepLevel40Level39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Wire, DeepLevel39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12, DeepLevel39Level38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Wire, DeepLevel38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11, DeepLevel38Level37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Wire, DeepLevel37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10, DeepLevel37Level36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Wire, DeepLevel36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9, DeepLevel36Level35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Wire, DeepLevel35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8, DeepLevel35Level34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Wire, DeepLevel34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7, DeepLevel34Level33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Wire, DeepLevel33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6, DeepLevel33Level32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Wire, DeepLevel32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5, DeepLevel32Level31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Wire, DeepLevel31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4, DeepLevel31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4Wire, DeepLevel31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4Level3, DeepLevel31Level30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4Level3Wire, DeepLevel30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4Level3Level2, DeepLevel30Level29Level28Level27Level26Level25Level24Level23Level22Level21Level20Level19Level18Level17Level16Level15Level14Level13Level12Level11Level10Level9Level8Level7Level6Level5Level4Level3Level2Wire, BigEnum, BigEnumWire, Disagree, DisagreeWire, Overlap, OverlapWire, OverlapVariant1, OverlapVariant1Wire, OverlapVariant2, OverlapVariant2Wire, Wide, WideWire, BothArrays, BothArraysWire, BothArraysItem, BothArraysItemWire } from "./types.js";
 
 function parseJsonValueInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -16,7 +16,7 @@ function parseJsonValueInto(value: unknown, issues: IssueDraft[]): unknown {
   u2: {
     if (value === null) break u2;
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (typeof (value as unknown) === "boolean") break u2;
     if (typeof (value as unknown) === "number") break u2;
     if (typeof (value as unknown) === "string") break u2;
@@ -35,8 +35,7 @@ function parseJsonValueInto(value: unknown, issues: IssueDraft[]): unknown {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (isPlainObject(value as unknown)) {
       let r11: unknown = value;
@@ -50,11 +49,10 @@ function parseJsonValueInto(value: unknown, issues: IssueDraft[]): unknown {
         }
       }
       r1 = r11;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "boolean | number | string | array | object | null", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "boolean | number | string | array | object | null", value);
   }
   return r1;
 }
@@ -74,27 +72,25 @@ function parseExprInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "expr_type") === "literal") {
       const r5 = parseLiteralInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "expr_type") === "binary") {
       const r6 = parseBinaryInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"literal\" | \"binary\"", fieldOf(value, "expr_type"), ["expr_type"], ["exprType"]);
       else addIssue(issues, "Literal | Binary", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }
@@ -1310,7 +1306,7 @@ function parseOverlapInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [isPlainObject(value as unknown) ? ["user_name"] : false, hasKey(value, "user_age") ? ["user_name", "user_age"] : false])) {
       switch (c5) {
         case 0: {
@@ -1319,8 +1315,7 @@ function parseOverlapInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -1329,14 +1324,12 @@ function parseOverlapInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "OverlapVariant1 | OverlapVariant2", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "OverlapVariant1 | OverlapVariant2", value);
   }
   return r1;
 }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, allUnique, codePointLength, hasKey, isPlainObject, rankMembers, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, allUnique, codePointLength, hasKey, isPlainObject, keepFewestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { Tags, TagsWire, SomeIntegers, SomeIntegersWire, NotString, NotStringWire, Pet, PetWire, Labels, LabelsWire, Payment, PaymentWire, Extensions, ExtensionsWire, OnlyPatterned, OnlyPatternedWire, Update, UpdateWire, Fragments, FragmentsWire, Merged, MergedWire, EnumWithoutNull, EnumWithoutNullWire, Strictly, StrictlyWire, StrictlyPart1, StrictlyPart1Wire, StrictlyPart2Variant1, StrictlyPart2Variant1Wire, StrictlyPart2Variant2, StrictlyPart2Variant2Wire, Headed, HeadedWire } from "./types.js";
 const pattern1: RegExp = new RegExp("^x-", "u");
 const pattern2: RegExp = new RegExp("^s_", "u");
@@ -507,7 +507,7 @@ function parseStrictlyInto(value: unknown, issues: IssueDraft[]): unknown {
   let r2: unknown = value;
   u3: {
     const n5 = issues.length;
-    let s4: IssueDraft[] | undefined;
+    const s4: IssuesAside = {};
     for (const c6 of rankMembers(value, [hasKey(value, "size") ? ["size"] : false, hasKey(value, "color") ? ["color"] : false])) {
       switch (c6) {
         case 0: {
@@ -516,8 +516,7 @@ function parseStrictlyInto(value: unknown, issues: IssueDraft[]): unknown {
             r2 = r7;
             break u3;
           }
-          if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-          else issues.length = n5;
+          setAsideIssues(issues, n5, s4);
           break;
         }
         case 1: {
@@ -526,14 +525,12 @@ function parseStrictlyInto(value: unknown, issues: IssueDraft[]): unknown {
             r2 = r8;
             break u3;
           }
-          if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-          else issues.length = n5;
+          setAsideIssues(issues, n5, s4);
           break;
         }
       }
     }
-    if (s4 === undefined) addIssue(issues, "StrictlyPart2Variant1 | StrictlyPart2Variant2", value);
-    else issues.push(...s4);
+    if (!restoreIssues(issues, s4)) addIssue(issues, "StrictlyPart2Variant1 | StrictlyPart2Variant2", value);
   }
   const r9 = { ...(r1 as object), ...(r2 as object) };
   if (isPlainObject(value)) {
@@ -681,7 +678,7 @@ function parseHeadedInto(value: unknown, issues: IssueDraft[]): unknown {
   let r2: unknown = value;
   u3: {
     const n5 = issues.length;
-    let s4: IssueDraft[] | undefined;
+    const s4: IssuesAside = {};
     if (Array.isArray(value as unknown) && ((value as unknown as unknown[]).length === 0 || typeof ((value as unknown as unknown[])[0] as unknown) === "string")) {
       let r6: unknown = value;
       if (!Array.isArray(value)) addIssue(issues, "array", value);
@@ -695,8 +692,7 @@ function parseHeadedInto(value: unknown, issues: IssueDraft[]): unknown {
         r2 = r6;
         break u3;
       }
-      if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-      else issues.length = n5;
+      setAsideIssues(issues, n5, s4);
     }
     if (Array.isArray(value as unknown) && ((value as unknown as unknown[]).length === 0 || typeof ((value as unknown as unknown[])[0] as unknown) === "number")) {
       let r8: unknown = value;
@@ -712,11 +708,10 @@ function parseHeadedInto(value: unknown, issues: IssueDraft[]): unknown {
         }
       }
       r2 = r8;
-      if (s4 !== undefined && s4.length <= issues.length - n5) issues.splice(n5, issues.length - n5, ...s4);
+      keepFewestIssues(issues, n5, s4);
       break u3;
     }
-    if (s4 === undefined) addIssue(issues, "array", value);
-    else issues.push(...s4);
+    if (!restoreIssues(issues, s4)) addIssue(issues, "array", value);
   }
   if (Array.isArray(value)) {
     let upto11 = 0;

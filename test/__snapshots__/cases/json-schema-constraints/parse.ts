@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, isPlainObject, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, codePointLength, isPlainObject, keepFewestIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Short, ShortWire, Mixed, MixedWire, Holder, HolderWire, Code, CodeWire, Tags, TagsWire, FewTags, FewTagsWire } from "./types.js";
 const pattern1: RegExp = new RegExp("^a", "u");
 const pattern2: RegExp = new RegExp("^x", "u");
@@ -105,7 +105,7 @@ function parseCodeInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (true) {
       if (typeof value === "string") {
         if (value.length < 2 || (value.length < 4 && codePointLength(value) < 2)) addIssue(issues, "string of at least 2 characters", value);
@@ -113,14 +113,13 @@ function parseCodeInto(value: unknown, issues: IssueDraft[]): unknown {
       if (issues.length === n4) {
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (true) {
       if (typeof value === "string") {
         if (!pattern2.test(value)) addIssue(issues, "string matching /^x/", value);
       }
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
   }

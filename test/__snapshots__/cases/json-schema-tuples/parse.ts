@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, isPlainObject, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Pair, PairWire, AtLeastOne, AtLeastOneWire, Closed, ClosedWire, WithRest, WithRestWire, Mapped, MappedWire, MappedMiddle, MappedMiddleWire, Point, PointWire, Shape, ShapeWire, Holder, HolderWire } from "./types.js";
 
 function parsePairInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -243,7 +243,7 @@ function parseShapeInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (Array.isArray(value as unknown) && (value as unknown as unknown[]).length === 2 && typeof ((value as unknown as unknown[])[0] as unknown) === "string") {
       let r5: unknown = value;
       if (!Array.isArray(value)) addIssue(issues, "array", value);
@@ -265,12 +265,10 @@ function parseShapeInto(value: unknown, issues: IssueDraft[]): unknown {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (typeof (value as unknown) === "string") break u2;
-    if (s3 === undefined) addIssue(issues, "array | string", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "array | string", value);
   }
   return r1;
 }

@@ -7,15 +7,15 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, hasKey, isPlainObject, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, codePointLength, hasKey, isPlainObject, keepFewestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { IdOrName, IdOrNameWire, IdOrNameVariant1, IdOrNameVariant1Wire, IdOrNameVariant2, IdOrNameVariant2Wire, IdOrNameAny, IdOrNameAnyWire, IdOrNameAnyVariant1, IdOrNameAnyVariant1Wire, IdOrNameAnyVariant2, IdOrNameAnyVariant2Wire, ShortOrLong, ShortOrLongWire, NumberOrInteger, NumberOrIntegerWire } from "./types.js";
 
 function parseIdOrNameInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [hasKey(value, "id") ? ["id"] : false, hasKey(value, "display_name") ? ["display_name"] : false])) {
       switch (c5) {
         case 0: {
@@ -24,8 +24,7 @@ function parseIdOrNameInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -34,14 +33,12 @@ function parseIdOrNameInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "IdOrNameVariant1 | IdOrNameVariant2", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "IdOrNameVariant1 | IdOrNameVariant2", value);
   }
   return r1;
 }
@@ -109,7 +106,7 @@ function parseIdOrNameAnyInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [hasKey(value, "id") ? ["id"] : false, hasKey(value, "display_name") ? ["display_name"] : false])) {
       switch (c5) {
         case 0: {
@@ -118,8 +115,7 @@ function parseIdOrNameAnyInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -128,14 +124,12 @@ function parseIdOrNameAnyInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "IdOrNameAnyVariant1 | IdOrNameAnyVariant2", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "IdOrNameAnyVariant1 | IdOrNameAnyVariant2", value);
   }
   return r1;
 }
@@ -203,7 +197,7 @@ function parseShortOrLongInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (typeof (value as unknown) === "string") {
       if (typeof value !== "string") addIssue(issues, "string", value);
       else {
@@ -212,19 +206,17 @@ function parseShortOrLongInto(value: unknown, issues: IssueDraft[]): unknown {
       if (issues.length === n4) {
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (typeof (value as unknown) === "string") {
       if (typeof value !== "string") addIssue(issues, "string", value);
       else {
         if (value.length < 2 || (value.length < 4 && codePointLength(value) < 2)) addIssue(issues, "string of at least 2 characters", value);
       }
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "string", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "string", value);
   }
   return r1;
 }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, codePointLength, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, codePointLength, isPlainObject, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Customer, CustomerWire, PostCustomersBody, PostCustomersBodyWire, PostCustomersBodyInvoiceSettings, PostCustomersBodyInvoiceSettingsWire, PostCustomersBodyInvoiceSettingsCustomFieldsItem, PostCustomersBodyInvoiceSettingsCustomFieldsItemWire, CreateNoteBody, CreateNoteBodyWire, ReplaceNoteBody, ReplaceNoteBodyWire, PostFilesBody, PostFilesBodyWire } from "./types.js";
 
 function parseCustomerInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -71,7 +71,7 @@ function parsePostCustomersBodyInto(value: unknown, issues: IssueDraft[]): unkno
       let r10: unknown = p9;
       u11: {
         const n13 = issues.length;
-        let s12: IssueDraft[] | undefined;
+        const s12: IssuesAside = {};
         if (isPlainObject(p9 as unknown)) {
           let r14: unknown = p9;
           if (!isPlainObject(p9)) addIssue(issues, "object", p9, ["metadata"]);
@@ -85,12 +85,10 @@ function parsePostCustomersBodyInto(value: unknown, issues: IssueDraft[]): unkno
             r10 = r14;
             break u11;
           }
-          if (s12 === undefined || issues.length - n13 < s12.length) s12 = issues.splice(n13);
-          else issues.length = n13;
+          setAsideIssues(issues, n13, s12);
         }
         if ((p9 as unknown) === "") break u11;
-        if (s12 === undefined) addIssue(issues, "object | \"\"", p9, ["metadata"]);
-        else issues.push(...s12);
+        if (!restoreIssues(issues, s12)) addIssue(issues, "object | \"\"", p9, ["metadata"]);
       }
       m2.metadata = r10;
     }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, fieldOf, hasKey, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, fieldOf, hasKey, isPlainObject, keepFewestIssues, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { Account, AccountWire, AccountWritable, AccountWritableWire, AccountSettings, AccountSettingsWire, AccountSettingsWritable, AccountSettingsWritableWire, Profile, ProfileWire, ProfileWritable, ProfileWritableWire, Tag, TagWire, Team, TeamWire, TeamWritable, TeamWritableWire, Org, OrgWire, OrgWritable, OrgWritableWire, Pair, PairWire, PairWritable, PairWritableWire, Either, EitherWire, EitherWritable, EitherWritableWire, Mixed, MixedWire, MixedWritable, MixedWritableWire, MixedPart2, MixedPart2Wire, AlertNumber, AlertNumberWire, Alert, AlertWire, AlertWritable, AlertWritableWire, Sealed, SealedWire, SealedWritable, SealedWritableWire, TreeNode, TreeNodeWire, TreeNodeWritable, TreeNodeWritableWire, Pet, PetWire, PetWritable, PetWritableWire, Cat, CatWire, Dog, DogWire, DogWritable, DogWritableWire, Guarded, GuardedWire, ReplaceTeamBody, ReplaceTeamBodyWire, ListAlertsResponse, ListAlertsResponseWire, FindTagsParams, FindTagsParamsWire } from "./types.js";
 
 function parseAccountInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -624,7 +624,7 @@ function parseEitherInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [hasKey(value, "label") ? ["label"] : false, isPlainObject(value as unknown) ? ["bio", "verified"] : false])) {
       switch (c5) {
         case 0: {
@@ -633,8 +633,7 @@ function parseEitherInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -643,14 +642,12 @@ function parseEitherInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "Tag | Profile", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "Tag | Profile", value);
   }
   return r1;
 }
@@ -670,7 +667,7 @@ function parseEitherWritableInto(value: unknown, issues: IssueDraft[]): unknown 
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [hasKey(value, "label") ? ["label"] : false, isPlainObject(value as unknown) ? ["bio"] : false])) {
       switch (c5) {
         case 0: {
@@ -679,8 +676,7 @@ function parseEitherWritableInto(value: unknown, issues: IssueDraft[]): unknown 
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -689,14 +685,12 @@ function parseEitherWritableInto(value: unknown, issues: IssueDraft[]): unknown 
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "Tag | ProfileWritable", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "Tag | ProfileWritable", value);
   }
   return r1;
 }
@@ -1001,27 +995,25 @@ function parsePetInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "kind") === "cat") {
       const r5 = parseCatInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "kind") === "dog") {
       const r6 = parseDogInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"cat\" | \"dog\"", fieldOf(value, "kind"), ["kind"]);
       else addIssue(issues, "Cat | Dog", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }
@@ -1041,27 +1033,25 @@ function parsePetWritableInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "kind") === "cat") {
       const r5 = parseCatInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "kind") === "dog") {
       const r6 = parseDogWritableInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"cat\" | \"dog\"", fieldOf(value, "kind"), ["kind"]);
       else addIssue(issues, "Cat | DogWritable", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, fieldOf, hasKey, hasOnlyKeys, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, fieldOf, hasKey, hasOnlyKeys, isPlainObject, keepFewestIssues, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { ComparisonFilter, ComparisonFilterWire, ComparisonFilterType, ComparisonFilterTypeWire, CompoundFilter, CompoundFilterWire, CompoundFilterType, CompoundFilterTypeWire, Unanchored, UnanchoredWire } from "./types.js";
 
 function parseComparisonFilterInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -83,7 +83,7 @@ function parseCompoundFilterInto(value: unknown, issues: IssueDraft[]): unknown 
         let r11: unknown = e10;
         u12: {
           const n14 = issues.length;
-          let s13: IssueDraft[] | undefined;
+          const s13: IssuesAside = {};
           if (((fieldOf(e10, "type") as unknown) === "eq" || (fieldOf(e10, "type") as unknown) === "ne") && hasKey(e10, "key") && hasOnlyKeys(e10, ["type", "key"])) {
             const n16 = issues.length;
             const r15 = parseComparisonFilterInto(e10, issues);
@@ -92,19 +92,17 @@ function parseCompoundFilterInto(value: unknown, issues: IssueDraft[]): unknown 
               r11 = r15;
               break u12;
             }
-            if (s13 === undefined || issues.length - n14 < s13.length) s13 = issues.splice(n14);
-            else issues.length = n14;
+            setAsideIssues(issues, n14, s13);
           }
           if (((fieldOf(e10, "type") as unknown) === "and" || (fieldOf(e10, "type") as unknown) === "or") && hasKey(e10, "filters") && hasOnlyKeys(e10, ["type", "filters"])) {
             const n18 = issues.length;
             const r17 = parseCompoundFilterInto(e10, issues);
             if (issues.length !== n18) nestIssues(issues, n18, ["filters", i9]);
             r11 = r17;
-            if (s13 !== undefined && s13.length <= issues.length - n14) issues.splice(n14, issues.length - n14, ...s13);
+            keepFewestIssues(issues, n14, s13);
             break u12;
           }
-          if (s13 === undefined) addIssue(issues, "ComparisonFilter | CompoundFilter", e10, ["filters", i9]);
-          else issues.push(...s13);
+          if (!restoreIssues(issues, s13)) addIssue(issues, "ComparisonFilter | CompoundFilter", e10, ["filters", i9]);
         }
         a8.push(r11);
       }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, isPlainObject, jsonEquals, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, isPlainObject, jsonEquals, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { Anything, AnythingWire, AlsoAnything, AlsoAnythingWire, Nothing, NothingWire, Point, PointWire, Tagged, TaggedWire, Multi, MultiWire, Consts, ConstsWire, Tree, TreeWire, Ping, PingWire, Pong, PongWire } from "./types.js";
 
 function parseAnythingInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -117,19 +117,17 @@ function parseMultiInto(value: unknown, issues: IssueDraft[]): unknown {
   u2: {
     if (value === null) break u2;
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (typeof (value as unknown) === "string") break u2;
     if (typeof (value as unknown) === "number") {
       if (!Number.isInteger(value)) addIssue(issues, "integer", value);
       if (issues.length === n4) {
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (typeof (value as unknown) === "boolean") break u2;
-    if (s3 === undefined) addIssue(issues, "string | integer | boolean | null", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "string | integer | boolean | null", value);
   }
   return r1;
 }

@@ -7,15 +7,15 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, isPlainObject, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { PaymentMethodOptions, PaymentMethodOptionsWire, CardOptions, CardOptionsWire, BankOptions, BankOptionsWire, PaymentIntent, PaymentIntentWire, PaymentIntentSetupOptionsVariant1, PaymentIntentSetupOptionsVariant1Wire, PaymentIntentSetupOptionsVariant2, PaymentIntentSetupOptionsVariant2Wire } from "./types.js";
 
 function parsePaymentMethodOptionsInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     for (const c5 of rankMembers(value, [isPlainObject(value as unknown) ? ["request_three_d_secure", "capture_method"] : false, isPlainObject(value as unknown) ? ["verification_method", "capture_method", "target_date"] : false])) {
       switch (c5) {
         case 0: {
@@ -24,8 +24,7 @@ function parsePaymentMethodOptionsInto(value: unknown, issues: IssueDraft[]): un
             r1 = r6;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -34,14 +33,12 @@ function parsePaymentMethodOptionsInto(value: unknown, issues: IssueDraft[]): un
             r1 = r7;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) addIssue(issues, "CardOptions | BankOptions", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "CardOptions | BankOptions", value);
   }
   return r1;
 }
@@ -141,7 +138,7 @@ function parsePaymentIntentInto(value: unknown, issues: IssueDraft[]): unknown {
       u8: {
         if (p6 === null) break u8;
         const n10 = issues.length;
-        let s9: IssueDraft[] | undefined;
+        const s9: IssuesAside = {};
         for (const c11 of rankMembers(p6, [isPlainObject(p6 as unknown) ? ["mandate_id"] : false, isPlainObject(p6 as unknown) ? ["mandate_id", "customer_acceptance"] : false])) {
           switch (c11) {
             case 0: {
@@ -152,8 +149,7 @@ function parsePaymentIntentInto(value: unknown, issues: IssueDraft[]): unknown {
                 r7 = r12;
                 break u8;
               }
-              if (s9 === undefined || issues.length - n10 < s9.length) s9 = issues.splice(n10);
-              else issues.length = n10;
+              setAsideIssues(issues, n10, s9);
               break;
             }
             case 1: {
@@ -164,14 +160,12 @@ function parsePaymentIntentInto(value: unknown, issues: IssueDraft[]): unknown {
                 r7 = r14;
                 break u8;
               }
-              if (s9 === undefined || issues.length - n10 < s9.length) s9 = issues.splice(n10);
-              else issues.length = n10;
+              setAsideIssues(issues, n10, s9);
               break;
             }
           }
         }
-        if (s9 === undefined) addIssue(issues, "PaymentIntentSetupOptionsVariant1 | PaymentIntentSetupOptionsVariant2 | null", p6, ["setup_options"], ["setupOptions"]);
-        else issues.push(...s9);
+        if (!restoreIssues(issues, s9)) addIssue(issues, "PaymentIntentSetupOptionsVariant1 | PaymentIntentSetupOptionsVariant2 | null", p6, ["setup_options"], ["setupOptions"]);
       }
       m2.setupOptions = r7;
     }

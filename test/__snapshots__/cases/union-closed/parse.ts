@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, hasKey, hasOnlyKeys, isPlainObject, nestIssues, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, hasKey, hasOnlyKeys, isPlainObject, keepFewestIssues, nestIssues, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { MergeResult, MergeResultWire, MergeResultStatus, MergeResultStatusWire, MergeResultDetailsVariant1, MergeResultDetailsVariant1Wire, MergeResultDetailsVariant2, MergeResultDetailsVariant2Wire, MergeResultDetailsVariant3, MergeResultDetailsVariant3Wire, ClosedName, ClosedNameWire, OpenName, OpenNameWire } from "./types.js";
 
 function parseMergeResultInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -23,7 +23,7 @@ function parseMergeResultInto(value: unknown, issues: IssueDraft[]): unknown {
     let r7: unknown = p6;
     u8: {
       const n10 = issues.length;
-      let s9: IssueDraft[] | undefined;
+      const s9: IssuesAside = {};
       if (hasKey(p6, "merge_method") && hasOnlyKeys(p6, ["message", "merge_method"])) {
         const n12 = issues.length;
         const r11 = parseMergeResultDetailsVariant1Into(p6, issues);
@@ -32,8 +32,7 @@ function parseMergeResultInto(value: unknown, issues: IssueDraft[]): unknown {
           r7 = r11;
           break u8;
         }
-        if (s9 === undefined || issues.length - n10 < s9.length) s9 = issues.splice(n10);
-        else issues.length = n10;
+        setAsideIssues(issues, n10, s9);
       }
       if (hasOnlyKeys(p6, ["message"])) {
         const n14 = issues.length;
@@ -43,19 +42,17 @@ function parseMergeResultInto(value: unknown, issues: IssueDraft[]): unknown {
           r7 = r13;
           break u8;
         }
-        if (s9 === undefined || issues.length - n10 < s9.length) s9 = issues.splice(n10);
-        else issues.length = n10;
+        setAsideIssues(issues, n10, s9);
       }
       if (hasKey(p6, "head_sha") && hasOnlyKeys(p6, ["message", "head_sha"])) {
         const n16 = issues.length;
         const r15 = parseMergeResultDetailsVariant3Into(p6, issues);
         if (issues.length !== n16) nestIssues(issues, n16, ["details"]);
         r7 = r15;
-        if (s9 !== undefined && s9.length <= issues.length - n10) issues.splice(n10, issues.length - n10, ...s9);
+        keepFewestIssues(issues, n10, s9);
         break u8;
       }
-      if (s9 === undefined) addIssue(issues, "MergeResultDetailsVariant1 | MergeResultDetailsVariant2 | MergeResultDetailsVariant3", p6, ["details"]);
-      else issues.push(...s9);
+      if (!restoreIssues(issues, s9)) addIssue(issues, "MergeResultDetailsVariant1 | MergeResultDetailsVariant2 | MergeResultDetailsVariant3", p6, ["details"]);
     }
     for (const k17 of Object.keys(value)) {
       switch (k17) {

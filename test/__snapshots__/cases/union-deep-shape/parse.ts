@@ -7,32 +7,30 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, fieldOf, hasKey, isPlainObject, nestIssues, rankMembers, runParse, runSafeParse, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, fieldOf, hasKey, isPlainObject, keepFewestIssues, nestIssues, rankMembers, restoreIssues, runParse, runSafeParse, setAsideIssues, standardValidate } from "./runtime.js";
 import type { EvalItemInput, EvalItemInputWire, EvalItemInputVariant1, EvalItemInputVariant1Wire, RichMessage, RichMessageWire, RichMessageRole, RichMessageRoleWire, ContentPart, ContentPartWire, ToolChoice, ToolChoiceWire, ToolChoiceVariant1, ToolChoiceVariant1Wire, ToolChoiceVariant1Type, ToolChoiceVariant1TypeWire, ToolChoiceVariant2, ToolChoiceVariant2Wire, ToolChoiceVariant2Type, ToolChoiceVariant2TypeWire, ToolChoiceVariant2Options, ToolChoiceVariant2OptionsWire, InputItem, InputItemWire, EasyMessage, EasyMessageWire, Item, ItemWire, ItemFunctionCall, ItemFunctionCallWire, OutputMessage, OutputMessageWire, OutputMessageContentItem, OutputMessageContentItemWire } from "./types.js";
 
 function parseEvalItemInputInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (typeof (fieldOf(value, "role") as unknown) === "string" && typeof (fieldOf(value, "content") as unknown) === "string") {
       const r5 = parseEvalItemInputVariant1Into(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (((fieldOf(value, "role") as unknown) === "user" || (fieldOf(value, "role") as unknown) === "assistant" || (fieldOf(value, "role") as unknown) === "system") && (typeof (fieldOf(value, "content") as unknown) === "string" || Array.isArray(fieldOf(value, "content") as unknown) && ((fieldOf(value, "content") as unknown as unknown[]).length === 0 || hasKey((fieldOf(value, "content") as unknown as unknown[])[0], "text_value")))) {
       const r6 = parseRichMessageInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "EvalItemInputVariant1 | RichMessage", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "EvalItemInputVariant1 | RichMessage", value);
   }
   return r1;
 }
@@ -169,24 +167,22 @@ function parseToolChoiceInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (((fieldOf(value, "type") as unknown) === "file_search" || (fieldOf(value, "type") as unknown) === "web_search") && typeof (fieldOf(value, "options") as unknown) === "string") {
       const r5 = parseToolChoiceVariant1Into(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (((fieldOf(value, "type") as unknown) === "function" || (fieldOf(value, "type") as unknown) === "custom") && isPlainObject(fieldOf(value, "options") as unknown)) {
       const r6 = parseToolChoiceVariant2Into(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "ToolChoiceVariant1 | ToolChoiceVariant2", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "ToolChoiceVariant1 | ToolChoiceVariant2", value);
   }
   return r1;
 }
@@ -324,15 +320,14 @@ function parseInputItemInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (fieldOf(value, "type") === "message") {
       const r5 = parseEasyMessageInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "type") === "message" || fieldOf(value, "type") === "function_call") {
       const r6 = parseItemInto(value, issues);
@@ -340,8 +335,7 @@ function parseInputItemInto(value: unknown, issues: IssueDraft[]): unknown {
         r1 = r6;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     for (const c7 of rankMembers(value, [(fieldOf(value, "type") === undefined || (fieldOf(value, "type") as unknown) === "message") && hasKey(value, "role") && (typeof (fieldOf(value, "content") as unknown) === "string" || Array.isArray(fieldOf(value, "content") as unknown) && ((fieldOf(value, "content") as unknown as unknown[]).length === 0 || hasKey((fieldOf(value, "content") as unknown as unknown[])[0], "text_value"))) ? ["type", "role", "content"] : false, (hasKey(value, "id") && fieldOf(value, "type") === "message" && hasKey(value, "role") && hasKey(value, "content") || fieldOf(value, "type") === "function_call" && hasKey(value, "call_id")) ? ["id", "type", "role", "content", "call_id"] : false])) {
       switch (c7) {
@@ -351,8 +345,7 @@ function parseInputItemInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r8;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
         case 1: {
@@ -361,17 +354,15 @@ function parseInputItemInto(value: unknown, issues: IssueDraft[]): unknown {
             r1 = r9;
             break u2;
           }
-          if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-          else issues.length = n4;
+          setAsideIssues(issues, n4, s3);
           break;
         }
       }
     }
-    if (s3 === undefined) {
+    if (!restoreIssues(issues, s3)) {
       if (isPlainObject(value)) addIssue(issues, "\"message\" | \"function_call\"", fieldOf(value, "type"), ["type"]);
       else addIssue(issues, "EasyMessage | Item", value);
     }
-    else issues.push(...s3);
   }
   return r1;
 }
@@ -444,24 +435,22 @@ function parseItemInto(value: unknown, issues: IssueDraft[]): unknown {
   let r1: unknown = value;
   u2: {
     const n4 = issues.length;
-    let s3: IssueDraft[] | undefined;
+    const s3: IssuesAside = {};
     if (hasKey(value, "id") && fieldOf(value, "type") === "message" && hasKey(value, "role") && hasKey(value, "content")) {
       const r5 = parseOutputMessageInto(value, issues);
       if (issues.length === n4) {
         r1 = r5;
         break u2;
       }
-      if (s3 === undefined || issues.length - n4 < s3.length) s3 = issues.splice(n4);
-      else issues.length = n4;
+      setAsideIssues(issues, n4, s3);
     }
     if (fieldOf(value, "type") === "function_call" && hasKey(value, "call_id")) {
       const r6 = parseItemFunctionCallInto(value, issues);
       r1 = r6;
-      if (s3 !== undefined && s3.length <= issues.length - n4) issues.splice(n4, issues.length - n4, ...s3);
+      keepFewestIssues(issues, n4, s3);
       break u2;
     }
-    if (s3 === undefined) addIssue(issues, "OutputMessage | ItemFunctionCall", value);
-    else issues.push(...s3);
+    if (!restoreIssues(issues, s3)) addIssue(issues, "OutputMessage | ItemFunctionCall", value);
   }
   return r1;
 }

@@ -7,8 +7,8 @@
  * `parseXInto(value, issues)`, which adds issues with paths relative to `value`; its model is valid when it added
  * none. Keys the spec does not declare are dropped (refused by closed objects: additionalProperties: false).
  */
-import type { IssueDraft, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
-import { addIssue, fieldOf, hasKey, isPlainObject, nestIssues, omitKeys, runParse, runSafeParse, setOwn, standardValidate } from "./runtime.js";
+import type { IssueDraft, IssuesAside, SafeParseResult, StandardSchemaV1 } from "./runtime.js";
+import { addIssue, fieldOf, hasKey, isPlainObject, keepFewestIssues, nestIssues, omitKeys, restoreIssues, runParse, runSafeParse, setAsideIssues, setOwn, standardValidate } from "./runtime.js";
 import type { CheckUpdate, CheckUpdateWire, CheckUpdatePart1, CheckUpdatePart1Wire, CheckUpdatePart1Status, CheckUpdatePart1StatusWire, CheckUpdatePart1Conclusion, CheckUpdatePart1ConclusionWire, CheckUpdatePart2Variant1, CheckUpdatePart2Variant1Wire, CheckUpdatePart2Variant2, CheckUpdatePart2Variant2Wire, CheckUpdatePart2Variant2Status, CheckUpdatePart2Variant2StatusWire } from "./types.js";
 
 function parseCheckUpdateInto(value: unknown, issues: IssueDraft[]): unknown {
@@ -16,24 +16,22 @@ function parseCheckUpdateInto(value: unknown, issues: IssueDraft[]): unknown {
   let r2: unknown = value;
   u3: {
     const n5 = issues.length;
-    let s4: IssueDraft[] | undefined;
+    const s4: IssuesAside = {};
     if ((fieldOf(value, "status") === undefined || (fieldOf(value, "status") as unknown) === "completed") && hasKey(value, "conclusion")) {
       const r6 = parseCheckUpdatePart2Variant1Into(value, issues);
       if (issues.length === n5) {
         r2 = r6;
         break u3;
       }
-      if (s4 === undefined || issues.length - n5 < s4.length) s4 = issues.splice(n5);
-      else issues.length = n5;
+      setAsideIssues(issues, n5, s4);
     }
     if ((fieldOf(value, "status") === undefined || ((fieldOf(value, "status") as unknown) === "queued" || (fieldOf(value, "status") as unknown) === "in_progress"))) {
       const r7 = parseCheckUpdatePart2Variant2Into(value, issues);
       r2 = r7;
-      if (s4 !== undefined && s4.length <= issues.length - n5) issues.splice(n5, issues.length - n5, ...s4);
+      keepFewestIssues(issues, n5, s4);
       break u3;
     }
-    if (s4 === undefined) addIssue(issues, "CheckUpdatePart2Variant1 | CheckUpdatePart2Variant2", value);
-    else issues.push(...s4);
+    if (!restoreIssues(issues, s4)) addIssue(issues, "CheckUpdatePart2Variant1 | CheckUpdatePart2Variant2", value);
   }
   const r8 = { ...(r1 as object), ...(omitKeys(r2, ["conclusion", "completed_at"]) as object) };
   return r8;
