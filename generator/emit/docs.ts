@@ -292,9 +292,18 @@ function exampleSection(decl: Decl, plan: Plan): string[] {
     lines.push(`From the spec's \`${from}\` (${shown}).`, "");
   } else lines.push(`From the spec's \`${from}\`.`, "");
   examples.forEach((value, i) => {
-    const issues = wireIssues(plan, decl.id, value);
+    const unchecked = new Set<string>();
+    const issues = wireIssues(plan, decl.id, value, unchecked);
     const which = examples.length > 1 ? `Example ${i + 1}, wire` : "Wire";
     lines.push(...jsonBlock(value, `${which} JSON (\`${n.wire}\`)`));
+    if (unchecked.size > 0) {
+      const list = [...unchecked].map(span).join(", ");
+      lines.push(
+        `Not checked against ${list}: it repeats a group that repeats without bound, which can take exponential ` +
+          "time on a long string (see the `pattern-backtracking` warning); parse does run it.",
+        "",
+      );
+    }
     if (issues.length === 0) {
       // a parameter set has no fromWire: the model is the one its toWire sends as this wire JSON
       const read = plan.directions.read(decl.id);

@@ -14,6 +14,7 @@ import { assertNever, isAnyValue } from "../ir/walk.js";
 import type { Plan } from "./index.js";
 import { fieldOf, isPlainObject, jsonEquals, shapePasses } from "./interpret.js";
 import { constraintChecks, type ScalarTest } from "./validate.js";
+import { nestedRepetition } from "../ir/pattern-risk.js";
 
 export type Segment = string | number;
 
@@ -26,16 +27,26 @@ export interface ValueIssue {
 
 type Json = { readonly [key: string]: unknown };
 
-/** The issues the generated `safeParseX(json)` of declaration `declId` reports (none: valid). */
-export function wireIssues(plan: Plan, declId: string, json: unknown): ValueIssue[] {
+/**
+ * The issues the generated `safeParseX(json)` of declaration `declId` reports (none: valid). `unchecked` gets the
+ * patterns that were not run (see `Checker.matches`), for the page to say so.
+ */
+export function wireIssues(plan: Plan, declId: string, json: unknown, unchecked?: Set<string>): ValueIssue[] {
   const c = new Checker(plan);
   const issues: ValueIssue[] = [];
   c.ref(declId, json, [], issues);
+  for (const p of c.unchecked) unchecked?.add(p);
   return issues;
 }
 
+/** The longest string a pattern with nested repetitions is run on here: at most about 2^20 backtracking steps. */
+const RISKY_LENGTH = 20;
+
 class Checker {
   private readonly patterns = new Map<string, RegExp>();
+  private readonly risky = new Map<string, boolean>();
+  /** Patterns not run on a string (nested repetitions, a longer string): the text was taken as matching. */
+  readonly unchecked = new Set<string>();
   private readonly plan: Plan;
 
   constructor(plan: Plan) {
@@ -207,7 +218,7 @@ class Checker {
           bad = codePointLength(s) > check.limit;
           break;
         case "pattern":
-          bad = !this.regExp(check.pattern).test(s);
+          bad = !this.matches(check.pattern, s);
           break;
         default:
           assertNever(check);
@@ -357,11 +368,11 @@ class Checker {
         return;
       case "unevaluatedProperties": {
         if (!isPlainObject(v)) return;
-        const ev = { keys: new Set<string>(), patterns: [] as RegExp[], all: false };
+        const ev = { keys: new Set<string>(), patterns: [] as string[], all: false };
         this.evaluated(a.evaluated, v, ev);
         if (ev.all) return;
         for (const k of Object.keys(v)) {
-          if (ev.keys.has(k) || ev.patterns.some((r) => r.test(k))) continue;
+          if (ev.keys.has(k) || ev.patterns.some((r) => this.matches(r, k))) continue;
           this.check(a.node, v[k], [...path, k], out);
         }
         return;
@@ -389,7 +400,7 @@ class Checker {
     for (const k of Object.keys(v)) {
       let matched = false;
       for (const p of a.patterns) {
-        if (!this.regExp(p.pattern).test(k)) continue;
+        if (!this.matches(p.pattern, k)) continue;
         matched = true;
         this.check(p.node, v[k], [...path, k], out);
       }
@@ -406,9 +417,9 @@ class Checker {
     return this.valid(when.node, v) === (when.kind === "valid");
   }
 
-  private evaluated(e: Evaluated, v: Json, ev: { keys: Set<string>; patterns: RegExp[]; all: boolean }): void {
+  private evaluated(e: Evaluated, v: Json, ev: { keys: Set<string>; patterns: string[]; all: boolean }): void {
     for (const k of e.keys) ev.keys.add(k);
-    for (const p of e.patterns) ev.patterns.push(this.regExp(p));
+    for (const p of e.patterns) ev.patterns.push(p);
     if (e.all) ev.all = true;
     for (const b of e.branches) if (this.applies(b.when, v)) this.evaluated(b.evaluated, v, ev);
   }
@@ -422,6 +433,21 @@ class Checker {
     if (e.all) ev.all = true;
     for (const node of e.contains) v.forEach((x, i) => this.valid(node, x) && ev.hit.add(i));
     for (const b of e.branches) if (this.applies(b.when, v)) this.evaluatedItems(b.evaluated, v, ev);
+  }
+
+  /**
+   * Whether `text` matches `pattern`. A pattern that nests unbounded repetitions (warned about when it was read)
+   * is run on strings of at most {@link RISKY_LENGTH} characters only: on a longer one that does not match it may
+   * not finish; the text is then taken as matching and the pattern listed in `unchecked`.
+   */
+  private matches(pattern: string, text: string): boolean {
+    let risky = this.risky.get(pattern);
+    if (risky === undefined) this.risky.set(pattern, (risky = nestedRepetition(pattern) !== undefined));
+    if (risky && text.length > RISKY_LENGTH) {
+      this.unchecked.add(pattern);
+      return true;
+    }
+    return this.regExp(pattern).test(text);
   }
 
   private regExp(pattern: string): RegExp {

@@ -3,6 +3,7 @@ import type { Location } from "../../load/resolve-ref.js";
 import type { Constraints, Node, PrimitiveType } from "../types.js";
 import { child, report, type BuildContext } from "./context.js";
 import { NULL, typeList, UNKNOWN, type Schema } from "./schema.js";
+import { nestedRepetition } from "../pattern-risk.js";
 
 /** `const: v`: the literal `v` (`const: null` is null). */
 export function buildConst(schema: Schema, at: Location, ctx: BuildContext): Node {
@@ -117,10 +118,23 @@ export function constraintsOf(schema: Schema, type: string, at: Location, ctx: B
   return Object.keys(c).length === 0 ? undefined : c;
 }
 
-/** Whether a pattern compiles as a JavaScript `u` regular expression; one that does not warns (and is not checked). */
+/**
+ * Whether a pattern compiles as a JavaScript `u` regular expression; one that does not warns (and is not checked).
+ * One that nests unbounded repetitions (ir/pattern-risk.ts) is checked, with a warning: parse runs it on the data
+ * it receives, where a crafted string can take exponential time.
+ */
 export function validPattern(pattern: string, at: Location, ctx: BuildContext): boolean {
   try {
     new RegExp(pattern, "u");
+    const nested = nestedRepetition(pattern);
+    if (nested !== undefined) {
+      const message =
+        `pattern ${JSON.stringify(pattern)} repeats ${JSON.stringify(nested)}, a group that itself repeats without ` +
+        "bound: a backtracking engine such as JavaScript's may take exponential time on a long string that does not " +
+        "match, and parse runs the pattern on the data it receives; write the repetition once (e.g. `[...]*` " +
+        "instead of `([...]*)*`), or bound the length with maxLength";
+      report(ctx, "warning", "pattern-backtracking", at, message);
+    }
     return true;
   } catch {
     const json = JSON.stringify(pattern);
