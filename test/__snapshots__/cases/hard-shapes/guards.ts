@@ -518,14 +518,14 @@ export function isBigEnum(value: unknown): value is BigEnum {
 /** Checks the type only: `parseDisagree` also checks the constraints. */
 export function isDisagreeWire(value: unknown): value is DisagreeWire {
   return isPlainObject(value)
-    && (typeof value.shared_key === "string" && Number.isInteger(value.shared_key))
+    && (typeof value.shared_key === "string" && Number.isInteger(value.shared_key as unknown))
     && (value.only_left === undefined ? !("only_left" in value) : typeof value.only_left === "boolean")
     && (value.only_right === undefined ? !("only_right" in value) : typeof value.only_right === "boolean");
 }
 
 export function isDisagree(value: unknown): value is Disagree {
   return isPlainObject(value)
-    && (typeof value.sharedKey === "string" && Number.isInteger(value.sharedKey))
+    && (typeof value.sharedKey === "string" && Number.isInteger(value.sharedKey as unknown))
     && (value.onlyLeft === undefined ? !("onlyLeft" in value) : typeof value.onlyLeft === "boolean")
     && (value.onlyRight === undefined ? !("onlyRight" in value) : typeof value.onlyRight === "boolean");
 }

@@ -32,7 +32,7 @@ export function isRootAndMemberTypeWire(value: unknown): value is RootAndMemberT
 
 export function isRootAndMemberType(value: unknown): value is RootAndMemberType {
   return Number.isInteger(value)
-    && typeof value === "string";
+    && typeof (value as unknown) === "string";
 }
 
 /** Checks the type only: `parseLoneMember` also checks the constraints. */
