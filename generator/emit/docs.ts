@@ -655,13 +655,11 @@ function shapeText(node: Node, names: Names, decls: ReadonlyMap<string, Decl>): 
       // a schema without `type`: its constraints hold for values of their own JSON type
       const w = node.when;
       if (w === undefined) return "*any*";
+      const limits = (type: "number" | "string", c: Constraints): string =>
+        `${type}s ${constraintChecks({ kind: "primitive", type }, c).map(limitText).join(", ")}`;
       const per = [
-        ...(w.number === undefined
-          ? []
-          : [`numbers ${constraintChecks({ kind: "primitive", type: "number" }, w.number).map(limitText).join(", ")}`]),
-        ...(w.string === undefined
-          ? []
-          : [`strings ${constraintChecks({ kind: "primitive", type: "string" }, w.string).map(limitText).join(", ")}`]),
+        ...(w.number === undefined ? [] : [limits("number", w.number)]),
+        ...(w.string === undefined ? [] : [limits("string", w.string)]),
         ...(w.array === undefined || itemCounts(w.array) === "" ? [] : [`arrays ${itemCounts(w.array)}`]),
       ];
       return per.length === 0 ? "*any*" : `*any* (${per.join("; ")})`;

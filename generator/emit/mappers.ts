@@ -39,6 +39,7 @@ import {
   spread,
   type Expr,
 } from "../code/expr.js";
+import { MANY_KEYS } from "../code/chain.js";
 import { literalKey, PROTOTYPE_KEYS } from "../code/js.js";
 import { Lines } from "../code/lines.js";
 import { functionDecl } from "../code/print.js";
@@ -61,7 +62,7 @@ export function emitMappers(ir: Ir, plan: Plan): Module {
   const ctx: Ctx = { plan, uses: new Set() };
   const statements = ir.decls.flatMap((decl) => [
     ...(plan.directions.read(decl.id) ? [mapper(decl, "fromWire", ctx)] : []),
-    ...(plan.directions.write(decl.id) ? [mapper(decl, "toWire", ctx)] : []),
+    mapper(decl, "toWire", ctx),
   ]);
   const unknown = {
     strip: "Keys the spec does not declare are dropped.",
@@ -110,14 +111,7 @@ function writeBody(w: Lines, decl: Decl, dir: Direction, input: string, outType:
   w.line(`return ${print(expr(node, id(input), dir, 1, ctx) ?? id(input))};`);
 }
 
-/**
- * An object with more keys assigns them in chunks, each in its own arrow function, reading the input through a
- * const of its narrowed type: TypeScript finds a reference's type by walking back through every branch before it
- * and gives up after about a thousand (TS2563, "too large for control flow analysis", at about 1,000 optional
- * keys); a function starts a new walk (as parse does, emit/parse/object.ts).
- */
-const MANY_KEYS = 100;
-
+/** An object of more than {@link MANY_KEYS} keys: assigned in chunks, the input read through a const of its type. */
 function writeObject(w: Lines, plan: ObjectPlan, dir: Direction, given: string, outType: string, ctx: Ctx): void {
   const many = plan.keys.length > MANY_KEYS;
   const input = many ? "input" : given;

@@ -1,10 +1,11 @@
 /**
- * Which way each declaration's values travel, decided once for every printer: `read` (received: `xFromWire`, the
- * guards, parse) and `write` (sent: `xToWire`). An operation's parameter set is only ever sent: a client builds
- * it and `params.toWire` groups it by location, and a server receives its values as URL and header strings, not
- * as this JSON object, so no guard, parse or `fromWire` of it could serve anyone. What only parameter sets reach
- * (the schemas hoisted out of them) is write-only too; everything else (components, request bodies, responses)
- * travels both ways: a server parses the requests a client sends, a test or mock sends the responses.
+ * Which way each declaration's values travel, decided once for every printer: whether it is `read` (received:
+ * `xFromWire`, the guards, parse); every declaration is sent (`xToWire`). An operation's parameter set is only
+ * ever sent: a client builds it and `params.toWire` groups it by location, and a server receives its values as
+ * URL and header strings, not as this JSON object, so no guard, parse or `fromWire` of it could serve anyone.
+ * What only parameter sets reach (the schemas hoisted out of them) is not read either; everything else
+ * (components, request bodies, responses) travels both ways: a server parses the requests a client sends, a test
+ * or mock sends the responses.
  */
 import type { Ir } from "../ir/types.js";
 import { refTargets } from "../ir/walk.js";
@@ -12,14 +13,12 @@ import { refTargets } from "../ir/walk.js";
 export interface Directions {
   /** Received: the declaration has `xFromWire`, `isXWire`, `isX`, `parseX`, `safeParseX` and `xSchema`. */
   read(id: string): boolean;
-  /** Sent: the declaration has `xToWire`. */
-  write(id: string): boolean;
 }
 
 export function directions(ir: Ir): Directions {
   const byId = new Map(ir.decls.map((d) => [d.id, d]));
-  // read: the closure, through every reference (parse checks an assertion's schemas too), of what is not for
-  // operations only and of the operations' bodies; write: everything (a parameter set's toWire maps what it refers to)
+  // the closure, through every reference (parse checks an assertion's schemas too), of what is not for operations
+  // only and of the operations' bodies
   const stack = ir.decls.filter((d) => d.forOperations !== true).map((d) => d.id);
   for (const op of ir.operations ?? []) {
     if (op.requestBody?.decl !== undefined) stack.push(op.requestBody.decl);
@@ -33,5 +32,5 @@ export function directions(ir: Ir): Directions {
     const decl = byId.get(id);
     if (decl !== undefined) for (const t of refTargets(decl.node)) if (!read.has(t)) stack.push(t);
   }
-  return { read: (id) => read.has(id), write: () => true };
+  return { read: (id) => read.has(id) };
 }

@@ -18,7 +18,7 @@ export interface Plan {
   readonly names: Names;
   readonly decls: Decls;
   readonly analysis: Analysis;
-  /** Which functions each declaration has: the read side (guards, parse, fromWire), the write side (toWire). */
+  /** Which declarations have the read side (guards, parse, fromWire); every one has toWire. */
   readonly directions: Directions;
   readonly unknownKeys: UnknownKeys;
   /** The `strict` option: a `oneOf` value must be valid against exactly one member. */

@@ -1,17 +1,9 @@
 /** Objects: the plan's keys (the lead in one literal, the rest assigned), unknown keys rejected or copied. */
-import { chain } from "../../code/chain.js";
+import { chain, MANY_KEYS } from "../../code/chain.js";
 import { accessor, literalKey, PROTOTYPE_KEYS } from "../../code/js.js";
 import { mayBeUndefined } from "../../ir/query.js";
 import type { ObjectNode } from "../../ir/types.js";
 import { checksSomething, child, describe, type Gen, type Path, wrongType } from "./context.js";
-
-/**
- * An object with more keys checks them in chunks, each in its own arrow function, and reads the value through a
- * const of its narrowed type: TypeScript finds a variable's type by walking back through every branch before
- * the reference and gives up after about a thousand (TS2563, "too large for control flow analysis": DocuSign's
- * `accountSettingsInformation` has 674 keys, two branches each); a function starts a new walk.
- */
-const MANY_KEYS = 100;
 
 /** An object: the plan's lead keys in one literal, the others assigned, unknown keys rejected or copied. */
 export function object(w: Gen, node: ObjectNode, value: string, path: Path, nullText: string): string {
